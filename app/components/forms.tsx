@@ -1,0 +1,137 @@
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useNavigation } from "@remix-run/react";
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined;
+
+/** Error messages tied to a field by id (aria-describedby points here). */
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const list = errors?.filter(Boolean);
+  if (!list?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {list.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+type FieldBase = { label: ReactNode; errors?: ListOfErrors; hint?: ReactNode; className?: string };
+
+function useFieldIds(givenId?: string) {
+  const fallback = useId();
+  const id = givenId ?? fallback;
+  return { id, errorId: `${id}-error`, hintId: `${id}-hint` };
+}
+
+function describedBy(ids: { errorId: string; hintId: string }, hasErrors: boolean, hasHint: boolean) {
+  return [hasHint ? ids.hintId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-200 aria-[invalid=true]:border-red-600 sm:text-sm";
+
+export const Field = forwardRef<HTMLInputElement, FieldBase & InputHTMLAttributes<HTMLInputElement>>(function Field({ label, errors, hint, className, ...props }, ref) {
+  const ids = useFieldIds(props.id);
+  const hasErrors = !!errors?.filter(Boolean).length;
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
+      <input
+        {...props}
+        ref={ref}
+        id={ids.id}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(ids, hasErrors, !!hint)}
+        className={props.type === "color" ? "mt-1 h-10 w-20 rounded border border-stone-300" : inputClass}
+      />
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+});
+
+export function TextareaField({ label, errors, hint, className, ...props }: FieldBase & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ids = useFieldIds(props.id);
+  const hasErrors = !!errors?.filter(Boolean).length;
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
+      <textarea
+        rows={4}
+        {...props}
+        id={ids.id}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy(ids, hasErrors, !!hint)}
+        className={inputClass}
+      />
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+export const SelectField = forwardRef<HTMLSelectElement, FieldBase & SelectHTMLAttributes<HTMLSelectElement>>(function SelectField(
+  { label, errors, hint, className, children, ...props },
+  ref,
+) {
+  const ids = useFieldIds(props.id);
+  const hasErrors = !!errors?.filter(Boolean).length;
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
+      <select {...props} ref={ref} id={ids.id} aria-invalid={hasErrors || undefined} aria-describedby={describedBy(ids, hasErrors, !!hint)} className={inputClass}>
+        {children}
+      </select>
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+});
+
+/** Keeps spam bots out: a field people never see; a filled value means a bot. */
+export function Honeypot() {
+  return (
+    <div aria-hidden="true" className="absolute left-[-10000px] top-auto h-px w-px overflow-hidden">
+      <label htmlFor="website-field">Leave this field empty</label>
+      <input id="website-field" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+const buttonStyles = {
+  primary: "bg-violet-700 text-white hover:bg-violet-800 disabled:bg-violet-400",
+  secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100",
+  danger: "bg-red-700 text-white hover:bg-red-800",
+  link: "text-violet-700 underline hover:text-violet-900 px-0 py-0",
+} as const;
+
+export function buttonClass(variant: keyof typeof buttonStyles = "primary", extra = "") {
+  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition ${buttonStyles[variant]} ${extra}`;
+}
+
+/** A submit button that says it is working while its form is being submitted. */
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+  className = "",
+  ...props
+}: { children: ReactNode; pendingText?: string; variant?: keyof typeof buttonStyles } & InputHTMLAttributes<HTMLButtonElement> & { name?: string; value?: string }) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" &&
+    (props.name ? navigation.formData?.get(props.name) === props.value : true) &&
+    navigation.formAction === (props.formAction ?? navigation.formAction);
+  return (
+    <button type="submit" {...(props as object)} disabled={pending || props.disabled} aria-disabled={pending || undefined} className={buttonClass(variant, className)}>
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}

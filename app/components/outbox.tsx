@@ -1,0 +1,89 @@
+import { Link } from "@remix-run/react";
+import { formatDateTime } from "#app/utils/format";
+
+type Row = { id: string; to: string; subject: string; template: string; status: string; error: string | null; createdAt: string | Date; attempts: number };
+
+const STATUS: Record<string, { label: string; className: string }> = {
+  sent: { label: "Sent", className: "bg-emerald-100 text-emerald-800" },
+  queued: { label: "Sending", className: "bg-sky-100 text-sky-800" },
+  failed: { label: "Failed — retrying", className: "bg-red-100 text-red-800" },
+  skipped: { label: "Not sent — no provider configured", className: "bg-stone-200 text-stone-700" },
+};
+
+export function OutboxStatus({ status }: { status: string }) {
+  const s = STATUS[status] ?? { label: status, className: "bg-stone-100" };
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${s.className}`}>{s.label}</span>;
+}
+
+export function OutboxTable({ messages, timeZone, basePath }: { messages: Row[]; timeZone: string; basePath: string }) {
+  if (!messages.length) {
+    return <p className="mt-4 rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No messages yet.</p>;
+  }
+  return (
+    <div className="mt-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <thead className="bg-stone-50 text-stone-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">When</th>
+            <th scope="col" className="px-4 py-2 font-medium">To</th>
+            <th scope="col" className="px-4 py-2 font-medium">Subject</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {messages.map((m) => (
+            <tr key={m.id} data-testid="outbox-row">
+              <td className="whitespace-nowrap px-4 py-2 text-stone-600">{formatDateTime(m.createdAt, timeZone)}</td>
+              <td className="px-4 py-2">{m.to}</td>
+              <td className="px-4 py-2">
+                <Link to={`${basePath}/${m.id}`} className="text-violet-700 underline">
+                  {m.subject}
+                </Link>
+                <span className="block text-xs text-stone-500">{m.template}</span>
+              </td>
+              <td className="px-4 py-2">
+                <OutboxStatus status={m.status} />
+                {m.status === "failed" && m.error ? <span className="block text-xs text-red-700">{m.error}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Message = Row & { from: string; html: string; text: string; sentAt: string | Date | null; providerId: string | null };
+
+export function OutboxMessageView({ message, timeZone, backTo }: { message: Message; timeZone: string; backTo: string }) {
+  return (
+    <article className="space-y-4">
+      <Link to={backTo} className="text-sm text-violet-700 underline">
+        ← Back to the outbox
+      </Link>
+      <h1 className="text-xl font-bold">{message.subject}</h1>
+      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-stone-500">To</dt>
+        <dd>{message.to}</dd>
+        <dt className="text-stone-500">From</dt>
+        <dd>{message.from}</dd>
+        <dt className="text-stone-500">Created</dt>
+        <dd>{formatDateTime(message.createdAt, timeZone)}</dd>
+        <dt className="text-stone-500">Status</dt>
+        <dd>
+          <OutboxStatus status={message.status} />
+          {message.error ? <span className="ml-2 text-stone-600">{message.error}</span> : null}
+        </dd>
+        <dt className="text-stone-500">Template</dt>
+        <dd>{message.template}</dd>
+      </dl>
+      <iframe title="Email content" sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded-lg border border-stone-200 bg-white" />
+      <details>
+        <summary className="cursor-pointer text-sm font-medium">Plain-text version</summary>
+        <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="email-text">
+          {message.text}
+        </pre>
+      </details>
+    </article>
+  );
+}

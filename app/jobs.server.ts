@@ -1,0 +1,2 @@
+// Importing this module registers every background job handler with the runner.
+import "./utils/email.server";

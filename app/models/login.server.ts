@@ -1,0 +1,106 @@
+import { createElement } from "react";
+import MagicLinkEmail, { magicLinkSubject } from "../../emails/magic-link";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { hashToken, randomCode, randomToken, safeEqual } from "#app/utils/crypto.server";
+import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
+import { sendEmail } from "#app/utils/email.server";
+import { normalizeEmail, upsertUserByEmail } from "#app/utils/auth.server";
+
+export const LOGIN_TTL_MINUTES = 15;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export type LoginRequestResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Emails a one-time code and a sign-in link. Older unused codes for the address stop working, so only the
+ * newest message is valid. Rate-limited per address and per client address.
+ */
+export async function requestLogin({ email, ip, redirectTo }: { email: string; ip: string; redirectTo?: string | null }): Promise<LoginRequestResult> {
+  const address = normalizeEmail(email);
+  for (const [rule, key] of [["loginPerEmail", address], ["loginPerIp", ip]] as const) {
+    const limit = await consumeRateLimit(rule, key);
+    if (!limit.ok) {
+      return { ok: false, error: `Too many sign-in requests. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
+    }
+  }
+  const code = randomCode();
+  const linkToken = randomToken();
+  const now = new Date();
+  await db.$transaction([
+    db.loginToken.updateMany({ where: { email: address, usedAt: null }, data: { usedAt: now } }),
+    db.loginToken.create({
+      data: {
+        email: address,
+        codeHash: hashToken(code),
+        linkHash: hashToken(linkToken),
+        redirectTo: redirectTo ?? null,
+        expiresAt: new Date(now.getTime() + LOGIN_TTL_MINUTES * 60_000),
+      },
+    }),
+  ]);
+  const url = `${getEnv().APP_URL}/auth/verify?token=${encodeURIComponent(linkToken)}`;
+  await sendEmail({
+    to: address,
+    subject: magicLinkSubject({ code }),
+    template: "magic-link",
+    react: createElement(MagicLinkEmail, { code, url, minutes: LOGIN_TTL_MINUTES }),
+  });
+  return { ok: true };
+}
+
+export type VerifyResult =
+  | { ok: true; userId: string; redirectTo: string | null }
+  | { ok: false; reason: "expired" | "wrong" | "rate-limited"; error: string };
+
+const EXPIRED = "This code has expired or was already used. Request a new one below.";
+
+/** Checks a typed code. Five wrong tries use the code up. */
+export async function verifyLoginCode({ email, code, ip }: { email: string; code: string; ip: string }): Promise<VerifyResult> {
+  const limit = await consumeRateLimit("verifyPerIp", ip);
+  if (!limit.ok) {
+    return { ok: false, reason: "rate-limited", error: `Too many attempts. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
+  }
+  const address = normalizeEmail(email);
+  const token = await db.loginToken.findFirst({
+    where: { email: address, usedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!token) return { ok: false, reason: "expired", error: EXPIRED };
+  if (!safeEqual(token.codeHash, hashToken(code.trim()))) {
+    const attempts = token.attempts + 1;
+    await db.loginToken.update({
+      where: { id: token.id },
+      data: { attempts, usedAt: attempts >= MAX_CODE_ATTEMPTS ? new Date() : undefined },
+    });
+    const left = MAX_CODE_ATTEMPTS - attempts;
+    return left > 0
+      ? { ok: false, reason: "wrong", error: `That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.` }
+      : { ok: false, reason: "expired", error: "That code is not right, and it has now been used up. Request a new one below." };
+  }
+  return consume(token.id, address, token.redirectTo);
+}
+
+/** Checks the token from an emailed link. */
+export async function verifyLoginLink(linkToken: string): Promise<VerifyResult> {
+  const token = await db.loginToken.findUnique({ where: { linkHash: hashToken(linkToken) } });
+  if (!token || token.usedAt || token.expiresAt <= new Date()) {
+    return { ok: false, reason: "expired", error: "This sign-in link has expired or was already used. Request a new one below." };
+  }
+  return consume(token.id, token.email, token.redirectTo);
+}
+
+/** Looks up a link token without using it (to show whose sign-in it is). */
+export async function peekLoginLink(linkToken: string) {
+  const token = await db.loginToken.findUnique({ where: { linkHash: hashToken(linkToken) }, select: { email: true, usedAt: true, expiresAt: true } });
+  if (!token || token.usedAt || token.expiresAt <= new Date()) return null;
+  return { email: token.email };
+}
+
+async function consume(tokenId: string, email: string, redirectTo: string | null): Promise<VerifyResult> {
+  // Single use even under a race: only the request that flips usedAt from null wins.
+  const used = await db.loginToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: new Date() } });
+  if (used.count !== 1) return { ok: false, reason: "expired", error: EXPIRED };
+  const user = await upsertUserByEmail(email);
+  return { ok: true, userId: user.id, redirectTo };
+}

@@ -1,0 +1,26 @@
+import { db } from "#app/utils/db.server";
+
+export const OUTBOX_PAGE_SIZE = 30;
+
+/** Newest messages first; brandId limits to one brand (undefined = all mail, for the developer outbox). */
+export async function listOutbox({ brandId, page, to }: { brandId?: string; page: number; to?: string }) {
+  const where = { ...(brandId ? { brandId } : {}), ...(to ? { to: { contains: to.toLowerCase() } } : {}) };
+  const [total, messages] = await Promise.all([
+    db.outboxMessage.count({ where }),
+    db.outboxMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * OUTBOX_PAGE_SIZE,
+      take: OUTBOX_PAGE_SIZE,
+      select: { id: true, to: true, subject: true, template: true, status: true, error: true, createdAt: true, sentAt: true, attempts: true },
+    }),
+  ]);
+  return { total, messages, pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+}
+
+export async function getOutboxMessage(id: string, brandId?: string) {
+  return db.outboxMessage.findFirst({
+    where: { id, ...(brandId ? { brandId } : {}) },
+    select: { id: true, to: true, from: true, subject: true, template: true, status: true, error: true, html: true, text: true, createdAt: true, sentAt: true, providerId: true, attempts: true },
+  });
+}

@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "./tailwind.css?url";
+import { Toaster } from "./components/toaster";
+import { ErrorPage } from "./components/error-page";
+import { getUser } from "./utils/auth.server";
+import { getEnv } from "./utils/env.server";
+import { getToast } from "./utils/toast.server";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Kindred" }, { name: "description", content: "Ambassador programs for the fans a brand already has." }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { toast, headers }] = await Promise.all([getUser(request), getToast(request)]);
+  return data(
+    { user: user ? { email: user.email, name: user.name } : null, toast, demoMode: getEnv().DEMO_MODE },
+    { headers },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+function Header({ user }: { user: RootData["user"] }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link to={user ? "/home" : "/"} className="text-lg font-bold tracking-tight text-violet-800">
+          Kindred
+        </Link>
+        {user ? (
+          <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+            <Link to="/account" className="max-w-[40vw] truncate text-stone-700 hover:underline" title={user.email}>
+              {user.name ?? user.email}
+            </Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : (
+          <Link to="/login" className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <Header user={root?.user ?? null} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <Toaster toast={root?.toast ?? null} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+

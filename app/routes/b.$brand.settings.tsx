@@ -1,0 +1,55 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BrandForm } from "#app/components/brand-form";
+import { BrandSchema } from "#app/models/brand";
+import { updateBrand } from "#app/models/brand.server";
+import { db } from "#app/utils/db.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Brand settings · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "owner");
+  const settings = await db.brand.findUniqueOrThrow({
+    where: { id: brand.id },
+    select: {
+      name: true,
+      slug: true,
+      description: true,
+      color: true,
+      logoUrl: true,
+      timeZone: true,
+      guidelines: true,
+      disclosureText: true,
+      tierMicroMin: true,
+      tierMacroMin: true,
+      tierMegaMin: true,
+    },
+  });
+  return { settings };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "owner");
+  const submission = parseWithZod(await request.formData(), { schema: BrandSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await updateBrand(brand.id, submission.value);
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithToast(`/b/${result.slug}/settings`, { kind: "success", message: "Settings saved." });
+}
+
+export default function BrandSettings() {
+  const { settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl">
+      <h1 className="text-2xl font-bold">Brand settings</h1>
+      <div className="mt-6">
+        <BrandForm lastResult={lastResult} defaultValue={settings} submitLabel="Save settings" />
+      </div>
+    </div>
+  );
+}

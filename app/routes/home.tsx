@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { buttonClass } from "#app/components/forms";
+import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
+import { requireUser } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · Kindred" }];
+
+const STATUS_TEXT: Record<string, string> = {
+  invited: "Invitation pending",
+  applied: "Application under review",
+  active: "Active ambassador",
+  paused: "Paused",
+  alumni: "Alumni",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [memberships, programs] = await Promise.all([
+    db.membership.findMany({
+      where: { userId: user.id },
+      orderBy: { brand: { name: "asc" } },
+      select: { role: true, brand: { select: { name: true, slug: true, color: true, description: true } } },
+    }),
+    db.ambassador.findMany({
+      where: { userId: user.id },
+      orderBy: { brand: { name: "asc" } },
+      select: { id: true, status: true, joinedAt: true, brand: { select: { name: true, slug: true, color: true, description: true } } },
+    }),
+  ]);
+  return { name: user.name ?? user.email, memberships, programs };
+}
+
+function BrandDot({ color }: { color: string }) {
+  return <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: color }} />;
+}
+
+export default function Home() {
+  const { name, memberships, programs } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-4xl space-y-10 px-4 py-8">
+      <h1 className="text-2xl font-bold">Hello, {name}</h1>
+
+      <section aria-labelledby="programs-heading">
+        <h2 id="programs-heading" className="text-lg font-semibold">
+          Your ambassador programs
+        </h2>
+        {programs.length ? (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {programs.map((p) => (
+              <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                <p className="flex items-center gap-2 font-semibold">
+                  <BrandDot color={p.brand.color} />
+                  {p.brand.name}
+                </p>
+                <p className="mt-1 text-sm text-stone-600">{STATUS_TEXT[p.status] ?? p.status}</p>
+                {p.brand.description ? <p className="mt-2 line-clamp-2 text-sm text-stone-700">{p.brand.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-stone-600">
+            You are not an ambassador of any brand yet. When a brand invites you, or accepts your application, it appears here.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="brands-heading">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="brands-heading" className="text-lg font-semibold">
+            Brands you help run
+          </h2>
+          <Link to="/brands/new" className={buttonClass("secondary")}>
+            Create a brand
+          </Link>
+        </div>
+        {memberships.length ? (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {memberships.map((m) => (
+              <li key={m.brand.slug}>
+                <Link to={`/b/${m.brand.slug}`} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+                  <p className="flex items-center gap-2 font-semibold">
+                    <BrandDot color={m.brand.color} />
+                    {m.brand.name}
+                  </p>
+                  <p className="mt-1 text-sm text-stone-600">{ROLE_LABELS[m.role as StaffRole] ?? m.role}</p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-stone-600">Run a program for your own brand: create one and invite your team.</p>
+        )}
+      </section>
+    </div>
+  );
+}

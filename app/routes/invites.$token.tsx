@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, buttonClass } from "#app/components/forms";
+import { ROLE_LABELS } from "#app/models/roles";
+import { acceptStaffInvite, findStaffInvite } from "#app/models/staff.server";
+import { getUser, requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Team invitation · Kindred" }];
+
+const INVALID: Record<string, string> = {
+  missing: "We could not find this invitation. Check that you used the whole link from the email.",
+  expired: "This invitation has expired. Ask the brand's owner to send a new one.",
+  used: "This invitation was already accepted.",
+  revoked: "This invitation was withdrawn. Ask the brand's owner if you think this is a mistake.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await findStaffInvite(params.token ?? "");
+  const user = await getUser(request);
+  if (found.status !== "valid") return { problem: INVALID[found.status], invite: null, user: user?.email ?? null };
+  return { problem: null, invite: found.invite, user: user?.email ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const result = await acceptStaffInvite(params.token ?? "", user);
+  if (!result.ok) return data({ error: result.error }, { status: 400 });
+  return redirectWithToast(`/b/${result.slug}`, { kind: "success", message: "Welcome to the team!" });
+}
+
+export default function StaffInvite() {
+  const { problem, invite, user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const here = typeof window === "undefined" ? "" : window.location.pathname;
+  return (
+    <div className="mx-auto max-w-md px-4 py-12">
+      <h1 className="text-2xl font-bold">Team invitation</h1>
+      {problem || !invite ? (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-red-800">
+          {problem}
+        </p>
+      ) : (
+        <div className="mt-4 space-y-4">
+          <p>
+            You are invited to help run <strong>{invite.brand.name}</strong>'s ambassador program as{" "}
+            <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>.
+          </p>
+          {actionData?.error ? (
+            <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+              {actionData.error}
+            </p>
+          ) : null}
+          {!user ? (
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(here || "/home")}&email=${encodeURIComponent(invite.email)}`}
+              className={buttonClass("primary", "w-full")}
+            >
+              Sign in as {invite.email} to accept
+            </Link>
+          ) : user !== invite.email ? (
+            <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+              This invitation was sent to {invite.email}, but you are signed in as {user}. Sign out, then open the link again.
+            </p>
+          ) : (
+            <Form method="post">
+              <SubmitButton className="w-full" pendingText="Joining…">
+                Accept and join {invite.brand.name}
+              </SubmitButton>
+            </Form>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

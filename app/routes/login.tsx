@@ -1,0 +1,106 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, Honeypot, SubmitButton } from "#app/components/forms";
+import { DEMO_PEOPLE, isDemoEmail } from "#app/models/demo";
+import { requestLogin } from "#app/models/login.server";
+import { createSession, getUser } from "#app/utils/auth.server";
+import { getLoginCookie } from "#app/utils/cookies.server";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { clientIp, safeRedirect } from "#app/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Kindred" }];
+
+const LoginSchema = z.object({
+  email: z.email({ error: (i) => (i.input ? "Enter a valid email address, like name@example.com" : "Enter your email address") }).max(254),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/home");
+  return { demoPeople: getEnv().DEMO_MODE ? DEMO_PEOPLE : [] };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const redirectTo = safeRedirect(formData.get("redirectTo"));
+
+  if (formData.get("intent") === "demo") {
+    const email = String(formData.get("email") ?? "");
+    if (!getEnv().DEMO_MODE || !isDemoEmail(email)) throw new Response("Demo sign-in is not available", { status: 404 });
+    const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+    if (!user) throw new Response("Demo data is missing: run npm run setup", { status: 404 });
+    return redirect(redirectTo, { headers: { "Set-Cookie": await createSession(user.id, request) } });
+  }
+
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+
+  const { email } = submission.value;
+  const cookie = await getLoginCookie().serialize({ email: email.toLowerCase(), redirectTo });
+  // A filled honeypot means a bot: answer exactly as for a person, but send nothing.
+  if (formData.get("website")) return redirect("/auth/verify", { headers: { "Set-Cookie": cookie } });
+
+  const result = await requestLogin({ email, ip: clientIp(request), redirectTo });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.error] } }), { status: 429 });
+  return redirect("/auth/verify", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { demoPeople } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    defaultValue: { email: searchParams.get("email") ?? "" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-md px-4 py-12">
+      <h1 className="text-2xl font-bold">Sign in to Kindred</h1>
+      <p className="mt-2 text-stone-600">No password needed: we email you a six-digit code and a sign-in link.</p>
+      <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-4">
+        <Honeypot />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus errors={fields.email.errors} />
+        <SubmitButton className="w-full" pendingText="Sending…">
+          Email me a sign-in code
+        </SubmitButton>
+      </Form>
+      {demoPeople.length ? (
+        <section aria-labelledby="demo-heading" className="mt-10 rounded-lg border border-amber-200 bg-amber-50 p-4">
+          <h2 id="demo-heading" className="font-semibold text-amber-900">
+            Demo mode: sign in as…
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {demoPeople.map((p) => (
+              <li key={p.email}>
+                <Form method="post" className="flex items-center justify-between gap-3">
+                  <input type="hidden" name="intent" value="demo" />
+                  <input type="hidden" name="redirectTo" value={redirectTo} />
+                  <div className="min-w-0 text-sm">
+                    <p className="font-medium">
+                      {p.name} · {p.label}
+                    </p>
+                    <p className="truncate text-stone-600">{p.description}</p>
+                  </div>
+                  <SubmitButton variant="secondary" name="email" value={p.email} aria-label={`Sign in as ${p.name}, ${p.label}`}>
+                    Sign in
+                  </SubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

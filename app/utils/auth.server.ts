@@ -1,0 +1,79 @@
+import { redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { getSessionCookie } from "./cookies.server";
+import { randomToken } from "./crypto.server";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type SessionUser = { id: string; email: string; name: string | null; sessionId: string };
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await getSessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value ? value : null;
+}
+
+/** The signed-in user, or null. Expired or revoked sessions count as signed out. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { id: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!session || session.expiresAt < new Date()) return null;
+  return { ...session.user, sessionId: session.id };
+}
+
+/** The signed-in user; otherwise a redirect to sign-in that comes back to this page. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/home");
+}
+
+/** Creates a session row and returns the Set-Cookie header that carries its id. */
+export async function createSession(userId: string, request: Request) {
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const session = await db.session.create({
+    data: {
+      id: randomToken(),
+      userId,
+      expiresAt,
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  return getSessionCookie().serialize(session.id, { expires: expiresAt });
+}
+
+/** Ends this browser's session; with everywhere, every session of the user. */
+export async function destroySession(request: Request, { everywhere = false } = {}) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) {
+    if (everywhere) {
+      const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
+      if (session) await db.session.deleteMany({ where: { userId: session.userId } });
+    } else {
+      await db.session.deleteMany({ where: { id: sessionId } });
+    }
+  }
+  return getSessionCookie().serialize("", { expires: new Date(0) });
+}
+
+/** Finds or creates the account for an email address (addresses are stored lower-case). */
+export async function upsertUserByEmail(email: string) {
+  const normalized = normalizeEmail(email);
+  return db.user.upsert({ where: { email: normalized }, create: { email: normalized }, update: {}, select: { id: true, email: true } });
+}
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}

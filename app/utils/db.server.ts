@@ -1,0 +1,27 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "#app/generated/prisma/client";
+
+export type DB = PrismaClient;
+
+/** better-sqlite3 adapter that sets per-connection pragmas right after connecting. */
+class SQLiteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    );
+    return adapter;
+  }
+}
+
+export function databaseUrl() {
+  return process.env.DATABASE_URL ?? "file:./data/kindred.db";
+}
+
+export function createPrisma(url = databaseUrl()): DB {
+  return new PrismaClient({ adapter: new SQLiteAdapter({ url }) });
+}
+
+// One client per process; kept on globalThis so dev-server reloads do not open new connections.
+const g = globalThis as unknown as { __kindredDb?: DB };
+export const db: DB = (g.__kindredDb ??= createPrisma());

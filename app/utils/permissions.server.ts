@@ -1,0 +1,31 @@
+import { db } from "./db.server";
+import { requireUser, type SessionUser } from "./auth.server";
+import { isStaffRole, roleAtLeast, type StaffRole } from "#app/models/roles";
+
+export type BrandContext = {
+  user: SessionUser;
+  brand: { id: string; name: string; slug: string; color: string; logoUrl: string | null; timeZone: string };
+  role: StaffRole;
+};
+
+/**
+ * The signed-in staff member of the brand in the URL. Someone who is not staff of the brand gets 404 — the
+ * same answer as for a brand that does not exist, so slugs and ids do not leak. Staff whose role is too narrow
+ * get 403.
+ */
+export async function requireBrandMember(request: Request, slug: string | undefined, needed: StaffRole = "organizer"): Promise<BrandContext> {
+  const user = await requireUser(request);
+  const membership = slug
+    ? await db.membership.findFirst({
+        where: { userId: user.id, brand: { slug } },
+        select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
+      })
+    : null;
+  if (!membership || !isStaffRole(membership.role)) {
+    throw new Response("Not found", { status: 404, statusText: "Not found" });
+  }
+  if (!roleAtLeast(membership.role, needed)) {
+    throw new Response("Your role does not include this page", { status: 403, statusText: "Forbidden" });
+  }
+  return { user, brand: membership.brand, role: membership.role };
+}

@@ -1,0 +1,50 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+// In-memory limits: Kindred runs as one server process per database (docs/decisions/005-rate-limits.md).
+const rules = {
+  /** sign-in emails per address */
+  loginPerEmail: { points: 5, duration: 15 * 60 },
+  /** sign-in emails per client address */
+  loginPerIp: { points: 30, duration: 15 * 60 },
+  /** code guesses per client address (each code also allows only 5 tries) */
+  verifyPerIp: { points: 40, duration: 15 * 60 },
+  /** any POST per client address, enforced by the Express server */
+  postPerIp: { points: 300, duration: 60 },
+} as const;
+
+export type RateLimitRule = keyof typeof rules;
+
+const g = globalThis as unknown as { __kindredLimiters?: Map<RateLimitRule, RateLimiterMemory> };
+const limiters = (g.__kindredLimiters ??= new Map());
+
+function limiter(rule: RateLimitRule) {
+  let l = limiters.get(rule);
+  if (!l) {
+    l = new RateLimiterMemory({ keyPrefix: rule, ...rules[rule] });
+    limiters.set(rule, l);
+  }
+  return l;
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Spends one point of the rule for the key; says when to retry once the budget is gone. */
+export async function consumeRateLimit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
+  try {
+    await limiter(rule).consume(key);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000) };
+    throw e;
+  }
+}
+
+export function describeRetry(seconds: number) {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
+}
+
+/** Forgets every counter (tests). */
+export function resetRateLimits() {
+  limiters.clear();
+}

@@ -1,0 +1,100 @@
+// The production server: Express in front of the Remix build, for security headers, compression and rate limits.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { parseEnv } from "../app/utils/env.server.ts";
+import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+let env: ReturnType<typeof parseEnv>;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  console.error("Fix the variables above (see the configuration table in README.md) and start again.");
+  process.exit(1);
+}
+
+const buildPath = path.resolve("build/server/index.js");
+if (!existsSync(buildPath)) {
+  console.error("No production build found at build/server/index.js. Run `npm run build` first.");
+  process.exit(1);
+}
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a proxy (TRUST_PROXY=1 for one hop), take the client address from X-Forwarded-For.
+app.set("trust proxy", Number(process.env.TRUST_PROXY ?? 0));
+
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  // The app reads the client address from this header; never accept it from the outside.
+  req.headers["x-kindred-client-ip"] = req.ip ?? "unknown";
+  next();
+});
+
+const httpsOnly = env.APP_URL.startsWith("https://");
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(httpsOnly ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    strictTransportSecurity: httpsOnly ? { maxAge: 15552000, includeSubDomains: true } : false,
+  }),
+);
+
+// A broad per-client limit on writes; sign-in and forms have their own, tighter limits in the app.
+app.use(async (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const result = await consumeRateLimit("postPerIp", req.ip ?? "unknown");
+  if (result.ok) return next();
+  res.set("Retry-After", String(result.retryAfterSeconds)).status(429).type("text/plain").send("Too many requests. Please slow down and try again shortly.");
+});
+
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Kindred is running at ${env.APP_URL} (port ${env.PORT})`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

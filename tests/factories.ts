@@ -1,0 +1,105 @@
+// Test-data factories, shared by the tests and the demo seed (prisma/seed.ts).
+import { faker } from "@faker-js/faker";
+import type { DB } from "#app/utils/db.server";
+import type { StaffRole } from "#app/models/roles";
+
+export { faker };
+
+let counter = 0;
+/** An address that is unique within a test run. */
+export function uniqueEmail(prefix = "person") {
+  counter++;
+  return `${prefix}.${Date.now().toString(36)}${counter}${faker.string.alphanumeric(4).toLowerCase()}@example.com`;
+}
+
+export async function createUser(db: DB, data: { email?: string; name?: string | null } = {}) {
+  return db.user.create({
+    data: { email: (data.email ?? uniqueEmail()).toLowerCase(), name: data.name === undefined ? faker.person.fullName() : data.name },
+  });
+}
+
+export async function createBrand(
+  db: DB,
+  data: { name?: string; slug?: string; ownerId?: string; timeZone?: string; color?: string; description?: string; guidelines?: string; disclosureText?: string } = {},
+) {
+  const name = data.name ?? `${faker.company.name()} ${faker.string.alphanumeric(4)}`;
+  const slug = data.slug ?? `brand-${faker.string.alphanumeric(10).toLowerCase()}`;
+  return db.brand.create({
+    data: {
+      name,
+      slug,
+      timeZone: data.timeZone ?? "America/Toronto",
+      color: data.color ?? faker.color.rgb({ format: "hex" }),
+      description: data.description ?? faker.company.catchPhrase(),
+      guidelines: data.guidelines ?? "",
+      disclosureText: data.disclosureText ?? `Gifted by ${name} #gifted`,
+      ...(data.ownerId ? { memberships: { create: { userId: data.ownerId, role: "owner" } } } : {}),
+    },
+  });
+}
+
+export async function addStaff(db: DB, brandId: string, userId: string, role: StaffRole) {
+  return db.membership.create({ data: { brandId, userId, role } });
+}
+
+const PLATFORMS = ["instagram", "tiktok", "youtube", "threads", "bluesky", "blog"] as const;
+
+type AmbassadorInput = {
+  email?: string;
+  name?: string;
+  city?: string;
+  region?: string;
+  status?: "invited" | "applied" | "active" | "paused" | "alumni";
+  source?: "invite" | "link" | "application" | "import";
+  userId?: string | null;
+  tags?: string[];
+  /** follower counts per account; the first is on Instagram */
+  followers?: number[];
+  joinedAt?: Date;
+  /** how many older follower snapshots to keep per account (history over past months) */
+  history?: number;
+};
+
+/** Creates an ambassador with social accounts, follower history and tags (tags are created on demand). */
+export async function createAmbassador(db: DB, brandId: string, input: AmbassadorInput = {}) {
+  const first = faker.person.firstName();
+  const last = faker.person.lastName();
+  const followers = input.followers ?? [faker.number.int({ min: 80, max: 4000 })];
+  const history = input.history ?? 0;
+  const handle = faker.internet.username({ firstName: first, lastName: last }).toLowerCase().replace(/[^a-z0-9_.]/g, "");
+  const ambassador = await db.ambassador.create({
+    data: {
+      brandId,
+      email: (input.email ?? uniqueEmail(first.toLowerCase())).toLowerCase(),
+      name: input.name ?? `${first} ${last}`,
+      city: input.city ?? faker.location.city(),
+      region: input.region ?? "",
+      status: input.status ?? "active",
+      source: input.source ?? "invite",
+      userId: input.userId ?? null,
+      joinedAt: input.joinedAt ?? (input.status === "invited" || input.status === "applied" ? null : faker.date.past({ years: 2 })),
+      maxFollowers: Math.max(0, ...followers),
+      socialAccounts: {
+        create: followers.map((count, i) => ({
+          platform: PLATFORMS[i % PLATFORMS.length],
+          handle: i === 0 ? handle : `${handle}${i}`,
+          followers: count,
+          snapshots: {
+            create: [
+              ...Array.from({ length: history }, (_, h) => ({
+                followers: Math.max(0, Math.round(count * (1 - 0.08 * (history - h)))),
+                recordedAt: new Date(Date.now() - (history - h) * 30 * 24 * 60 * 60 * 1000),
+              })),
+              { followers: count },
+            ],
+          },
+        })),
+      },
+    },
+  });
+  for (const name of input.tags ?? []) {
+    const tag = await db.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
+    await db.ambassadorTag.create({ data: { ambassadorId: ambassador.id, tagId: tag.id } });
+  }
+  return ambassador;
+}
