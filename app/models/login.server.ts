@@ -35,6 +35,7 @@ export async function requestLogin({ email, ip, redirectTo }: { email: string; i
         codeHash: hashToken(code),
         linkHash: hashToken(linkToken),
         redirectTo: redirectTo ?? null,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + LOGIN_TTL_MINUTES * 60_000),
       },
     }),

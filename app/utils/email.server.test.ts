@@ -1,0 +1,87 @@
+import { createElement } from "react";
+import { beforeEach, describe, expect, test } from "vitest";
+import MagicLinkEmail from "../../emails/magic-link";
+import { db } from "./db.server";
+import { sendEmail } from "./email.server";
+import { resetEnvCache } from "./env.server";
+import { runDueJobs } from "./jobs.server";
+import { resendCalls, resendDown, server } from "#tests/mocks/server";
+
+const react = () => createElement(MagicLinkEmail, { code: "123456", url: "http://localhost:3000/auth/verify?token=abc", minutes: 15 });
+
+beforeEach(() => {
+  resendCalls.length = 0;
+});
+
+function withKey() {
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.EMAIL_FROM = "Kindred <hello@kindred.example>";
+  resetEnvCache();
+  return () => {
+    delete process.env.RESEND_API_KEY;
+    delete process.env.EMAIL_FROM;
+    resetEnvCache();
+  };
+}
+
+describe("sendEmail", () => {
+  test("without a provider the message is kept in the outbox as not sent", async () => {
+    const result = await sendEmail({ to: "fan@example.com", subject: "Hello", template: "magic-link", react: react() });
+    expect(result.status).toBe("skipped");
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row).toMatchObject({ status: "skipped", to: "fan@example.com", subject: "Hello", template: "magic-link" });
+    expect(row.error).toMatch(/no provider configured/);
+    expect(row.html).toContain("123456");
+    expect(row.text).toContain("123456");
+    expect(resendCalls).toHaveLength(0);
+  });
+
+  test("with RESEND_API_KEY it sends the rendered message through Resend", async () => {
+    const restore = withKey();
+    try {
+      const result = await sendEmail({ to: "fan@example.com", subject: "Your code", template: "magic-link", react: react() });
+      expect(result.status).toBe("sent");
+      expect(resendCalls).toHaveLength(1);
+      const [call] = resendCalls;
+      expect(call.body).toMatchObject({ from: "Kindred <hello@kindred.example>", to: "fan@example.com", subject: "Your code" });
+      expect(call.body.html).toContain("123456");
+      expect(call.body.text).toContain("http://localhost:3000/auth/verify?token=abc");
+      expect(call.headers.authorization).toBe("Bearer re_test_key");
+      expect(call.headers["idempotency-key"]).toBe(`kindred-outbox-${result.id}`);
+      expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ status: "sent", providerId: "re_1", attempts: 1 });
+    } finally {
+      restore();
+    }
+  });
+
+  test("a failed send is recorded and retried by the job runner with backoff", async () => {
+    const restore = withKey();
+    try {
+      server.use(resendDown);
+      const result = await sendEmail({ to: "fan@example.com", subject: "Retry me", template: "magic-link", react: react() });
+      expect(result.status).toBe("failed");
+      const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: result.id } });
+      expect(row.status).toBe("failed");
+      expect(row.error).toContain("Resend is having trouble");
+      const job = await db.job.findUniqueOrThrow({ where: { dedupeKey: `email:${result.id}` } });
+      expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+
+      // Not yet due: nothing runs.
+      expect(await runDueJobs()).toBe(0);
+      // Due, provider still down: the job is rescheduled later.
+      await runDueJobs({ now: new Date(Date.now() + 60_000) });
+      const afterFail = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+      expect(afterFail).toMatchObject({ status: "pending", attempts: 1 });
+      expect(afterFail.lastError).toContain("Resend is having trouble");
+
+      // Provider back: the next run sends it, once.
+      server.resetHandlers();
+      await runDueJobs({ now: new Date(Date.now() + 10 * 60_000) });
+      expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 2 });
+      expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ status: "sent", attempts: 3 });
+      expect(resendCalls.map((c) => c.headers["idempotency-key"])).toEqual(Array(3).fill(`kindred-outbox-${result.id}`));
+    } finally {
+      restore();
+    }
+  });
+});

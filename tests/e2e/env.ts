@@ -1,0 +1,18 @@
+// Configuration shared by the Playwright config, its server and its fixtures.
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DB_FILE = path.resolve("tmp/e2e/kindred-e2e.db");
+export const E2E_DATABASE_URL = `file:${E2E_DB_FILE}`;
+export const E2E_SESSION_SECRET = "e2e-only-session-secret-0123456789abcdef";
+
+export const e2eServerEnv = {
+  NODE_ENV: "production",
+  DATABASE_URL: E2E_DATABASE_URL,
+  SESSION_SECRET: E2E_SESSION_SECRET,
+  APP_URL: E2E_URL,
+  PORT: String(E2E_PORT),
+  DEMO_MODE: "true",
+  RESEND_API_KEY: "",
+};

@@ -1,0 +1,145 @@
+import { describe, expect, test } from "vitest";
+import { action as loginAction } from "#app/routes/login";
+import { action as verifyAction, loader as verifyLoader } from "#app/routes/auth.verify";
+import { loader as homeLoader } from "#app/routes/home";
+import { db } from "#app/utils/db.server";
+import { BASE, callAction, callLoader, cookiesFrom, lastEmailTo } from "#tests/utils";
+import { uniqueEmail } from "#tests/factories";
+
+async function requestCode(email: string, extra: Record<string, string> = {}, ip = "203.0.113.7") {
+  const res = await callAction(loginAction, "/login", { form: { email, ...extra }, headers: { "x-kindred-client-ip": ip } });
+  const message = await lastEmailTo(email.toLowerCase());
+  const code = message?.subject.match(/\d{6}/)?.[0];
+  const token = message?.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+  return { res, message, code, token, loginCookie: cookiesFrom(res.headers) };
+}
+
+describe("passwordless sign-in", () => {
+  test("emails a six-digit code and a link, then signs in with the code", async () => {
+    const email = uniqueEmail("Ana");
+    const { res, message, code, loginCookie } = await requestCode(email.toUpperCase());
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/auth/verify");
+    expect(message).toMatchObject({ template: "magic-link", status: "skipped" });
+    expect(message!.text).toContain(code);
+    expect(message!.html).toContain(`${BASE}/auth/verify?token=`);
+
+    const page = await callLoader(verifyLoader, "/auth/verify", { cookie: loginCookie });
+    expect(page.data).toMatchObject({ mode: "code", email: email.toLowerCase() });
+
+    const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.location).toBe("/home");
+    const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });
+    expect(home.status).toBe(200);
+    expect(await db.user.count({ where: { email: email.toLowerCase() } })).toBe(1);
+  });
+
+  test("a code works once; reuse gets a clear message and a way to a new one", async () => {
+    const email = uniqueEmail();
+    const { code, loginCookie } = await requestCode(email);
+    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } })).status).toBe(302);
+    const again = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect(again.status).toBe(400);
+    expect(again.data.expired).toBe(true);
+    expect(again.data.result.error.code).toEqual(["This code has expired or was already used. Request a new one below."]);
+  });
+
+  test("an expired code is refused", async () => {
+    const email = uniqueEmail();
+    const { code, loginCookie } = await requestCode(email);
+    await db.loginToken.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect(res.status).toBe(400);
+    expect(res.data.expired).toBe(true);
+  });
+
+  test("five wrong codes use the code up", async () => {
+    const email = uniqueEmail();
+    const { code, loginCookie } = await requestCode(email);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const first = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: wrong } });
+    expect(first.data.result.error.code).toEqual(["That code is not right. 4 tries left."]);
+    for (let i = 0; i < 4; i++) await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: wrong } });
+    const right = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect(right.status).toBe(400);
+    expect(right.data.expired).toBe(true);
+  });
+
+  test("a malformed code gets a field message", async () => {
+    const email = uniqueEmail();
+    const { loginCookie } = await requestCode(email);
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: "12ab" } });
+    expect(res.status).toBe(400);
+    expect(res.data.result.error.code).toEqual(["The code is six digits, like 493021"]);
+  });
+
+  test("requesting a new code makes the older one stop working", async () => {
+    const email = uniqueEmail();
+    const first = await requestCode(email);
+    const second = await requestCode(email);
+    const old = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: first.code! } });
+    if (first.code !== second.code) expect(old.status).toBe(400);
+    const ok = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: second.code! } });
+    expect(ok.status).toBe(302);
+  });
+
+  test("the emailed link signs in once and keeps the page to return to", async () => {
+    const email = uniqueEmail();
+    const { token } = await requestCode(email, { redirectTo: "/account" });
+    const preview = await callLoader(verifyLoader, `/auth/verify?token=${token}`);
+    expect(preview.data).toMatchObject({ mode: "link", linkEmail: email });
+    const res = await callAction(verifyAction, "/auth/verify", { form: { intent: "link", token: token! } });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/account");
+    const reuse = await callAction(verifyAction, "/auth/verify", { form: { intent: "link", token: token! } });
+    expect(reuse.status).toBe(400);
+    expect(reuse.data.linkError).toMatch(/expired or was already used/);
+  });
+
+  test("never redirects to another site after sign-in", async () => {
+    const email = uniqueEmail();
+    const { code, loginCookie } = await requestCode(email, { redirectTo: "//evil.example/steal" });
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect(res.location).toBe("/home");
+  });
+
+  test("an invalid address gets a field message and keeps the input", async () => {
+    const res = await callAction(loginAction, "/login", { form: { email: "not-an-email" } });
+    expect(res.status).toBe(400);
+    expect(res.data.error.email).toEqual(["Enter a valid email address, like name@example.com"]);
+    expect(res.data.initialValue.email).toBe("not-an-email");
+  });
+
+  test("limits sign-in emails per address", async () => {
+    const email = uniqueEmail();
+    for (let i = 0; i < 5; i++) expect((await requestCode(email, {}, `198.51.100.${i}`)).res.status).toBe(302);
+    const sixth = await callAction(loginAction, "/login", { form: { email }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
+    expect(sixth.status).toBe(429);
+    expect(sixth.data.error.email[0]).toMatch(/Too many sign-in requests. Please try again in \d+ minutes/);
+    expect(await db.outboxMessage.count({ where: { to: email } })).toBe(5);
+  });
+
+  test("limits sign-in emails per client address", async () => {
+    for (let i = 0; i < 30; i++) await requestCode(uniqueEmail(), {}, "192.0.2.50");
+    const res = await callAction(loginAction, "/login", { form: { email: uniqueEmail() }, headers: { "x-kindred-client-ip": "192.0.2.50" } });
+    expect(res.status).toBe(429);
+  });
+
+  test("a filled honeypot sends nothing but looks the same to the bot", async () => {
+    const email = uniqueEmail();
+    const res = await callAction(loginAction, "/login", { form: { email, website: "http://spam.example" } });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/auth/verify");
+    expect(await db.outboxMessage.count({ where: { to: email } })).toBe(0);
+  });
+
+  test("stores codes and link tokens only as hashes", async () => {
+    const email = uniqueEmail();
+    const { code, token } = await requestCode(email);
+    const row = await db.loginToken.findFirstOrThrow({ where: { email } });
+    expect(row.codeHash).not.toContain(code!);
+    expect(row.linkHash).not.toBe(token);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(15 * 60 * 1000);
+  });
+});

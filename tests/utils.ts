@@ -1,0 +1,73 @@
+// Helpers for integration tests that call route loaders and actions with real Requests.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createSession } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
+
+export const BASE = "http://localhost:3000";
+
+/** A Cookie header for a new session of the user. */
+export async function cookieFor(userId: string) {
+  const setCookie = await createSession(userId, new Request(BASE, { headers: { "User-Agent": "vitest" } }));
+  return setCookie.split(";")[0];
+}
+
+type CallOptions = { cookie?: string; params?: Record<string, string>; form?: Record<string, string | string[]>; headers?: Record<string, string> };
+
+function buildRequest(path: string, method: string, o: CallOptions) {
+  const headers = new Headers(o.headers);
+  headers.set("x-kindred-client-ip", headers.get("x-kindred-client-ip") ?? "203.0.113.7");
+  if (o.cookie) headers.set("Cookie", o.cookie);
+  let body: FormData | undefined;
+  if (o.form) {
+    body = new FormData();
+    for (const [k, v] of Object.entries(o.form)) for (const item of [v].flat()) body.append(k, item);
+  }
+  return new Request(BASE + path, { method, headers, body });
+}
+
+/** Runs a loader or action and returns the Response, whether it was returned or thrown. */
+async function run(fn: () => Promise<unknown>): Promise<Response | { data: unknown; init?: ResponseInit | null }> {
+  try {
+    return (await fn()) as Response;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+export type Outcome = { status: number; data: any; headers: Headers; location: string | null };
+
+function toOutcome(result: unknown): Outcome {
+  if (result instanceof Response) {
+    return { status: result.status, data: null, headers: result.headers, location: result.headers.get("Location") };
+  }
+  // Remix single-fetch `data()` results carry their own status and headers.
+  if (result && typeof result === "object" && (result as any).type === "DataWithResponseInit") {
+    const r = result as { data: unknown; init: ResponseInit | null };
+    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers), location: null };
+  }
+  return { status: 200, data: result, headers: new Headers(), location: null };
+}
+
+export async function callLoader(loader: (a: LoaderFunctionArgs) => unknown, path: string, o: CallOptions = {}) {
+  const request = buildRequest(path, "GET", o);
+  return toOutcome(await run(async () => loader({ request, params: o.params ?? {}, context: {} })));
+}
+
+export async function callAction(action: (a: ActionFunctionArgs) => unknown, path: string, o: CallOptions = {}) {
+  const request = buildRequest(path, "POST", o);
+  return toOutcome(await run(async () => action({ request, params: o.params ?? {}, context: {} })));
+}
+
+/** The newest outbox message to an address. */
+export async function lastEmailTo(to: string) {
+  return db.outboxMessage.findFirst({ where: { to }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+}
+
+/** The Set-Cookie values of a response, as a Cookie request header. */
+export function cookiesFrom(headers: Headers) {
+  return headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
