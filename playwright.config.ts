@@ -3,7 +3,7 @@ import { E2E_URL, e2eServerEnv } from "./tests/e2e/env";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
   workers: 2,
@@ -11,6 +11,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "tmp/reports/e2e.json" }]],
   outputDir: "tmp/e2e-results",
+  globalTeardown: "./tests/e2e/teardown.ts",
   use: {
     baseURL: E2E_URL,
     trace: "retain-on-failure",

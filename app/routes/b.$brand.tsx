@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "#app/components/error-page";
 import { ROLE_LABELS, roleAtLeast, type StaffRole } from "#app/models/roles";
 import { db } from "#app/utils/db.server";
@@ -56,8 +57,10 @@ function BrandSwitcher({ current, brands }: { current: { name: string; slug: str
   );
 }
 
-export default function BrandLayout() {
-  const { brand, role, brands } = useLoaderData<typeof loader>();
+type LayoutData = Awaited<ReturnType<typeof loader>>;
+
+function BrandShell({ data, children }: { data: LayoutData; children: ReactNode }) {
+  const { brand, role, brands } = data;
   const items = NAV.filter((n) => roleAtLeast(role, n.needs));
   return (
     <div style={{ ["--brand-color" as string]: brand.color }}>
@@ -84,13 +87,27 @@ export default function BrandLayout() {
           </ul>
         </nav>
       </div>
-      <div className="mx-auto max-w-6xl px-4 py-6">
-        <Outlet />
-      </div>
+      <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
     </div>
   );
 }
 
+export default function BrandLayout() {
+  return (
+    <BrandShell data={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </BrandShell>
+  );
+}
+
+/** Errors of the brand's pages keep the brand's navigation when the brand itself loaded. */
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  const data = useRouteLoaderData<typeof loader>("routes/b.$brand");
+  return data ? (
+    <BrandShell data={data}>
+      <ErrorPage />
+    </BrandShell>
+  ) : (
+    <ErrorPage />
+  );
 }

@@ -1,0 +1,38 @@
+// Playwright fixtures: direct database access (the same SQLite file the server uses) and `login(email)`,
+// which creates a session the way the app does and hands the browser its signed cookie.
+import { test as base, expect, type Page } from "@playwright/test";
+import { createCookie } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { createPrisma, type DB } from "#app/utils/db.server";
+import { E2E_DATABASE_URL, E2E_SESSION_SECRET, E2E_URL } from "./env";
+
+const db = createPrisma(E2E_DATABASE_URL);
+const sessionCookie = createCookie("kindred_session", { secrets: [E2E_SESSION_SECRET], httpOnly: true, sameSite: "lax", path: "/" });
+
+export async function loginAs(page: Page, email: string, name?: string) {
+  const user = await db.user.upsert({ where: { email }, create: { email, name: name ?? null }, update: {} });
+  const id = randomBytes(32).toString("base64url");
+  await db.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const value = (await sessionCookie.serialize(id)).split(";")[0].split("=").slice(1).join("=");
+  await page.context().addCookies([{ name: "kindred_session", value, url: E2E_URL, httpOnly: true, sameSite: "Lax" }]);
+  return user;
+}
+
+let n = 0;
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${Date.now().toString(36)}${++n}${randomBytes(2).toString("hex")}@example.com`;
+}
+
+/** Reads the newest email to an address from the developer outbox, as a person would. */
+export async function readLatestEmail(page: Page, to: string) {
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+  await page.getByTestId("outbox-row").first().getByRole("link").click();
+  await page.getByText("Plain-text version").click();
+  return (await page.getByTestId("email-text").textContent()) ?? "";
+}
+
+export const test = base.extend<{ db: DB }>({
+  db: async ({}, use) => use(db),
+});
+
+export { expect };
