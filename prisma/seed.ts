@@ -58,6 +58,7 @@ async function main() {
       tags: faker.helpers.arrayElements(tags, { min: 1, max: 3 }),
       followers: [tierRoll, ...Array.from({ length: accounts - 1 }, () => Math.round(tierRoll * faker.number.float({ min: 0.1, max: 0.8 })))],
       history: faker.number.int({ min: 0, max: 4 }),
+      emailDomain: "fans.example",
     });
   }
 
@@ -73,7 +74,7 @@ async function main() {
   });
   await createAmbassador(db, northwind.id, { email: priya.email, name: "Priya Raman", city: "Toronto", userId: priya.id, followers: [8_400], tags: ["coffee"] });
   for (let i = 0; i < 12; i++) {
-    await createAmbassador(db, northwind.id, { city: faker.helpers.arrayElement(["Montreal", "Laval", "Quebec City"]), tags: ["coffee"] });
+    await createAmbassador(db, northwind.id, { city: faker.helpers.arrayElement(["Montreal", "Laval", "Quebec City"]), tags: ["coffee"], emailDomain: "fans.example" });
   }
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);

@@ -10,6 +10,7 @@ import express from "express";
 import helmet from "helmet";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
+import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -90,6 +91,11 @@ app.all(
 
 const server = app.listen(env.PORT, () => {
   console.log(`Kindred is running at ${env.APP_URL} (port ${env.PORT})`);
+  if (env.DEMO_MODE) {
+    console.log(`Demo mode: sign in at ${env.APP_URL}/login with one click as`);
+    for (const p of DEMO_PEOPLE) console.log(`  ${p.label.padEnd(18)} ${p.name.padEnd(14)} ${p.email}`);
+    console.log(`Any other address works too: read its code in ${env.APP_URL}/dev/outbox`);
+  }
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

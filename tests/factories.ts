@@ -42,6 +42,12 @@ export async function addStaff(db: DB, brandId: string, userId: string, role: St
   return db.membership.create({ data: { brandId, userId, role } });
 }
 
+function readableEmail(first: string, last: string, domain: string) {
+  counter++;
+  const clean = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return `${clean(first)}.${clean(last)}.${counter}@${domain}`;
+}
+
 const PLATFORMS = ["instagram", "tiktok", "youtube", "threads", "bluesky", "blog"] as const;
 
 type AmbassadorInput = {
@@ -58,6 +64,8 @@ type AmbassadorInput = {
   joinedAt?: Date;
   /** how many older follower snapshots to keep per account (history over past months) */
   history?: number;
+  /** without an email: a readable address at this domain (first.last.N@domain) instead of a test address */
+  emailDomain?: string;
 };
 
 /** Creates an ambassador with social accounts, follower history and tags (tags are created on demand). */
@@ -70,7 +78,7 @@ export async function createAmbassador(db: DB, brandId: string, input: Ambassado
   const ambassador = await db.ambassador.create({
     data: {
       brandId,
-      email: (input.email ?? uniqueEmail(first.toLowerCase())).toLowerCase(),
+      email: (input.email ?? (input.emailDomain ? readableEmail(first, last, input.emailDomain) : uniqueEmail(first.toLowerCase()))).toLowerCase(),
       name: input.name ?? `${first} ${last}`,
       city: input.city ?? faker.location.city(),
       region: input.region ?? "",

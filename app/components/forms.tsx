@@ -113,7 +113,7 @@ const buttonStyles = {
 } as const;
 
 export function buttonClass(variant: keyof typeof buttonStyles = "primary", extra = "") {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition ${buttonStyles[variant]} ${extra}`;
+  return `inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-4 py-2 text-sm font-semibold transition ${buttonStyles[variant]} ${extra}`;
 }
 
 /** A submit button that says it is working while its form is being submitted. */
