@@ -59,7 +59,9 @@ export default function Login() {
     id: "login",
     lastResult,
     defaultValue: { email: searchParams.get("email") ?? "" },
-    shouldValidate: "onBlur",
+    // Validate on submit: the field has focus on arrival, and a message appearing when it loses focus would
+    // move the demo buttons under the pointer.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });

@@ -1,6 +1,7 @@
 import { expect, loginAs, readLatestEmail, test, uniqueEmail } from "./fixtures";
 
 test("a newcomer signs in with the emailed code, creates a brand and invites a manager who joins", async ({ page, browser }) => {
+  test.slow(); // two people, two sign-ins, five pages
   const ownerEmail = uniqueEmail("owner");
   const managerEmail = uniqueEmail("manager");
   const brandName = `Crumb Club ${Date.now().toString(36)}`;
@@ -145,4 +146,25 @@ test("unknown pages are a 404 inside the app's layout", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Kindred" })).toBeVisible();
+});
+
+test("pages carry security headers and a per-request script nonce", async ({ page, request }) => {
+  const first = await request.get("/login");
+  const second = await request.get("/login");
+  const csp = first.headers()["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  const nonce = csp.match(/'nonce-([^']+)'/)![1];
+  expect(second.headers()["content-security-policy"]).not.toContain(nonce);
+  expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["x-powered-by"]).toBeUndefined();
+  expect(await first.text()).toContain(`nonce="${nonce}"`);
+  // Scripts run under the policy: the page hydrates and client-side validation works.
+  await page.goto("/brands/new");
+  await loginAs(page, uniqueEmail("csp"));
+  await page.goto("/brands/new");
+  await page.getByLabel("Brand name").fill("A");
+  await page.getByLabel("Brand name").blur();
+  await expect(page.getByText("The name needs at least 2 characters")).toBeVisible();
 });
