@@ -18,60 +18,55 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
 
 type FieldBase = { label: ReactNode; errors?: ListOfErrors; hint?: ReactNode; className?: string };
 
-function useFieldIds(givenId?: string) {
+/**
+ * Label, hint and error list around one control, wired for screen readers: the control gets an id, is marked
+ * aria-invalid when there are errors, and is described by the hint and the errors.
+ */
+function useField(givenId: string | undefined, errors: ListOfErrors, hint: ReactNode) {
   const fallback = useId();
   const id = givenId ?? fallback;
-  return { id, errorId: `${id}-error`, hintId: `${id}-hint` };
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const hasErrors = !!errors?.filter(Boolean).length;
+  const control = {
+    id,
+    "aria-invalid": hasErrors || undefined,
+    "aria-describedby": [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(" ") || undefined,
+  };
+  return { id, control, errorId, hintId };
 }
 
-function describedBy(ids: { errorId: string; hintId: string }, hasErrors: boolean, hasHint: boolean) {
-  return [hasHint ? ids.hintId : null, hasErrors ? ids.errorId : null].filter(Boolean).join(" ") || undefined;
+function FieldFrame({ field, label, hint, errors, className, children }: FieldBase & { field: ReturnType<typeof useField>; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={field.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {hint ? <p id={field.hintId} className="text-xs text-stone-500">{hint}</p> : null}
+      {children}
+      <ErrorList id={field.errorId} errors={errors} />
+    </div>
+  );
 }
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-200 aria-[invalid=true]:border-red-600 sm:text-sm";
 
 export const Field = forwardRef<HTMLInputElement, FieldBase & InputHTMLAttributes<HTMLInputElement>>(function Field({ label, errors, hint, className, ...props }, ref) {
-  const ids = useFieldIds(props.id);
-  const hasErrors = !!errors?.filter(Boolean).length;
+  const field = useField(props.id, errors, hint);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
-      <input
-        {...props}
-        ref={ref}
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(ids, hasErrors, !!hint)}
-        className={props.type === "color" ? "mt-1 h-10 w-20 rounded border border-stone-300" : inputClass}
-      />
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint} errors={errors} className={className}>
+      <input {...props} ref={ref} {...field.control} className={props.type === "color" ? "mt-1 h-10 w-20 rounded border border-stone-300" : inputClass} />
+    </FieldFrame>
   );
 });
 
 export function TextareaField({ label, errors, hint, className, ...props }: FieldBase & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(props.id);
-  const hasErrors = !!errors?.filter(Boolean).length;
+  const field = useField(props.id, errors, hint);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
-      <textarea
-        rows={4}
-        {...props}
-        id={ids.id}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy(ids, hasErrors, !!hint)}
-        className={inputClass}
-      />
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint} errors={errors} className={className}>
+      <textarea rows={4} {...props} {...field.control} className={inputClass} />
+    </FieldFrame>
   );
 }
 
@@ -79,19 +74,13 @@ export const SelectField = forwardRef<HTMLSelectElement, FieldBase & SelectHTMLA
   { label, errors, hint, className, children, ...props },
   ref,
 ) {
-  const ids = useFieldIds(props.id);
-  const hasErrors = !!errors?.filter(Boolean).length;
+  const field = useField(props.id, errors, hint);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {hint ? <p id={ids.hintId} className="text-xs text-stone-500">{hint}</p> : null}
-      <select {...props} ref={ref} id={ids.id} aria-invalid={hasErrors || undefined} aria-describedby={describedBy(ids, hasErrors, !!hint)} className={inputClass}>
+    <FieldFrame field={field} label={label} hint={hint} errors={errors} className={className}>
+      <select {...props} ref={ref} {...field.control} className={inputClass}>
         {children}
       </select>
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 });
 
