@@ -1,2 +1,3 @@
 // Importing this module registers every background job handler with the runner.
 import "./utils/email.server";
+import "./models/fan-invites.server";

@@ -19,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const NAV: { to: string; label: string; needs: StaffRole; end?: boolean }[] = [
   { to: "", label: "Overview", needs: "manager", end: true },
   { to: "ambassadors", label: "Ambassadors", needs: "manager" },
+  { to: "invitations", label: "Invitations", needs: "manager" },
   { to: "events", label: "Events", needs: "organizer" },
   { to: "outbox", label: "Outbox", needs: "manager" },
   { to: "staff", label: "Staff", needs: "owner" },

@@ -49,13 +49,15 @@ export default function Home() {
         {programs.length ? (
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {programs.map((p) => (
-              <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                <p className="flex items-center gap-2 font-semibold">
-                  <BrandDot color={p.brand.color} />
-                  {p.brand.name}
-                </p>
-                <p className="mt-1 text-sm text-stone-600">{STATUS_TEXT[p.status] ?? p.status}</p>
-                {p.brand.description ? <p className="mt-2 line-clamp-2 text-sm text-stone-700">{p.brand.description}</p> : null}
+              <li key={p.id}>
+                <Link to={`/me/programs/${p.brand.slug}`} className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+                  <p className="flex items-center gap-2 font-semibold">
+                    <BrandDot color={p.brand.color} />
+                    {p.brand.name}
+                  </p>
+                  <p className="mt-1 text-sm text-stone-600">{STATUS_TEXT[p.status] ?? p.status}</p>
+                  {p.brand.description ? <p className="mt-2 line-clamp-2 text-sm text-stone-700">{p.brand.description}</p> : null}
+                </Link>
               </li>
             ))}
           </ul>

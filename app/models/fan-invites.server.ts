@@ -1,0 +1,173 @@
+import { createElement } from "react";
+import FanInviteEmail, { fanInviteSubject } from "../../emails/fan-invite";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { hashToken, randomToken } from "#app/utils/crypto.server";
+import { sendEmail } from "#app/utils/email.server";
+import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { upsertUserByEmail, type SessionUser } from "#app/utils/auth.server";
+import type { InviteEntry } from "./invite-input";
+import { recordTouch } from "./timeline.server";
+import type { JoinInput } from "./join";
+import { activateAmbassador } from "./join.server";
+
+export const FAN_INVITE_DAYS = 14;
+export const FAN_INVITE_SEND_JOB = "fan-invite.send";
+const DAY = 24 * 60 * 60 * 1000;
+
+export type InviteOutcome = { invited: string[]; reinvited: string[]; skipped: { email: string; reason: string }[] };
+
+function nameFromEmail(email: string) {
+  const local = email.split("@")[0].replace(/[._+-]+/g, " ").trim();
+  return local ? local.replace(/\b\w/g, (c) => c.toUpperCase()) : email;
+}
+
+/**
+ * Invites fans by email. A new address becomes an ambassador with status "invited"; an address that was
+ * invited before gets a fresh invitation; active, paused and applied fans are skipped with a reason.
+ * Emails are sent by the job runner, so a batch of hundreds never blocks the request.
+ */
+export async function inviteFans({ brandId, inviter, entries, note }: { brandId: string; inviter: SessionUser; entries: InviteEntry[]; note: string }): Promise<InviteOutcome> {
+  const outcome: InviteOutcome = { invited: [], reinvited: [], skipped: [] };
+  const existing = new Map(
+    (
+      await db.ambassador.findMany({ where: { brandId, email: { in: entries.map((e) => e.email) } }, select: { id: true, email: true, status: true } })
+    ).map((a) => [a.email, a]),
+  );
+  const now = new Date();
+  for (const entry of entries) {
+    const found = existing.get(entry.email);
+    if (found && (found.status === "active" || found.status === "paused")) {
+      outcome.skipped.push({ email: entry.email, reason: `already ${found.status === "active" ? "an active" : "a paused"} ambassador` });
+      continue;
+    }
+    if (found?.status === "applied") {
+      outcome.skipped.push({ email: entry.email, reason: "has applied — review the application instead" });
+      continue;
+    }
+    const inviteId = await db.$transaction(async (tx) => {
+      const ambassador = found
+        ? await tx.ambassador.update({ where: { id: found.id }, data: { status: "invited", leftAt: null }, select: { id: true } })
+        : await tx.ambassador.create({
+            data: { brandId, email: entry.email, name: entry.name ?? nameFromEmail(entry.email), status: "invited", source: "invite" },
+            select: { id: true },
+          });
+      await tx.fanInvite.updateMany({ where: { ambassadorId: ambassador.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+      const invite = await tx.fanInvite.create({
+        data: { brandId, ambassadorId: ambassador.id, note, invitedById: inviter.id, tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + FAN_INVITE_DAYS * DAY), sendCount: 0 },
+        select: { id: true },
+      });
+      await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Invited by ${inviter.name ?? inviter.email}`, body: note, actorId: inviter.id }, tx);
+      return invite.id;
+    });
+    await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId, inviterName: inviter.name ?? inviter.email }, { dedupeKey: `fan-invite:${inviteId}:0` });
+    (found ? outcome.reinvited : outcome.invited).push(entry.email);
+  }
+  return outcome;
+}
+
+/**
+ * Emails a pending invitation with a new link (the old link stops working) and extends it to 14 days from now.
+ * Used for the first send and for "resend".
+ */
+export async function sendFanInvite(inviteId: string, inviterName: string) {
+  const invite = await db.fanInvite.findUnique({
+    where: { id: inviteId },
+    select: { id: true, brandId: true, note: true, acceptedAt: true, revokedAt: true, ambassador: { select: { email: true, name: true } }, brand: { select: { name: true, color: true, logoUrl: true } } },
+  });
+  if (!invite || invite.acceptedAt || invite.revokedAt) return;
+  const token = randomToken();
+  await db.fanInvite.update({
+    where: { id: invite.id },
+    data: { tokenHash: hashToken(token), expiresAt: new Date(Date.now() + FAN_INVITE_DAYS * DAY), sendCount: { increment: 1 }, lastSentAt: new Date() },
+  });
+  await sendEmail({
+    to: invite.ambassador.email,
+    brandId: invite.brandId,
+    template: "fan-invite",
+    subject: fanInviteSubject({ brand: invite.brand }),
+    react: createElement(FanInviteEmail, {
+      brand: invite.brand,
+      fanName: invite.ambassador.name.split(" ")[0] || invite.ambassador.name,
+      note: invite.note,
+      inviterName,
+      url: `${getEnv().APP_URL}/invite/${token}`,
+      days: FAN_INVITE_DAYS,
+    }),
+  });
+}
+
+registerJobHandler(FAN_INVITE_SEND_JOB, async ({ inviteId, inviterName }: { inviteId: string; inviterName: string }) => {
+  await sendFanInvite(inviteId, inviterName);
+});
+
+/** Sends a pending invitation again (through the job runner). */
+export async function resendFanInvite(brandId: string, inviteId: string, inviterName: string) {
+  const invite = await db.fanInvite.findFirst({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, select: { id: true, sendCount: true } });
+  if (!invite) return { ok: false as const, error: "That invitation is no longer pending." };
+  await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId, inviterName }, { dedupeKey: `fan-invite:${inviteId}:${invite.sendCount}` });
+  return { ok: true as const };
+}
+
+/** Withdraws a pending invitation; the fan's link stops working. */
+export async function revokeFanInvite(brandId: string, inviteId: string, actorId: string) {
+  const invite = await db.fanInvite.findFirst({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, select: { id: true, ambassadorId: true } });
+  if (!invite) return { ok: false as const, error: "That invitation is no longer pending." };
+  await db.$transaction(async (tx) => {
+    await tx.fanInvite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    await recordTouch({ brandId, ambassadorId: invite.ambassadorId, kind: "status", summary: "Invitation withdrawn", actorId }, tx);
+  });
+  return { ok: true as const };
+}
+
+export type FanInviteLookup =
+  | {
+      status: "valid";
+      invite: { id: string; note: string; email: string; name: string; brand: { id: string; name: string; slug: string; color: string; logoUrl: string | null; description: string; guidelines: string; termsText: string; termsVersion: number } };
+    }
+  | { status: "missing" | "expired" | "accepted" | "revoked" };
+
+export async function findFanInvite(token: string): Promise<FanInviteLookup> {
+  const invite = await db.fanInvite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      note: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      ambassador: { select: { email: true, name: true } },
+      brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true } },
+    },
+  });
+  if (!invite) return { status: "missing" };
+  if (invite.acceptedAt) return { status: "accepted" };
+  if (invite.revokedAt) return { status: "revoked" };
+  if (invite.expiresAt <= new Date()) return { status: "expired" };
+  return { status: "valid", invite: { id: invite.id, note: invite.note, email: invite.ambassador.email, name: invite.ambassador.name, brand: invite.brand } };
+}
+
+const INVALID_INVITE = "This invitation is no longer valid. Ask the brand for a new one.";
+
+/**
+ * Accepts an invitation. The link itself proves the fan reads that inbox, so someone signed out is signed in
+ * as the invited address; someone signed in with another address is asked to switch.
+ */
+export async function acceptFanInvite({ token, currentUser, input }: { token: string; currentUser: SessionUser | null; input: JoinInput }) {
+  const found = await findFanInvite(token);
+  if (found.status !== "valid") return { ok: false as const, error: INVALID_INVITE };
+  const { invite } = found;
+  if (currentUser && currentUser.email !== invite.email) {
+    return { ok: false as const, error: `This invitation is for ${invite.email}, but you are signed in as ${currentUser.email}. Sign out first, then open the link again.` };
+  }
+  const user = currentUser ?? (await upsertUserByEmail(invite.email));
+  const accepted = await db.$transaction(async (tx) => {
+    const claimed = await tx.fanInvite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count !== 1) return null;
+    const row = await tx.fanInvite.findUniqueOrThrow({ where: { id: invite.id }, select: { ambassadorId: true } });
+    await activateAmbassador(tx, { brandId: invite.brand.id, ambassadorId: row.ambassadorId, userId: user.id, input, termsVersion: invite.brand.termsVersion, how: "from an email invitation" });
+    return row.ambassadorId;
+  });
+  if (!accepted) return { ok: false as const, error: INVALID_INVITE };
+  return { ok: true as const, userId: user.id, slug: invite.brand.slug, brandName: invite.brand.name };
+}

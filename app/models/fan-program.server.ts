@@ -1,0 +1,40 @@
+import { db } from "#app/utils/db.server";
+import { recordTouch } from "./timeline.server";
+
+/** The fan's own membership of one brand's program (by slug), or null. */
+export async function findOwnMembership(userId: string, slug: string) {
+  return db.ambassador.findFirst({
+    where: { userId, brand: { slug } },
+    select: {
+      id: true,
+      status: true,
+      joinedAt: true,
+      emailOptIn: true,
+      termsVersion: true,
+      termsAcceptedAt: true,
+      brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, disclosureText: true, termsText: true, termsVersion: true, timeZone: true } },
+    },
+  });
+}
+
+/** Changes the fan's email choice for one brand, keeping the history of consents. */
+export async function setEmailPreference(userId: string, ambassadorId: string, optIn: boolean) {
+  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId }, select: { id: true, brandId: true, emailOptIn: true } });
+  if (!a || a.emailOptIn === optIn) return;
+  await db.$transaction(async (tx) => {
+    await tx.ambassador.update({ where: { id: a.id }, data: { emailOptIn: optIn } });
+    await tx.consent.create({ data: { ambassadorId: a.id, kind: "email", granted: optIn } });
+    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "consent", summary: optIn ? "Turned program emails on" : "Turned program emails off", actorId: userId }, tx);
+  });
+}
+
+/** The fan leaves the program: they become alumni, get no more program emails, and the history stays. */
+export async function leaveProgram(userId: string, ambassadorId: string) {
+  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId, status: { not: "alumni" } }, select: { id: true, brandId: true } });
+  if (!a) return;
+  await db.$transaction(async (tx) => {
+    await tx.ambassador.update({ where: { id: a.id }, data: { status: "alumni", leftAt: new Date(), emailOptIn: false } });
+    await tx.consent.create({ data: { ambassadorId: a.id, kind: "email", granted: false } });
+    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "left", summary: "Left the program", actorId: userId }, tx);
+  });
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { db } from "#app/utils/db.server";
+import type { SessionUser } from "#app/utils/auth.server";
+import type { JoinInput } from "./join";
+import { activateAmbassador } from "./join.server";
+
+const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes (0/o, 1/l/i)
+
+/** A short code that reads well on a printed card: 10 characters, about 49 bits. */
+export function newLinkCode() {
+  return Array.from(randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join("");
+}
+
+export async function createInviteLink({ brandId, createdById, label, tagName, maxUses, expiresAt }: { brandId: string; createdById: string; label: string; tagName?: string | null; maxUses?: number | null; expiresAt?: Date | null }) {
+  return db.inviteLink.create({
+    data: { brandId, createdById, label, tagName: tagName || null, maxUses: maxUses ?? null, expiresAt: expiresAt ?? null, code: newLinkCode() },
+    select: { id: true, code: true },
+  });
+}
+
+export async function revokeInviteLink(brandId: string, linkId: string) {
+  const res = await db.inviteLink.updateMany({ where: { id: linkId, brandId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return res.count === 1 ? { ok: true as const } : { ok: false as const, error: "That link is already switched off." };
+}
+
+export type LinkProblem = "missing" | "revoked" | "expired" | "full";
+
+export async function findInviteLink(code: string) {
+  const link = await db.inviteLink.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      label: true,
+      tagName: true,
+      maxUses: true,
+      uses: true,
+      expiresAt: true,
+      revokedAt: true,
+      brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true } },
+    },
+  });
+  if (!link) return { problem: "missing" as LinkProblem, link: null };
+  const problem: LinkProblem | null = link.revokedAt ? "revoked" : link.expiresAt && link.expiresAt <= new Date() ? "expired" : link.maxUses !== null && link.uses >= link.maxUses ? "full" : null;
+  return { problem, link };
+}
+
+export const LINK_PROBLEMS: Record<LinkProblem, string> = {
+  missing: "We could not find this invitation link. Check that you typed it exactly.",
+  revoked: "This invitation link has been switched off.",
+  expired: "This invitation link has expired.",
+  full: "This invitation link has been used as many times as the brand allowed.",
+};
+
+/**
+ * Joins the brand's program through a shareable link. The use is counted atomically against the limit, so a
+ * link limited to 20 never admits a 21st fan, even when many join at once.
+ */
+export async function joinViaLink({ code, user, input }: { code: string; user: SessionUser; input: JoinInput }) {
+  const { problem, link } = await findInviteLink(code);
+  if (!link || problem) return { ok: false as const, error: LINK_PROBLEMS[problem ?? "missing"] };
+  const brand = link.brand;
+  const existing = await db.ambassador.findUnique({ where: { brandId_email: { brandId: brand.id, email: user.email } }, select: { id: true, status: true } });
+  if (existing && (existing.status === "active" || existing.status === "paused")) {
+    return { ok: true as const, already: true, slug: brand.slug };
+  }
+  const joined = await db.$transaction(async (tx) => {
+    const counted = await tx.inviteLink.updateMany({
+      where: {
+        id: link.id,
+        revokedAt: null,
+        OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+        AND: [{ OR: [{ maxUses: null }, { uses: { lt: tx.inviteLink.fields.maxUses } }] }],
+      },
+      data: { uses: { increment: 1 } },
+    });
+    if (counted.count !== 1) return false;
+    const ambassador = existing
+      ? await tx.ambassador.update({ where: { id: existing.id }, data: { inviteLinkId: link.id }, select: { id: true } })
+      : await tx.ambassador.create({ data: { brandId: brand.id, email: user.email, name: input.name, status: "invited", source: "link", inviteLinkId: link.id }, select: { id: true } });
+    await tx.fanInvite.updateMany({ where: { ambassadorId: ambassador.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (link.tagName) {
+      const tag = await tx.tag.upsert({ where: { brandId_name: { brandId: brand.id, name: link.tagName } }, create: { brandId: brand.id, name: link.tagName }, update: {}, select: { id: true } });
+      await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId: ambassador.id, tagId: tag.id } }, create: { ambassadorId: ambassador.id, tagId: tag.id }, update: {} });
+    }
+    await activateAmbassador(tx, { brandId: brand.id, ambassadorId: ambassador.id, userId: user.id, input, termsVersion: brand.termsVersion, how: `through the link “${link.label}”` });
+    return true;
+  });
+  if (!joined) return { ok: false as const, error: LINK_PROBLEMS.full };
+  return { ok: true as const, already: false, slug: brand.slug };
+}

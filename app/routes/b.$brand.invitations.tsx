@@ -1,0 +1,290 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, SubmitButton, TextareaField } from "#app/components/forms";
+import { Pagination, pageFrom } from "#app/components/pagination";
+import { MAX_INVITES_PER_BATCH, parseInviteList, type InviteLineError } from "#app/models/invite-input";
+import { inviteFans, resendFanInvite, revokeFanInvite, type InviteOutcome } from "#app/models/fan-invites.server";
+import { createInviteLink, revokeInviteLink } from "#app/models/invite-links.server";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { endOfDayInZone, formatDateTime, todayInZone } from "#app/utils/format";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Invitations · Kindred" }];
+
+const PAGE = 25;
+
+const LinkSchema = z.object({
+  label: z.string({ error: "Name the link so you know where it was shared" }).trim().min(2, "Name the link so you know where it was shared").max(80, "Keep the name under 80 characters"),
+  tagName: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40, "Keep the tag under 40 characters")
+    .regex(/^[a-z0-9-]*$/, "Tags use lower-case letters, digits and hyphens")
+    .optional(),
+  maxUses: z.coerce.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1").max(100_000, "At most 100,000").optional(),
+  expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date").optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const page = pageFrom(new URL(request.url));
+  const pendingWhere = { brandId: brand.id, acceptedAt: null, revokedAt: null };
+  const [pendingTotal, pending, links] = await Promise.all([
+    db.fanInvite.count({ where: pendingWhere }),
+    db.fanInvite.findMany({
+      where: pendingWhere,
+      orderBy: [{ lastSentAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE,
+      take: PAGE,
+      select: { id: true, sendCount: true, lastSentAt: true, expiresAt: true, ambassador: { select: { id: true, email: true, name: true } } },
+    }),
+    db.inviteLink.findMany({
+      where: { brandId: brand.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, code: true, label: true, tagName: true, maxUses: true, uses: true, expiresAt: true, revokedAt: true, _count: { select: { ambassadors: { where: { status: "active" } } } } },
+    }),
+  ]);
+  return {
+    brand,
+    page,
+    pageCount: Math.max(1, Math.ceil(pendingTotal / PAGE)),
+    pendingTotal,
+    pending,
+    links,
+    appUrl: getEnv().APP_URL,
+    today: todayInZone(brand.timeZone),
+  };
+}
+
+type InviteResult = { intent: "invite"; outcome?: InviteOutcome; lineErrors?: InviteLineError[]; remaining?: string; formError?: string; note?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/b/${brand.slug}/invitations`;
+
+  if (intent === "invite") {
+    const text = String(formData.get("emails") ?? "");
+    const note = String(formData.get("note") ?? "").trim().slice(0, 500);
+    const { entries, errors } = parseInviteList(text);
+    if (!entries.length) {
+      return data<InviteResult>({ intent, formError: errors.length ? "None of these lines has a valid email address." : "Enter at least one email address.", lineErrors: errors, remaining: text, note }, { status: 400 });
+    }
+    if (entries.length > MAX_INVITES_PER_BATCH) {
+      return data<InviteResult>({ intent, formError: `At most ${MAX_INVITES_PER_BATCH} people at a time — for more, import a CSV file.`, remaining: text, note }, { status: 400 });
+    }
+    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries, note });
+    const sent = outcome.invited.length + outcome.reinvited.length;
+    if (!errors.length && !outcome.skipped.length) {
+      return redirectWithToast(back, { kind: "success", message: `${sent} ${sent === 1 ? "invitation is" : "invitations are"} on the way.` });
+    }
+    // Some lines were not used: show why, and keep only those lines in the box for fixing.
+    return data<InviteResult>({ intent, outcome, lineErrors: errors, remaining: errors.map((e) => e.text).join("\n"), note });
+  }
+
+  if (intent === "resend" || intent === "revoke") {
+    const inviteId = String(formData.get("inviteId") ?? "");
+    const result = intent === "resend" ? await resendFanInvite(brand.id, inviteId, user.name ?? user.email) : await revokeFanInvite(brand.id, inviteId, user.id);
+    if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
+    return redirectWithToast(back, { kind: "success", message: intent === "resend" ? "Invitation sent again with a fresh link." : "Invitation withdrawn." });
+  }
+
+  if (intent === "create-link") {
+    const submission = parseWithZod(formData, { schema: LinkSchema });
+    if (submission.status !== "success") return data({ intent, link: submission.reply() }, { status: 400 });
+    const { label, tagName, maxUses, expiresOn } = submission.value;
+    if (expiresOn && expiresOn < todayInZone(brand.timeZone)) {
+      return data({ intent, link: submission.reply({ fieldErrors: { expiresOn: ["Choose today or a later date"] } }) }, { status: 400 });
+    }
+    await createInviteLink({ brandId: brand.id, createdById: user.id, label, tagName, maxUses, expiresAt: expiresOn ? endOfDayInZone(expiresOn, brand.timeZone) : null });
+    return redirectWithToast(back, { kind: "success", message: `Link “${label}” is ready to share.` });
+  }
+
+  if (intent === "revoke-link") {
+    const result = await revokeInviteLink(brand.id, String(formData.get("linkId") ?? ""));
+    return redirectWithToast(back, result.ok ? { kind: "success", message: "Link switched off." } : { kind: "error", message: result.error });
+  }
+
+  throw new Response("Unknown action", { status: 400 });
+}
+
+function InviteSummary({ result }: { result: InviteResult }) {
+  const { outcome, lineErrors = [] } = result;
+  const sent = (outcome?.invited.length ?? 0) + (outcome?.reinvited.length ?? 0);
+  return (
+    <div role="status" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="invite-summary">
+      {outcome ? (
+        <p className="font-medium">
+          {sent} {sent === 1 ? "invitation is" : "invitations are"} on the way
+          {outcome.reinvited.length ? ` (${outcome.reinvited.length} sent again)` : ""}.
+        </p>
+      ) : null}
+      {outcome?.skipped.length ? (
+        <div>
+          <p className="font-medium">Not invited:</p>
+          <ul className="list-disc pl-5">
+            {outcome.skipped.map((s) => (
+              <li key={s.email}>
+                {s.email} — {s.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {lineErrors.length ? (
+        <div>
+          <p className="font-medium">Lines without a valid address (left in the box to fix):</p>
+          <ul className="list-disc pl-5">
+            {lineErrors.map((e) => (
+              <li key={e.line}>
+                Line {e.line}: “{e.text}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export default function Invitations() {
+  const { brand, page, pageCount, pendingTotal, pending, links, appUrl, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const inviteResult = actionData && actionData.intent === "invite" ? (actionData as InviteResult) : null;
+  const linkReply = actionData && "link" in actionData ? actionData.link : null;
+  const linkErrors = (linkReply?.error ?? {}) as Record<string, string[] | undefined>;
+  const linkValues = (linkReply?.initialValue ?? {}) as Record<string, string | undefined>;
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-bold">Invitations</h1>
+
+      <section aria-labelledby="invite-heading" className="space-y-3">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite fans by email
+        </h2>
+        <p className="text-sm text-stone-600">
+          Each person gets a personal email in {brand.name}'s colours with a link valid for 14 days. Paste one person per line, like{" "}
+          <code>ana@example.com</code> or <code>Ana Lima &lt;ana@example.com&gt;</code>.
+        </p>
+        {inviteResult && (inviteResult.outcome || inviteResult.lineErrors?.length) && !inviteResult.formError ? <InviteSummary result={inviteResult} /> : null}
+        <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" key={inviteResult ? JSON.stringify(inviteResult).length : "fresh"}>
+          <input type="hidden" name="intent" value="invite" />
+          <TextareaField
+            label="Who to invite"
+            name="emails"
+            rows={5}
+            required
+            defaultValue={inviteResult?.remaining ?? ""}
+            errors={inviteResult?.formError ? [inviteResult.formError, ...(inviteResult.lineErrors ?? []).map((e) => `Line ${e.line}: “${e.text}” has no valid email address`)] : undefined}
+          />
+          <TextareaField label="Personal note (optional)" name="note" rows={2} maxLength={500} hint="Shown in the email, signed with your name." defaultValue={inviteResult?.note ?? ""} />
+          <SubmitButton pendingText="Inviting…">Send invitations</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading" className="text-lg font-semibold">
+          Waiting for an answer ({pendingTotal})
+        </h2>
+        {pending.length ? (
+          <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {pending.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="pending-invite">
+                <div className="min-w-0 text-sm">
+                  <p className="font-medium">{i.ambassador.name}</p>
+                  <p className="truncate text-stone-600">{i.ambassador.email}</p>
+                  <p className="text-xs text-stone-500">
+                    {i.sendCount === 0 ? "Sending…" : `Sent ${i.sendCount === 1 ? "once" : `${i.sendCount} times`}, last ${formatDateTime(i.lastSentAt, brand.timeZone)}`} · expires{" "}
+                    {formatDateTime(i.expiresAt, brand.timeZone)}
+                  </p>
+                </div>
+                <div className="flex gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="inviteId" value={i.id} />
+                    <SubmitButton variant="secondary" name="intent" value="resend" className="py-1.5" aria-label={`Resend the invitation to ${i.ambassador.email}`}>
+                      Resend
+                    </SubmitButton>
+                  </Form>
+                  <Form
+                    method="post"
+                    onSubmit={(e) => {
+                      if (!confirm(`Withdraw the invitation to ${i.ambassador.email}? Their link will stop working.`)) e.preventDefault();
+                    }}
+                  >
+                    <input type="hidden" name="inviteId" value={i.id} />
+                    <SubmitButton variant="secondary" name="intent" value="revoke" className="py-1.5" aria-label={`Withdraw the invitation to ${i.ambassador.email}`}>
+                      Withdraw
+                    </SubmitButton>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">No invitation is waiting for an answer.</p>
+        )}
+        <Pagination page={page} pageCount={pageCount} label="Pending invitations" />
+      </section>
+
+      <section aria-labelledby="links-heading" className="space-y-3">
+        <h2 id="links-heading" className="text-lg font-semibold">
+          Shareable invite links
+        </h2>
+        <p className="text-sm text-stone-600">
+          For a QR code at the counter, a newsletter or a store event. Anyone with the link can join after confirming their email; a tag marks where they came from.
+        </p>
+        <Form method="post" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+          <input type="hidden" name="intent" value="create-link" />
+          <Field label="Name of the link" name="label" placeholder="November tasting night" defaultValue={linkValues.label} errors={linkErrors.label} />
+          <Field label="Tag joiners with (optional)" name="tagName" placeholder="store-event-nov" defaultValue={linkValues.tagName} errors={linkErrors.tagName} />
+          <Field label="Use limit (optional)" name="maxUses" type="number" min={1} defaultValue={linkValues.maxUses} errors={linkErrors.maxUses} />
+          <Field label={`Expires at the end of (optional, ${brand.timeZone})`} name="expiresOn" type="date" min={today} defaultValue={linkValues.expiresOn} errors={linkErrors.expiresOn} />
+          <div className="sm:col-span-2">
+            <SubmitButton pendingText="Creating…">Create link</SubmitButton>
+          </div>
+        </Form>
+        {links.length ? (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {links.map((l) => {
+              const url = `${appUrl}/i/${l.code}`;
+              const state = l.revokedAt ? "Switched off" : l.expiresAt && new Date(l.expiresAt) <= new Date() ? "Expired" : l.maxUses !== null && l.uses >= l.maxUses ? "Limit reached" : "Active";
+              return (
+                <li key={l.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm" data-testid="invite-link">
+                  <div className="min-w-0">
+                    <p className="font-medium">
+                      {l.label} <span className="ml-1 rounded-full bg-stone-100 px-2 py-0.5 text-xs font-normal">{state}</span>
+                    </p>
+                    <p className="break-all font-mono text-xs text-stone-600">{url}</p>
+                    <p className="text-xs text-stone-500">
+                      {l._count.ambassadors} joined · used {l.uses}
+                      {l.maxUses !== null ? ` of ${l.maxUses}` : ""} times
+                      {l.tagName ? ` · tags “${l.tagName}”` : ""}
+                      {l.expiresAt ? ` · expires ${formatDateTime(l.expiresAt, brand.timeZone)}` : ""}
+                    </p>
+                  </div>
+                  {state === "Active" ? (
+                    <Form method="post">
+                      <input type="hidden" name="linkId" value={l.id} />
+                      <SubmitButton variant="secondary" name="intent" value="revoke-link" className="py-1.5" aria-label={`Switch off the link ${l.label}`}>
+                        Switch off
+                      </SubmitButton>
+                    </Form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="text-sm text-stone-600">No links yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

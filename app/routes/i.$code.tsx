@@ -1,0 +1,85 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { buttonClass } from "#app/components/forms";
+import { BrandWelcome, JoinForm } from "#app/components/join-form";
+import { findInviteLink, joinViaLink, LINK_PROBLEMS } from "#app/models/invite-links.server";
+import { JoinSchema } from "#app/models/join";
+import { getUser, requireUser } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Join the ambassador program · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = params.code ?? "";
+  const { problem, link } = await findInviteLink(code);
+  const user = await getUser(request);
+  if (!link || problem) return { problem: LINK_PROBLEMS[problem ?? "missing"], brand: null, user: null, code };
+  const already = user
+    ? await db.ambassador.findFirst({ where: { brandId: link.brand.id, email: user.email, status: { in: ["active", "paused"] } }, select: { id: true } })
+    : null;
+  return { problem: null, brand: link.brand, user: user ? { email: user.email, name: user.name, already: !!already } : null, code };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: JoinSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const result = await joinViaLink({ code: params.code ?? "", user, input: submission.value });
+  if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });
+  return redirectWithToast(`/me/programs/${result.slug}`, { kind: "success", message: result.already ? "You are already in this program." : "Welcome to the ambassador program!" });
+}
+
+export default function JoinViaLink() {
+  const { problem, brand, user, code } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (problem || !brand) {
+    return (
+      <div className="mx-auto max-w-lg px-4 py-12">
+        <h1 className="text-2xl font-bold">Join an ambassador program</h1>
+        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+          {problem}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-lg space-y-6 px-4 py-8">
+      <h1 className="text-2xl font-bold">Join {brand.name}'s ambassadors</h1>
+      <BrandWelcome brand={brand}>
+        <p className="text-sm text-stone-600">
+          Ambassadors get early looks, exclusive scoops, product to try and events. It's unpaid and there's no obligation to post — ever.
+        </p>
+      </BrandWelcome>
+      {actionData?.error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+          {actionData.error}
+        </p>
+      ) : null}
+      {!user ? (
+        <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-6">
+          <p>First, confirm your email address: we'll send you a code, then bring you back here.</p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/i/${code}`)}`} className={buttonClass("primary", "w-full")}>
+            Continue with my email
+          </Link>
+        </div>
+      ) : user.already ? (
+        <p className="rounded-md bg-emerald-50 p-3 text-emerald-900">
+          You are already one of {brand.name}'s ambassadors.{" "}
+          <Link to={`/me/programs/${brand.slug}`} className="underline">
+            Open the program
+          </Link>
+        </p>
+      ) : (
+        <section aria-labelledby="join-heading" className="rounded-xl border border-stone-200 bg-white p-6">
+          <h2 id="join-heading" className="mb-4 text-lg font-semibold">
+            Join as {user.email}
+          </h2>
+          <JoinForm brand={brand} lastResult={actionData?.result} defaultValue={{ name: user.name ?? "" }} submitLabel={`Join ${brand.name}`} />
+        </section>
+      )}
+    </div>
+  );
+}

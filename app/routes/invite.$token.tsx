@@ -1,0 +1,79 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BrandWelcome, JoinForm } from "#app/components/join-form";
+import { acceptFanInvite, findFanInvite } from "#app/models/fan-invites.server";
+import { JoinSchema } from "#app/models/join";
+import { createSession, getUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Your invitation · Kindred" }];
+
+const PROBLEMS: Record<string, string> = {
+  missing: "We could not find this invitation. Check that you used the whole link from the email.",
+  expired: "This invitation has expired. Ask the brand to send you a new one.",
+  accepted: "You already accepted this invitation — welcome aboard! Sign in to see the program.",
+  revoked: "This invitation was withdrawn by the brand.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await findFanInvite(params.token ?? "");
+  const user = await getUser(request);
+  if (found.status !== "valid") return { problem: PROBLEMS[found.status], invite: null, signedInAs: user?.email ?? null };
+  return { problem: null, invite: found.invite, signedInAs: user?.email ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: JoinSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const currentUser = await getUser(request);
+  const result = await acceptFanInvite({ token: params.token ?? "", currentUser, input: submission.value });
+  if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });
+  const headers = currentUser ? undefined : { "Set-Cookie": await createSession(result.userId, request) };
+  return redirectWithToast(`/me/programs/${result.slug}`, { kind: "success", message: `Welcome to ${result.brandName}'s ambassador program!` }, { headers });
+}
+
+export default function AcceptInvite() {
+  const { problem, invite, signedInAs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (problem || !invite) {
+    return (
+      <div className="mx-auto max-w-lg px-4 py-12">
+        <h1 className="text-2xl font-bold">Your invitation</h1>
+        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+          {problem}
+        </p>
+      </div>
+    );
+  }
+  const wrongAccount = signedInAs && signedInAs !== invite.email;
+  return (
+    <div className="mx-auto max-w-lg space-y-6 px-4 py-8">
+      <h1 className="text-2xl font-bold">You're invited, {invite.name.split(" ")[0]}</h1>
+      <BrandWelcome brand={invite.brand}>
+        {invite.note ? <blockquote className="border-l-4 border-stone-300 pl-3 italic text-stone-700">“{invite.note}”</blockquote> : null}
+        <p className="text-sm text-stone-600">
+          Ambassadors get early looks, exclusive scoops, product to try and events. It's unpaid and there's no obligation to post — ever.
+        </p>
+      </BrandWelcome>
+      {actionData?.error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+          {actionData.error}
+        </p>
+      ) : null}
+      {wrongAccount ? (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+          This invitation is for {invite.email}, but you are signed in as {signedInAs}. Sign out first, then open the link again.
+        </p>
+      ) : (
+        <section aria-labelledby="join-heading" className="rounded-xl border border-stone-200 bg-white p-6">
+          <h2 id="join-heading" className="mb-4 text-lg font-semibold">
+            Join as {invite.email}
+          </h2>
+          <JoinForm brand={invite.brand} lastResult={actionData?.result} defaultValue={{ name: invite.name }} submitLabel={`Join ${invite.brand.name}`} />
+        </section>
+      )}
+    </div>
+  );
+}

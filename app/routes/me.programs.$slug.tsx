@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "#app/components/forms";
+import { BrandWelcome } from "#app/components/join-form";
+import { findOwnMembership, leaveProgram, setEmailPreference } from "#app/models/fan-program.server";
+import { requireUser } from "#app/utils/auth.server";
+import { formatDateTime } from "#app/utils/format";
+import { invariantResponse } from "#app/utils/http.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Your program · Kindred" }];
+
+const STATUS: Record<string, string> = {
+  active: "You are an active ambassador.",
+  paused: "Your membership is paused by the brand. Reach out to them if you have questions.",
+  invited: "Your invitation is waiting: open the link in the invitation email to join.",
+  applied: "Your application is being reviewed.",
+  alumni: "You left this program. The brand can invite you again any time.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const membership = await findOwnMembership(user.id, params.slug ?? "");
+  invariantResponse(membership, "Program not found");
+  return { membership };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const membership = await findOwnMembership(user.id, params.slug ?? "");
+  invariantResponse(membership, "Program not found");
+  const formData = await request.formData();
+  const back = `/me/programs/${membership.brand.slug}`;
+  switch (formData.get("intent")) {
+    case "email-preference": {
+      const optIn = formData.get("emailOptIn") === "on";
+      await setEmailPreference(user.id, membership.id, optIn);
+      return redirectWithToast(back, { kind: "success", message: optIn ? "You will get program emails." : "No more program emails — you can turn them back on here." });
+    }
+    case "leave":
+      await leaveProgram(user.id, membership.id);
+      return redirectWithToast("/home", { kind: "info", message: `You left ${membership.brand.name}'s program. Thank you for everything!` });
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
+}
+
+export default function FanProgram() {
+  const { membership } = useLoaderData<typeof loader>();
+  const { brand } = membership;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+      <BrandWelcome brand={brand}>
+        <p className="font-medium">{STATUS[membership.status] ?? membership.status}</p>
+        {membership.joinedAt ? <p className="text-sm text-stone-600">Member since {formatDateTime(membership.joinedAt, brand.timeZone)}.</p> : null}
+      </BrandWelcome>
+
+      {brand.guidelines ? (
+        <section aria-labelledby="guidelines-heading" className="rounded-xl border border-stone-200 bg-white p-6">
+          <h2 id="guidelines-heading" className="text-lg font-semibold">
+            Program guidelines
+          </h2>
+          <p className="mt-2 whitespace-pre-line text-stone-700">{brand.guidelines}</p>
+          {brand.disclosureText ? (
+            <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              When you post about something {brand.name} gave you, start with: <strong>{brand.disclosureText}</strong>
+            </p>
+          ) : null}
+          <p className="mt-4 text-sm text-stone-600">Posting is never required. Share only what you genuinely like.</p>
+        </section>
+      ) : null}
+
+      {membership.status !== "alumni" ? (
+        <section aria-labelledby="prefs-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
+          <h2 id="prefs-heading" className="text-lg font-semibold">
+            Your choices
+          </h2>
+          <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
+            <input type="hidden" name="intent" value="email-preference" />
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="emailOptIn" defaultChecked={membership.emailOptIn} className="mt-1 h-4 w-4" />
+              <span>Email me scoops, event invitations and product offers from {brand.name}.</span>
+            </label>
+            <SubmitButton variant="secondary">Save</SubmitButton>
+          </Form>
+          {membership.termsAcceptedAt ? (
+            <p className="text-xs text-stone-500">
+              You accepted the program terms (version {membership.termsVersion}) on {formatDateTime(membership.termsAcceptedAt, brand.timeZone)}.
+            </p>
+          ) : null}
+          <Form
+            method="post"
+            onSubmit={(e) => {
+              if (!confirm(`Leave ${brand.name}'s ambassador program? You will stop receiving scoops and invitations.`)) e.preventDefault();
+            }}
+          >
+            <input type="hidden" name="intent" value="leave" />
+            <SubmitButton variant="danger">Leave the program</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
