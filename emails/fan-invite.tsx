@@ -15,7 +15,7 @@ export default function FanInviteEmail({ brand, fanName, note, inviterName, url,
       preview={`An invitation from ${brand.name}: early access, scoops and events for fans`}
       footer={`You received this because ${brand.name} invited you personally. If you'd rather not join, simply ignore this email — nothing else will be sent about it.`}
     >
-      <Heading as="h1" className="text-xl">Hi {fanName},</Heading>
+      <Heading as="h1" className="text-xl">{`Hi ${fanName},`}</Heading>
       <Text>
         {brand.name} invites you to join its ambassador program — a small group of fans who get early looks at what's
         coming, exclusive scoops, product to try and events to meet the team and each other.
