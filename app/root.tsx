@@ -45,7 +45,10 @@ function Header({ user }: { user: RootData["user"] }) {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-            <Link to="/account" className="max-w-[40vw] truncate text-stone-700 hover:underline" title={user.email}>
+            <Link to="/me" className="hidden text-stone-700 hover:underline sm:inline">
+              Profile
+            </Link>
+            <Link to="/account" className="max-w-[40vw] truncate text-stone-700 hover:underline" title={`Account of ${user.email}`}>
               {user.name ?? user.email}
             </Link>
             <Form method="post" action="/logout">

@@ -1,8 +1,7 @@
 import { db } from "#app/utils/db.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
-export const AMBASSADOR_STATUSES = ["invited", "applied", "active", "paused", "alumni"] as const;
-export type AmbassadorStatus = (typeof AMBASSADOR_STATUSES)[number];
+import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */
 export async function countByTier(brandId: string, thresholds: TierThresholds, status: AmbassadorStatus = "active") {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { listAmbassadors } from "#app/models/ambassadors.server";
 import { tierFor } from "#app/models/tiers";
@@ -16,6 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thresholds = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } });
   const result = await listAmbassadors(brand.id, { page, q });
   return {
+    brand,
     q,
     page,
     total: result.total,
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Ambassadors() {
-  const { q, page, total, pageCount, rows } = useLoaderData<typeof loader>();
+  const { brand, q, page, total, pageCount, rows } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -69,7 +70,9 @@ export default function Ambassadors() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <td className="px-4 py-2">
-                    <span className="font-medium">{a.name}</span>
+                    <Link to={`/b/${brand.slug}/ambassadors/${a.id}`} className="font-medium text-violet-800 underline-offset-2 hover:underline">
+                      {a.name}
+                    </Link>
                     <span className="block text-xs text-stone-500">{a.email}</span>
                   </td>
                   <td className="px-4 py-2">{a.city}</td>

@@ -40,7 +40,12 @@ export default function Home() {
   const { name, memberships, programs } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-4xl space-y-10 px-4 py-8">
-      <h1 className="text-2xl font-bold">Hello, {name}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Hello, {name}</h1>
+        <Link to="/me" className="text-sm text-violet-700 underline">
+          Edit your profile and social accounts
+        </Link>
+      </div>
 
       <section aria-labelledby="programs-heading">
         <h2 id="programs-heading" className="text-lg font-semibold">

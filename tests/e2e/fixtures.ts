@@ -23,9 +23,15 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now().toString(36)}${++n}${randomBytes(2).toString("hex")}@example.com`;
 }
 
-/** Reads the newest email to an address from the developer outbox, as a person would. */
+/**
+ * Reads the newest email to an address from the developer outbox, as a person would. Some mail is sent by the
+ * background job runner, so the outbox is reloaded until the message arrives.
+ */
 export async function readLatestEmail(page: Page, to: string) {
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+  await expect(async () => {
+    await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+    await expect(page.getByTestId("outbox-row").first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId("outbox-row").first().getByRole("link").click();
   await page.getByText("Plain-text version").click();
   return (await page.getByTestId("email-text").textContent()) ?? "";

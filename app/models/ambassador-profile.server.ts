@@ -1,0 +1,80 @@
+import { db } from "#app/utils/db.server";
+import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
+import { recordTouch } from "./timeline.server";
+import { describeTier, tierFor } from "./tiers";
+
+/** Everything a manager sees on one ambassador's page, scoped to the brand. */
+export async function getAmbassadorForStaff(brandId: string, ambassadorId: string) {
+  const [brand, a] = await Promise.all([
+    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, quietAfterDays: true } }),
+    db.ambassador.findFirst({
+      where: { id: ambassadorId, brandId },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        city: true,
+        region: true,
+        status: true,
+        source: true,
+        preferences: true,
+        emailOptIn: true,
+        termsVersion: true,
+        termsAcceptedAt: true,
+        joinedAt: true,
+        lastTouchAt: true,
+        createdAt: true,
+        maxFollowers: true,
+        userId: true,
+        inviteLink: { select: { label: true } },
+        tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
+        socialAccounts: {
+          orderBy: { followers: "desc" },
+          select: { id: true, platform: true, handle: true, followers: true, snapshots: { orderBy: { recordedAt: "desc" }, take: 12, select: { followers: true, recordedAt: true } } },
+        },
+        timeline: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: { id: true, kind: true, summary: true, body: true, createdAt: true } },
+      },
+    }),
+  ]);
+  if (!a) return null;
+  const tier = tierFor(a.maxFollowers, brand);
+  const top = a.socialAccounts[0];
+  return {
+    ambassador: { ...a, tags: a.tags.map((t) => t.tag) },
+    tier,
+    tierRule: top
+      ? `${describeTier(tier, brand)} — from ${top.platform} @${top.handle}, the account with the most followers`
+      : `${describeTier(tier, brand)} — no social accounts yet`,
+    quietAfterDays: brand.quietAfterDays,
+  };
+}
+
+export async function addNote(brandId: string, ambassadorId: string, actorId: string, body: string) {
+  await recordTouch({ brandId, ambassadorId, kind: "note", summary: "Note", body, actorId });
+}
+
+export async function savePreferences(brandId: string, ambassadorId: string, preferences: string) {
+  await db.ambassador.updateMany({ where: { id: ambassadorId, brandId }, data: { preferences } });
+}
+
+export async function setStatus(brandId: string, ambassadorId: string, actorId: string, status: AmbassadorStatus) {
+  if (!AMBASSADOR_STATUSES.includes(status)) return;
+  await db.$transaction(async (tx) => {
+    const res = await tx.ambassador.updateMany({ where: { id: ambassadorId, brandId, NOT: { status } }, data: { status } });
+    if (res.count) await recordTouch({ brandId, ambassadorId, kind: "status", summary: `Status changed to ${status}`, actorId }, tx);
+  });
+}
+
+/** Tags an ambassador (tags are created on first use, lower-case). */
+export async function addTag(brandId: string, ambassadorId: string, actorId: string, name: string) {
+  await db.$transaction(async (tx) => {
+    const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
+    await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
+    await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
+  });
+}
+
+export async function removeTag(brandId: string, ambassadorId: string, tagId: string) {
+  const tag = await db.tag.findFirst({ where: { id: tagId, brandId }, select: { id: true } });
+  if (tag) await db.ambassadorTag.deleteMany({ where: { ambassadorId, tagId: tag.id } });
+}

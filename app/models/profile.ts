@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+export const PLATFORMS = ["instagram", "tiktok", "youtube", "x", "threads", "bluesky", "facebook", "pinterest", "linkedin", "blog", "other"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  youtube: "YouTube",
+  x: "X",
+  threads: "Threads",
+  bluesky: "Bluesky",
+  facebook: "Facebook",
+  pinterest: "Pinterest",
+  linkedin: "LinkedIn",
+  blog: "Blog",
+  other: "Other",
+};
+
+const AccountSchema = z.object({
+  platform: z.enum(PLATFORMS, { error: "Choose a platform" }),
+  handle: z
+    .string({ error: "Enter the handle or address" })
+    .trim()
+    .min(1, "Enter the handle or address")
+    .max(200, "That is too long")
+    .transform((h) => h.replace(/^@/, "")),
+  followers: z.coerce
+    .number({ error: "Enter the number of followers" })
+    .int("Enter a whole number")
+    .min(0, "Followers cannot be negative")
+    .max(2_000_000_000, "That is more followers than anyone has"),
+});
+
+/** A fan's own profile; rows of the account list left completely empty are ignored. */
+export const ProfileSchema = z.object({
+  name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
+  city: z.string().trim().max(80, "Keep the city under 80 characters").default(""),
+  accounts: z
+    .array(z.unknown())
+    .default([])
+    .transform((rows) => rows.filter((r) => r && typeof r === "object" && Object.values(r as object).some((v) => v !== undefined && v !== "")))
+    .pipe(z.array(AccountSchema).max(12, "Up to 12 accounts"))
+    .refine((rows) => new Set(rows.map((r) => `${r.platform}:${r.handle.toLowerCase()}`)).size === rows.length, "The same account is listed twice"),
+});
+
+export type ProfileInput = z.infer<typeof ProfileSchema>;

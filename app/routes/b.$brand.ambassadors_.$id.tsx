@@ -1,0 +1,267 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton, TextareaField } from "#app/components/forms";
+import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
+import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus } from "#app/models/ambassador-profile.server";
+import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
+import { isGoneQuiet } from "#app/models/timeline.server";
+import { formatDateTime } from "#app/utils/format";
+import { invariantResponse } from "#app/utils/http.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("note"), body: z.string().trim().min(1, "Write the note first").max(5000, "Keep notes under 5,000 characters") }),
+  z.object({ intent: z.literal("preferences"), preferences: z.string().trim().max(2000, "Keep this under 2,000 characters") }),
+  z.object({ intent: z.literal("status"), status: z.enum(AMBASSADOR_STATUSES) }),
+  z.object({
+    intent: z.literal("add-tag"),
+    tag: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Type a tag")
+      .max(40, "Keep tags under 40 characters")
+      .regex(/^[a-z0-9-]+$/, "Tags use lower-case letters, digits and hyphens"),
+  }),
+  z.object({ intent: z.literal("remove-tag"), tagId: z.string().min(1) }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
+  invariantResponse(found, "Ambassador not found");
+  return { brand, ...found, goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
+  invariantResponse(found, "Ambassador not found");
+  const id = found.ambassador.id;
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return data({ field: String(issue.path[0] ?? "form"), error: issue.message }, { status: 400 });
+  }
+  const input = parsed.data;
+  const back = `/b/${brand.slug}/ambassadors/${id}`;
+  switch (input.intent) {
+    case "note":
+      await addNote(brand.id, id, user.id, input.body);
+      return redirectWithToast(back, { kind: "success", message: "Note added to the timeline." });
+    case "preferences":
+      await savePreferences(brand.id, id, input.preferences);
+      return redirectWithToast(back, { kind: "success", message: "Saved." });
+    case "status":
+      await setStatus(brand.id, id, user.id, input.status);
+      return redirectWithToast(back, { kind: "success", message: `Status is now ${input.status}.` });
+    case "add-tag":
+      await addTag(brand.id, id, user.id, input.tag);
+      return redirectWithToast(back, { kind: "success", message: `Tagged “${input.tag}”.` });
+    case "remove-tag":
+      await removeTag(brand.id, id, input.tagId);
+      return redirectWithToast(back, { kind: "success", message: "Tag removed." });
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString("en");
+
+export default function AmbassadorPage() {
+  const { brand, ambassador: a, tier, tierRule, goneQuiet, quietAfterDays } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorFor = (field: string) => (actionData && actionData.field === field ? [actionData.error] : undefined);
+  return (
+    <div className="space-y-6">
+      <Link to={`/b/${brand.slug}/ambassadors`} className="text-sm text-violet-700 underline">
+        ← All ambassadors
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{a.name}</h1>
+          <p className="text-stone-600">
+            {a.email}
+            {a.city ? ` · ${a.city}` : ""}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2 text-xs">
+            <span className="rounded-full bg-violet-100 px-2 py-0.5 font-medium capitalize text-violet-800" data-testid="status">
+              {a.status}
+            </span>
+            <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium capitalize" data-testid="tier">
+              {tier}
+            </span>
+            {goneQuiet ? (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900" title={`No touch for more than ${quietAfterDays} days`}>
+                Gone quiet
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <Form method="post" className="flex items-end gap-2">
+          <input type="hidden" name="intent" value="status" />
+          <label className="text-sm">
+            <span className="block font-medium">Status</span>
+            <select name="status" defaultValue={a.status} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+              {AMBASSADOR_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SubmitButton variant="secondary" className="py-1.5">
+            Change
+          </SubmitButton>
+        </Form>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="socials-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="socials-heading" className="font-semibold">
+              Social accounts
+            </h2>
+            <p className="mt-1 text-xs text-stone-500">Tier rule: {tierRule}</p>
+            {a.socialAccounts.length ? (
+              <ul className="mt-3 space-y-3">
+                {a.socialAccounts.map((s) => (
+                  <li key={s.id} className="text-sm">
+                    <p>
+                      <span className="font-medium">{PLATFORM_LABELS[s.platform as Platform] ?? s.platform}</span> @{s.handle} ·{" "}
+                      <span className="tabular-nums">{fmt(s.followers)}</span> followers
+                    </p>
+                    {s.snapshots.length > 1 ? (
+                      <details className="text-xs text-stone-600">
+                        <summary className="cursor-pointer">Follower history ({s.snapshots.length} readings)</summary>
+                        <ul className="mt-1 space-y-0.5">
+                          {s.snapshots.map((snap, i) => (
+                            <li key={i} className="tabular-nums">
+                              {formatDateTime(snap.recordedAt, brand.timeZone)}: {fmt(snap.followers)}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2 text-sm text-stone-600">No social accounts yet.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="timeline-heading" className="font-semibold">
+              Timeline
+            </h2>
+            <Form method="post" className="mt-3 space-y-2">
+              <input type="hidden" name="intent" value="note" />
+              <TextareaField label="Add a private note" hint="Only staff see notes." name="body" rows={2} errors={errorFor("body")} />
+              <SubmitButton variant="secondary" className="py-1.5">
+                Add note
+              </SubmitButton>
+            </Form>
+            {a.timeline.length ? (
+              <ol className="mt-4 space-y-3 border-l border-stone-200 pl-4" data-testid="timeline">
+                {a.timeline.map((t) => (
+                  <li key={t.id} className="text-sm">
+                    <p>
+                      <span className="font-medium">{t.summary}</span> <span className="text-xs text-stone-500">· {formatDateTime(t.createdAt, brand.timeZone)}</span>
+                    </p>
+                    {t.body ? <p className="whitespace-pre-line text-stone-700">{t.body}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="mt-3 text-sm text-stone-600">Nothing recorded yet.</p>
+            )}
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          <section aria-labelledby="tags-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="tags-heading" className="font-semibold">
+              Tags
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {a.tags.map((t) => (
+                <li key={t.id}>
+                  <Form method="post" className="inline-flex items-center gap-1 rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+                    <input type="hidden" name="intent" value="remove-tag" />
+                    <input type="hidden" name="tagId" value={t.id} />
+                    {t.name}
+                    <button type="submit" aria-label={`Remove tag ${t.name}`} className="text-stone-500 hover:text-red-700">
+                      ×
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+            <Form method="post" className="mt-3 flex items-start gap-2">
+              <input type="hidden" name="intent" value="add-tag" />
+              <div className="flex-1">
+                <label htmlFor="new-tag" className="sr-only">
+                  New tag
+                </label>
+                <input id="new-tag" name="tag" placeholder="sourdough" className="w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm" aria-invalid={!!errorFor("tag") || undefined} aria-describedby={errorFor("tag") ? "new-tag-error" : undefined} />
+                {errorFor("tag") ? (
+                  <p id="new-tag-error" className="mt-1 text-sm text-red-700">
+                    {errorFor("tag")![0]}
+                  </p>
+                ) : null}
+              </div>
+              <SubmitButton variant="secondary" className="py-1.5">
+                Add
+              </SubmitButton>
+            </Form>
+          </section>
+
+          <section aria-labelledby="prefs-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="prefs-heading" className="font-semibold">
+              Sizes and preferences
+            </h2>
+            <Form method="post" className="mt-2 space-y-2">
+              <input type="hidden" name="intent" value="preferences" />
+              <TextareaField label="What to remember" hint="Sizes, allergies, favourite products…" name="preferences" rows={3} defaultValue={a.preferences} errors={errorFor("preferences")} />
+              <SubmitButton variant="secondary" className="py-1.5">
+                Save
+              </SubmitButton>
+            </Form>
+          </section>
+
+          <section aria-labelledby="facts-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+            <h2 id="facts-heading" className="font-semibold">
+              Membership
+            </h2>
+            <dl className="mt-2 space-y-1">
+              <div>
+                <dt className="inline text-stone-500">Came through: </dt>
+                <dd className="inline">{a.inviteLink ? `link “${a.inviteLink.label}”` : a.source}</dd>
+              </div>
+              <div>
+                <dt className="inline text-stone-500">Joined: </dt>
+                <dd className="inline">{a.joinedAt ? formatDateTime(a.joinedAt, brand.timeZone) : "not yet"}</dd>
+              </div>
+              <div>
+                <dt className="inline text-stone-500">Program emails: </dt>
+                <dd className="inline">{a.emailOptIn ? "yes" : "no"}</dd>
+              </div>
+              <div>
+                <dt className="inline text-stone-500">Terms: </dt>
+                <dd className="inline">{a.termsAcceptedAt ? `version ${a.termsVersion}, accepted ${formatDateTime(a.termsAcceptedAt, brand.timeZone)}` : "not accepted yet"}</dd>
+              </div>
+              <div>
+                <dt className="inline text-stone-500">Last touch: </dt>
+                <dd className="inline">{formatDateTime(a.lastTouchAt, brand.timeZone)}</dd>
+              </div>
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, Field, SelectField, SubmitButton, buttonClass } from "#app/components/forms";
+import { PLATFORMS, PLATFORM_LABELS, ProfileSchema } from "#app/models/profile";
+import { getFanProfile, updateFanProfile } from "#app/models/profile.server";
+import { requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Your profile · Kindred" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { profile: await getFanProfile(user.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: submission.reply().intent?.type === "validate" ? 200 : 400 });
+  await updateFanProfile(user.id, submission.value);
+  return redirectWithToast("/me", { kind: "success", message: "Your profile is saved." });
+}
+
+type ProfileForm = { name: string; city: string; accounts: { platform: string; handle: string; followers: string | number }[] };
+
+export default function FanProfile() {
+  const { profile } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<ProfileForm, ProfileForm>({
+    id: "profile",
+    lastResult,
+    defaultValue: {
+      name: profile.name,
+      city: profile.city,
+      accounts: profile.accounts.length ? profile.accounts.map((a) => ({ ...a, followers: String(a.followers) })) : [{ platform: "instagram", handle: "", followers: "" }],
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }) as never,
+  });
+  const accounts = fields.accounts.getFieldList();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-bold">Your profile</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          Shared with the brands whose programs you belong to ({profile.email}). Follower counts help them invite you to the right things; they never decide whether you are welcome.
+        </p>
+      </div>
+      <Form method="post" {...getFormProps(form)} className="space-y-6 rounded-xl border border-stone-200 bg-white p-6">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
+          <Field label="City" {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
+        </div>
+        <fieldset className="space-y-3">
+          <legend className="font-semibold">Social accounts</legend>
+          {accounts.map((account, index) => {
+            const f = account.getFieldset();
+            return (
+              <fieldset key={account.key} {...getFieldsetProps(account)} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-[10rem_1fr_9rem_auto] sm:items-start">
+                <legend className="sr-only">Account {index + 1}</legend>
+                <SelectField label="Platform" {...getSelectProps(f.platform)} errors={f.platform.errors}>
+                  {PLATFORMS.map((p) => (
+                    <option key={p} value={p}>
+                      {PLATFORM_LABELS[p]}
+                    </option>
+                  ))}
+                </SelectField>
+                <Field label="Handle or address" {...getInputProps(f.handle, { type: "text" })} placeholder="@yourname" errors={f.handle.errors} />
+                <Field label="Followers" {...getInputProps(f.followers, { type: "number" })} min={0} inputMode="numeric" errors={f.followers.errors} />
+                <button {...form.remove.getButtonProps({ name: fields.accounts.name, index })} className={buttonClass("secondary", "sm:mt-6")} aria-label={`Remove account ${index + 1}`}>
+                  Remove
+                </button>
+              </fieldset>
+            );
+          })}
+          <ErrorList errors={fields.accounts.errors} />
+          <button {...form.insert.getButtonProps({ name: fields.accounts.name, defaultValue: { platform: "instagram", handle: "", followers: "" } })} className={buttonClass("secondary")}>
+            + Add an account
+          </button>
+        </fieldset>
+        <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+      </Form>
+    </div>
+  );
+}

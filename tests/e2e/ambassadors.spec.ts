@@ -1,0 +1,87 @@
+import { expect, loginAs, readLatestEmail, test, uniqueEmail } from "./fixtures";
+
+test("a manager invites a fan, who accepts, fills in a profile, and shows as an active micro ambassador", async ({ page, browser, db }) => {
+  test.slow();
+  const owner = await db.user.create({ data: { email: uniqueEmail("owner") } });
+  const slug = `fans-${Date.now().toString(36)}`;
+  await db.brand.create({ data: { name: "Fan Bakery", slug, color: "#b45309", memberships: { create: { userId: owner.id, role: "owner" } } } });
+  const fanEmail = uniqueEmail("fan");
+  await loginAs(page, owner.email);
+
+  // The manager invites the fan with a personal note.
+  await page.goto(`/b/${slug}/invitations`);
+  await page.getByLabel("Who to invite").fill(`Nora Fan <${fanEmail}>`);
+  await page.getByLabel("Personal note (optional)").fill("Your croissant photos are the best!");
+  await page.getByRole("button", { name: "Send invitations" }).click();
+  await expect(page.getByTestId("toast")).toContainText("1 invitation is on the way");
+  await expect(page.getByTestId("pending-invite")).toContainText(fanEmail);
+
+  // The fan reads the invitation in the outbox and accepts it, signed out.
+  const fanContext = await browser.newContext();
+  const fan = await fanContext.newPage();
+  const text = await readLatestEmail(fan, fanEmail);
+  const url = text.match(/http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/)![0];
+  await fan.goto(url);
+  await expect(fan.getByRole("heading", { name: "You're invited, Nora" })).toBeVisible();
+  await expect(fan.getByText("Your croissant photos are the best!")).toBeVisible();
+  await fan.getByRole("button", { name: "Join Fan Bakery" }).click();
+  await expect(fan.getByText("Please accept the program terms to join")).toBeVisible();
+  await fan.getByLabel(/I accept Fan Bakery's program terms/).check();
+  await fan.getByLabel("City (optional)").fill("Toronto");
+  await fan.getByRole("button", { name: "Join Fan Bakery" }).click();
+  await expect(fan.getByTestId("toast")).toContainText("Welcome to Fan Bakery's ambassador program");
+  await expect(fan.getByText("You are an active ambassador.")).toBeVisible();
+
+  // The fan fills in the profile with an account of 12,400 followers.
+  await fan.goto("/me");
+  await fan.getByLabel("Handle or address").fill("@norabakes");
+  await fan.getByLabel("Followers").fill("12400");
+  await fan.getByRole("button", { name: "Save profile" }).click();
+  await expect(fan.getByTestId("toast")).toContainText("Your profile is saved");
+  await fanContext.close();
+
+  // The manager sees her as active, micro tier, with the join on her timeline.
+  await page.goto(`/b/${slug}/ambassadors?q=nora`);
+  await page.getByRole("link", { name: "Nora Fan" }).click();
+  await expect(page.getByTestId("status")).toHaveText("active");
+  await expect(page.getByTestId("tier")).toHaveText("micro");
+  await expect(page.getByText("12,400 followers")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("Joined the program from an email invitation");
+  await expect(page.getByTestId("timeline")).toContainText("Invited by");
+});
+
+test("a fan joins through a shareable link after confirming the email", async ({ page, db }) => {
+  test.slow();
+  const owner = await db.user.create({ data: { email: uniqueEmail("owner") } });
+  const slug = `link-${Date.now().toString(36)}`;
+  const brand = await db.brand.create({ data: { name: "Link Bakery", slug, memberships: { create: { userId: owner.id, role: "owner" } } } });
+  await loginAs(page, owner.email);
+  await page.goto(`/b/${slug}/invitations`);
+  await page.getByLabel("Name of the link").fill("Counter QR");
+  await page.getByLabel("Tag joiners with (optional)").fill("counter-qr");
+  await page.getByLabel("Use limit (optional)").fill("50");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await expect(page.getByTestId("invite-link")).toContainText("Counter QR");
+  const url = (await page.getByTestId("invite-link").locator(".font-mono").textContent())!;
+
+  await page.context().clearCookies();
+  const fanEmail = uniqueEmail("qr");
+  await page.goto(url);
+  await page.getByRole("link", { name: "Continue with my email" }).click();
+  await page.getByLabel("Email address").fill(fanEmail);
+  await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+  const outbox = await page.context().newPage();
+  const code = (await readLatestEmail(outbox, fanEmail)).match(/\b(\d{6})\b/)![1];
+  await outbox.close();
+  await page.getByLabel("Sign-in code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Join Link Bakery's ambassadors" })).toBeVisible();
+  await page.getByLabel("Your name").fill("Quinn Reader");
+  await page.getByLabel(/I accept Link Bakery's program terms/).check();
+  await page.getByRole("button", { name: "Join Link Bakery" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Welcome to the ambassador program");
+
+  const ambassador = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email: fanEmail }, include: { tags: { include: { tag: true } } } });
+  expect(ambassador.status).toBe("active");
+  expect(ambassador.tags.map((t) => t.tag.name)).toEqual(["counter-qr"]);
+});

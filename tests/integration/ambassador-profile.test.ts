@@ -1,0 +1,105 @@
+import { describe, expect, test } from "vitest";
+import { action as meAction, loader as meLoader } from "#app/routes/me._index";
+import { action as pageAction, loader as pageLoader } from "#app/routes/b.$brand.ambassadors_.$id";
+import { db } from "#app/utils/db.server";
+import { callAction, callLoader, cookieFor } from "#tests/utils";
+import { addStaff, createAmbassador, createBrand, createUser } from "#tests/factories";
+
+async function setup() {
+  const owner = await createUser(db);
+  const manager = await createUser(db);
+  const brand = await createBrand(db, { ownerId: owner.id });
+  await addStaff(db, brand.id, manager.id, "manager");
+  const fan = await createUser(db, { name: "Fan One" });
+  const ambassador = await createAmbassador(db, brand.id, { userId: fan.id, email: fan.email, followers: [500], status: "active" });
+  return { brand, manager, fan, ambassador, cookie: await cookieFor(manager.id), params: { brand: brand.slug, id: ambassador.id } };
+}
+
+describe("a fan's profile", () => {
+  test("saves accounts into every program, keeps follower history, and moves the tier", async () => {
+    const { brand, fan, ambassador, cookie, params } = await setup();
+    const other = await createBrand(db);
+    const second = await createAmbassador(db, other.id, { userId: fan.id, email: fan.email, followers: [] });
+    const fanCookie = await cookieFor(fan.id);
+    const before = await callLoader(meLoader, "/me", { cookie: fanCookie });
+    const handle = before.data.profile.accounts[0].handle;
+
+    const res = await callAction(meAction, "/me", {
+      cookie: fanCookie,
+      form: {
+        name: "Fan Renamed",
+        city: "Hamilton",
+        "accounts[0].platform": "instagram",
+        "accounts[0].handle": handle,
+        "accounts[0].followers": "12000",
+        "accounts[1].platform": "tiktok",
+        "accounts[1].handle": "@fanone",
+        "accounts[1].followers": "800",
+        "accounts[2].platform": "",
+        "accounts[2].handle": "",
+        "accounts[2].followers": "",
+      },
+    });
+    expect(res.status).toBe(302);
+    for (const id of [ambassador.id, second.id]) {
+      const a = await db.ambassador.findUniqueOrThrow({ where: { id }, include: { socialAccounts: { include: { snapshots: true } } } });
+      expect(a).toMatchObject({ name: "Fan Renamed", city: "Hamilton", maxFollowers: 12000 });
+      expect(a.socialAccounts.map((s) => `${s.platform}:${s.handle}:${s.followers}`).sort()).toEqual([`instagram:${handle}:12000`, "tiktok:fanone:800"]);
+    }
+    const insta = await db.socialAccount.findFirstOrThrow({ where: { ambassadorId: ambassador.id, platform: "instagram" }, include: { snapshots: { orderBy: { recordedAt: "asc" } } } });
+    expect(insta.snapshots.map((s) => s.followers)).toEqual([500, 12000]);
+
+    const page = await callLoader(pageLoader, `/b/${brand.slug}/ambassadors/${ambassador.id}`, { cookie, params });
+    expect(page.data.tier).toBe("micro");
+    expect(page.data.tierRule).toBe(`micro: 1,000 – 99,999 followers — from instagram @${handle}, the account with the most followers`);
+    expect(page.data.ambassador.timeline[0]).toMatchObject({ kind: "profile", summary: "Updated their profile" });
+  });
+
+  test("bad rows get field messages and nothing changes", async () => {
+    const { fan, ambassador } = await setup();
+    const res = await callAction(meAction, "/me", {
+      cookie: await cookieFor(fan.id),
+      form: { name: "", "accounts[0].platform": "myspace", "accounts[0].handle": "x", "accounts[0].followers": "-5" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.error).toMatchObject({ name: ["Enter your name"], "accounts[0].platform": ["Choose a platform"], "accounts[0].followers": ["Followers cannot be negative"] });
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).maxFollowers).toBe(500);
+  });
+});
+
+describe("the ambassador page for staff", () => {
+  test("notes, tags, preferences and status changes land on the timeline", async () => {
+    const { brand, ambassador, cookie, params } = await setup();
+    const path = `/b/${brand.slug}/ambassadors/${ambassador.id}`;
+    await callAction(pageAction, path, { cookie, params, form: { intent: "note", body: "Loves the rye. Met at the market." } });
+    await callAction(pageAction, path, { cookie, params, form: { intent: "add-tag", tag: "Rye-Fans" } });
+    await callAction(pageAction, path, { cookie, params, form: { intent: "preferences", preferences: "T-shirt M, no nuts" } });
+    await callAction(pageAction, path, { cookie, params, form: { intent: "status", status: "paused" } });
+    const page = await callLoader(pageLoader, path, { cookie, params });
+    expect(page.data.ambassador).toMatchObject({ status: "paused", preferences: "T-shirt M, no nuts", tags: [expect.objectContaining({ name: "rye-fans" })] });
+    expect(page.data.ambassador.timeline.map((t: { kind: string }) => t.kind)).toEqual(["status", "tagged", "note"]);
+    const bad = await callAction(pageAction, path, { cookie, params, form: { intent: "add-tag", tag: "no spaces please" } });
+    expect(bad.status).toBe(400);
+    expect(bad.data).toEqual({ field: "tag", error: "Tags use lower-case letters, digits and hyphens" });
+  });
+
+  test("shows 'gone quiet' after the brand's quiet period", async () => {
+    const { brand, ambassador, cookie, params } = await setup();
+    const path = `/b/${brand.slug}/ambassadors/${ambassador.id}`;
+    expect((await callLoader(pageLoader, path, { cookie, params })).data.goneQuiet).toBe(false);
+    await db.ambassador.update({ where: { id: ambassador.id }, data: { lastTouchAt: new Date(Date.now() - 61 * 86_400_000) } });
+    expect((await callLoader(pageLoader, path, { cookie, params })).data.goneQuiet).toBe(true);
+    await db.brand.update({ where: { id: brand.id }, data: { quietAfterDays: 90 } });
+    expect((await callLoader(pageLoader, path, { cookie, params })).data.goneQuiet).toBe(false);
+  });
+
+  test("another brand's ambassador is a 404, for pages and actions", async () => {
+    const { ambassador } = await setup();
+    const other = await setup();
+    const params = { brand: other.brand.slug, id: ambassador.id };
+    const path = `/b/${other.brand.slug}/ambassadors/${ambassador.id}`;
+    expect((await callLoader(pageLoader, path, { cookie: other.cookie, params })).status).toBe(404);
+    expect((await callAction(pageAction, path, { cookie: other.cookie, params, form: { intent: "status", status: "alumni" } })).status).toBe(404);
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).status).toBe("active");
+  });
+});
