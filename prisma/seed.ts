@@ -1,10 +1,12 @@
 // Demo data: Juniper Bakery, a neighbourhood bakery in Toronto, with its team and 72 ambassadors,
 // plus a second brand so one fan belongs to two programs. Run by `npm run setup` on an empty database.
 import { DEMO_BRAND_SLUG, DEMO_PEOPLE } from "#app/models/demo";
-import { createPrisma } from "#app/utils/db.server";
+import type { ProfileInput } from "#app/models/profile";
+import { updateFanProfile } from "#app/models/profile.server";
+import { hashToken, randomToken } from "#app/utils/crypto.server";
+import { db } from "#app/utils/db.server";
 import { addStaff, createAmbassador, createBrand, createUser, faker } from "#tests/factories";
 
-const db = createPrisma();
 
 async function main() {
   if (await db.brand.findUnique({ where: { slug: DEMO_BRAND_SLUG } })) {
@@ -62,6 +64,36 @@ async function main() {
     });
   }
 
+  // A history to look at: how each fan arrived, a shareable link from the market stall, notes, pending invitations.
+  const market = await db.inviteLink.create({
+    data: { brandId: juniper.id, code: "market-saturday", label: "Saturday market QR card", tagName: "market", maxUses: 200, createdById: sam.id },
+  });
+  const members = await db.ambassador.findMany({ where: { brandId: juniper.id }, select: { id: true, status: true, source: true, joinedAt: true, createdAt: true } });
+  for (const [i, m] of members.entries()) {
+    const arrived = m.joinedAt ?? m.createdAt;
+    const how = m.source === "link" ? "through the link “Saturday market QR card”" : m.source === "application" ? "after applying" : m.source === "import" ? "after being imported" : "from an email invitation";
+    if (m.source === "link") await db.ambassador.update({ where: { id: m.id }, data: { inviteLinkId: market.id } });
+    await db.timelineEvent.create({
+      data: m.joinedAt
+        ? { brandId: juniper.id, ambassadorId: m.id, kind: "joined", summary: `Joined the program ${how}`, createdAt: arrived }
+        : { brandId: juniper.id, ambassadorId: m.id, kind: m.status === "applied" ? "applied" : "invited", summary: m.status === "applied" ? "Applied to join" : "Invited by Sam Okafor", createdAt: arrived },
+    });
+    // Some fans have not heard from the bakery in a while: they show as "gone quiet".
+    const lastTouchAt = i % 5 === 0 ? new Date(Date.now() - 75 * 86_400_000) : arrived;
+    await db.ambassador.update({ where: { id: m.id }, data: { lastTouchAt } });
+  }
+  for (const m of members.filter((x) => x.status === "invited")) {
+    await db.fanInvite.create({
+      data: { brandId: juniper.id, ambassadorId: m.id, invitedById: sam.id, tokenHash: hashToken(randomToken()), expiresAt: new Date(Date.now() + 10 * 86_400_000), note: "We'd love to have you!" },
+    });
+  }
+  await db.inviteLink.update({ where: { id: market.id }, data: { uses: await db.ambassador.count({ where: { inviteLinkId: market.id } }) } });
+  const priyaAmbassador = await db.ambassador.findFirstOrThrow({ where: { brandId: juniper.id, userId: priya.id } });
+  await db.ambassador.update({ where: { id: priyaAmbassador.id }, data: { preferences: "Oat milk; no nuts. T-shirt size S.", termsVersion: 1, termsAcceptedAt: new Date(), lastTouchAt: new Date() } });
+  await db.timelineEvent.create({
+    data: { brandId: juniper.id, ambassadorId: priyaAmbassador.id, kind: "note", summary: "Note", body: "Takes beautiful photos of the seeded rye. Ask her about the spring workshop.", actorId: sam.id },
+  });
+
   const oliver = await createUser(db, { email: "oliver@northwind.example", name: "Oliver Grant" });
   const northwind = await createBrand(db, {
     name: "Northwind Coffee",
@@ -76,6 +108,10 @@ async function main() {
   for (let i = 0; i < 12; i++) {
     await createAmbassador(db, northwind.id, { city: faker.helpers.arrayElement(["Montreal", "Laval", "Quebec City"]), tags: ["coffee"], emailDomain: "fans.example" });
   }
+  // One fan, one profile: Priya's accounts are the same in both programs.
+  const accounts = await db.socialAccount.findMany({ where: { ambassadorId: priyaAmbassador.id }, select: { platform: true, handle: true, followers: true } });
+  await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", accounts: accounts as ProfileInput["accounts"] });
+
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);
 }
