@@ -1,3 +1,4 @@
+import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
@@ -20,20 +21,51 @@ export async function countByStatus(brandId: string) {
 
 export const PAGE_SIZE = 25;
 
-/** One page of a brand's ambassadors, newest touch first. Keyset-free offset paging is fine at this size. */
-export async function listAmbassadors(brandId: string, { page = 1, q = "" }: { page?: number; q?: string }) {
-  const where = {
-    brandId,
-    ...(q
-      ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { city: { contains: q } }] }
-      : {}),
-  };
+export const SORTS = { name: "Name", followers: "Most followers", recent: "Newest", touch: "Longest without a touch" } as const;
+export type Sort = keyof typeof SORTS;
+
+export type DirectoryFilter = {
+  q?: string;
+  status?: AmbassadorStatus;
+  tier?: Tier;
+  tag?: string;
+  city?: string;
+  quiet?: boolean;
+  sort?: Sort;
+  page?: number;
+};
+
+type Context = { thresholds: TierThresholds; quietAfterDays: number };
+
+/** The Prisma filter for the directory; every condition is scoped to the brand. */
+export function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context): Prisma.AmbassadorWhereInput {
+  const and: Prisma.AmbassadorWhereInput[] = [{ brandId }];
+  if (f.q) and.push({ OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }, { city: { contains: f.q } }, { socialAccounts: { some: { handle: { contains: f.q.replace(/^@/, "") } } } }] });
+  if (f.status) and.push({ status: f.status });
+  if (f.tier) and.push({ maxFollowers: tierRange(f.tier, ctx.thresholds) });
+  if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
+  if (f.city) and.push({ city: f.city });
+  if (f.quiet) and.push({ lastTouchAt: { lt: new Date(Date.now() - ctx.quietAfterDays * 86_400_000) } });
+  return { AND: and };
+}
+
+const ORDER: Record<Sort, Prisma.AmbassadorOrderByWithRelationInput[]> = {
+  name: [{ name: "asc" }, { id: "asc" }],
+  followers: [{ maxFollowers: "desc" }, { id: "asc" }],
+  recent: [{ createdAt: "desc" }, { id: "asc" }],
+  touch: [{ lastTouchAt: "asc" }, { id: "asc" }],
+};
+
+/** One page of the brand's directory with the filters applied. */
+export async function listAmbassadors(brandId: string, f: DirectoryFilter, ctx: Context) {
+  const where = directoryWhere(brandId, f, ctx);
+  const page = Math.max(1, f.page ?? 1);
   const [total, rows] = await Promise.all([
     db.ambassador.count({ where }),
     db.ambassador.findMany({
       where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
+      orderBy: ORDER[f.sort ?? "name"],
+      skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
         id: true,
@@ -42,9 +74,19 @@ export async function listAmbassadors(brandId: string, { page = 1, q = "" }: { p
         city: true,
         status: true,
         maxFollowers: true,
+        lastTouchAt: true,
         tags: { select: { tag: { select: { name: true } } } },
       },
     }),
   ]);
   return { total, rows, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Values for the filter menus: the brand's tags and cities. */
+export async function directoryFacets(brandId: string) {
+  const [tags, cities] = await Promise.all([
+    db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
+    db.ambassador.groupBy({ by: ["city"], where: { brandId, city: { not: "" } }, orderBy: { city: "asc" } }),
+  ]);
+  return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
 }
