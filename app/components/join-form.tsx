@@ -27,7 +27,8 @@ export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { bra
   const [form, fields] = useForm({
     id: "join",
     lastResult,
-    defaultValue: { ...defaultValue, emailOptIn: "on" },
+    // Neither consent is pre-ticked: the fan chooses.
+    defaultValue: { ...defaultValue, acceptTerms: undefined as string | undefined, emailOptIn: undefined as string | undefined },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),

@@ -2,7 +2,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
-import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
+import { AMBASSADOR_STATUSES, type AmbassadorStatus, type Sort } from "./ambassador";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */
 export async function countByTier(brandId: string, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
@@ -21,8 +21,6 @@ export async function countByStatus(brandId: string) {
 
 export const PAGE_SIZE = 25;
 
-export const SORTS = { name: "Name", followers: "Most followers", recent: "Newest", touch: "Longest without a touch" } as const;
-export type Sort = keyof typeof SORTS;
 
 export type DirectoryFilter = {
   q?: string;

@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: submission.reply().intent?.type === "validate" ? 200 : 400 });
+  // Without JavaScript, "add" and "remove" buttons post here too: those are not errors.
+  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   await updateFanProfile(user.id, submission.value);
   return redirectWithToast("/me", { kind: "success", message: "Your profile is saved." });
 }
