@@ -22,6 +22,15 @@ export function BrandWelcome({ brand, children }: { brand: Pick<Brand, "name" | 
   );
 }
 
+/** What every fan is promised before joining. */
+export function ProgramPromise() {
+  return (
+    <p className="text-sm text-stone-600">
+      Ambassadors get early looks, exclusive scoops, product to try and events. It's unpaid and there's no obligation to post — ever.
+    </p>
+  );
+}
+
 /** Name, city and the two consents (program terms, emails), with the brand's guidelines and terms to read. */
 export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { brand: Brand; lastResult?: SubmissionResult<string[]> | null; defaultValue: { name?: string; city?: string }; submitLabel: string }) {
   const [form, fields] = useForm({

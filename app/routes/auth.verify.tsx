@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { Alert } from "#app/components/alert";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -105,9 +106,9 @@ export default function Verify() {
         <h1 className="text-2xl font-bold">Sign in</h1>
         {error ? (
           <>
-            <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-red-800">
+            <Alert tone="error" className="mt-4">
               {error}
-            </p>
+            </Alert>
             <NewCodeForm />
           </>
         ) : (

@@ -1,9 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert } from "#app/components/alert";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
-import { BrandWelcome, JoinForm } from "#app/components/join-form";
+import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
 import { findInviteLink, joinViaLink, LINK_PROBLEMS } from "#app/models/invite-links.server";
 import { JoinSchema } from "#app/models/join";
 import { getUser, requireUser } from "#app/utils/auth.server";
@@ -39,9 +40,9 @@ export default function JoinViaLink() {
     return (
       <div className="mx-auto max-w-lg px-4 py-12">
         <h1 className="text-2xl font-bold">Join an ambassador program</h1>
-        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+        <Alert tone="warning" className="mt-4">
           {problem}
-        </p>
+        </Alert>
       </div>
     );
   }
@@ -49,14 +50,12 @@ export default function JoinViaLink() {
     <div className="mx-auto max-w-lg space-y-6 px-4 py-8">
       <h1 className="text-2xl font-bold">Join {brand.name}'s ambassadors</h1>
       <BrandWelcome brand={brand}>
-        <p className="text-sm text-stone-600">
-          Ambassadors get early looks, exclusive scoops, product to try and events. It's unpaid and there's no obligation to post — ever.
-        </p>
+        <ProgramPromise />
       </BrandWelcome>
       {actionData?.error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+        <Alert tone="error">
           {actionData.error}
-        </p>
+        </Alert>
       ) : null}
       {!user ? (
         <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-6">

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert } from "#app/components/alert";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BrandWelcome, JoinForm } from "#app/components/join-form";
+import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
 import { acceptFanInvite, findFanInvite } from "#app/models/fan-invites.server";
 import { JoinSchema } from "#app/models/join";
 import { createSession, getUser } from "#app/utils/auth.server";
@@ -41,9 +42,9 @@ export default function AcceptInvite() {
     return (
       <div className="mx-auto max-w-lg px-4 py-12">
         <h1 className="text-2xl font-bold">Your invitation</h1>
-        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-900">
+        <Alert tone="warning" className="mt-4">
           {problem}
-        </p>
+        </Alert>
       </div>
     );
   }
@@ -53,19 +54,17 @@ export default function AcceptInvite() {
       <h1 className="text-2xl font-bold">You're invited, {invite.name.split(" ")[0]}</h1>
       <BrandWelcome brand={invite.brand}>
         {invite.note ? <blockquote className="border-l-4 border-stone-300 pl-3 italic text-stone-700">“{invite.note}”</blockquote> : null}
-        <p className="text-sm text-stone-600">
-          Ambassadors get early looks, exclusive scoops, product to try and events. It's unpaid and there's no obligation to post — ever.
-        </p>
+        <ProgramPromise />
       </BrandWelcome>
       {actionData?.error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+        <Alert tone="error">
           {actionData.error}
-        </p>
+        </Alert>
       ) : null}
       {wrongAccount ? (
-        <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+        <Alert tone="warning">
           This invitation is for {invite.email}, but you are signed in as {signedInAs}. Sign out first, then open the link again.
-        </p>
+        </Alert>
       ) : (
         <section aria-labelledby="join-heading" className="rounded-xl border border-stone-200 bg-white p-6">
           <h2 id="join-heading" className="mb-4 text-lg font-semibold">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Alert } from "#app/components/alert";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, buttonClass } from "#app/components/forms";
@@ -38,9 +39,9 @@ export default function StaffInvite() {
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Team invitation</h1>
       {problem || !invite ? (
-        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-red-800">
+        <Alert tone="error" className="mt-4">
           {problem}
-        </p>
+        </Alert>
       ) : (
         <div className="mt-4 space-y-4">
           <p>
@@ -48,9 +49,9 @@ export default function StaffInvite() {
             <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>.
           </p>
           {actionData?.error ? (
-            <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+            <Alert tone="error">
               {actionData.error}
-            </p>
+            </Alert>
           ) : null}
           {!user ? (
             <Link
@@ -60,9 +61,9 @@ export default function StaffInvite() {
               Sign in as {invite.email} to accept
             </Link>
           ) : user !== invite.email ? (
-            <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+            <Alert tone="warning">
               This invitation was sent to {invite.email}, but you are signed in as {user}. Sign out, then open the link again.
-            </p>
+            </Alert>
           ) : (
             <Form method="post">
               <SubmitButton className="w-full" pendingText="Joining…">
