@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { JoinSchema } from "#app/models/join";
@@ -42,11 +42,25 @@ export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { bra
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),
   });
-  const terms = brand.termsText || brand.guidelines;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <Field label="Your name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
       <Field label="City (optional)" hint="Helps the brand invite you to events near you." {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
+      <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`Email me scoops, event invitations and product offers from ${brand.name}. You can change this any time.`} />
+      <SubmitButton className="w-full" pendingText="Joining…">
+        {submitLabel}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+type ConsentBrand = Pick<Brand, "name" | "guidelines" | "termsText" | "termsVersion">;
+
+/** The program terms to read, their acceptance (required) and the email choice (optional); neither is pre-ticked. */
+export function ConsentFields({ brand, acceptTerms, emailOptIn, emailText }: { brand: ConsentBrand; acceptTerms: FieldMetadata<any>; emailOptIn: FieldMetadata<any>; emailText: string }) {
+  const terms = brand.termsText || brand.guidelines;
+  return (
+    <>
       {terms ? (
         <details className="rounded-md border border-stone-200 bg-stone-50 p-3 text-sm">
           <summary className="cursor-pointer font-medium">Read the program terms (version {brand.termsVersion})</summary>
@@ -55,20 +69,15 @@ export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { bra
       ) : null}
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input {...getInputProps(fields.acceptTerms, { type: "checkbox" })} className="mt-1 h-4 w-4" />
-          <span>
-            I accept {brand.name}'s program terms. I understand the program is unpaid and I never have to post anything.
-          </span>
+          <input {...getInputProps(acceptTerms, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+          <span>I accept {brand.name}'s program terms. I understand the program is unpaid and I never have to post anything.</span>
         </label>
-        <ErrorList id={fields.acceptTerms.errorId} errors={fields.acceptTerms.errors} />
+        <ErrorList id={acceptTerms.errorId} errors={acceptTerms.errors} />
       </div>
       <label className="flex items-start gap-2 text-sm">
-        <input {...getInputProps(fields.emailOptIn, { type: "checkbox" })} className="mt-1 h-4 w-4" />
-        <span>Email me scoops, event invitations and product offers from {brand.name}. You can change this any time.</span>
+        <input {...getInputProps(emailOptIn, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+        <span>{emailText}</span>
       </label>
-      <SubmitButton className="w-full" pendingText="Joining…">
-        {submitLabel}
-      </SubmitButton>
-    </Form>
+    </>
   );
 }

@@ -103,5 +103,8 @@ async function consume(tokenId: string, email: string, redirectTo: string | null
   const used = await db.loginToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: new Date() } });
   if (used.count !== 1) return { ok: false, reason: "expired", error: EXPIRED };
   const user = await upsertUserByEmail(email);
+  // Program memberships made for this address before the account existed (applications, imports) now belong to
+  // it: the person has just proven they read this inbox.
+  await db.ambassador.updateMany({ where: { email: user.email, userId: null }, data: { userId: user.id } });
   return { ok: true, userId: user.id, redirectTo };
 }

@@ -32,16 +32,18 @@ const AccountSchema = z.object({
     .max(2_000_000_000, "That is more followers than anyone has"),
 });
 
-/** A fan's own profile; rows of the account list left completely empty are ignored. */
-export const ProfileSchema = z.object({
-  name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
-  city: z.string().trim().max(80, "Keep the city under 80 characters").default(""),
-  accounts: z
-    .array(z.unknown())
-    .default([])
-    .transform((rows) => rows.filter((r) => r && typeof r === "object" && Object.values(r as object).some((v) => v !== undefined && v !== "")))
-    .pipe(z.array(AccountSchema).max(12, "Up to 12 accounts"))
-    .refine((rows) => new Set(rows.map((r) => `${r.platform}:${r.handle.toLowerCase()}`)).size === rows.length, "The same account is listed twice"),
-});
+/** A list of social accounts from a form; rows left completely empty are ignored. */
+export const AccountsField = z
+  .array(z.unknown())
+  .default([])
+  .transform((rows) => rows.filter((r) => r && typeof r === "object" && Object.values(r as object).some((v) => v !== undefined && v !== "")))
+  .pipe(z.array(AccountSchema).max(12, "Up to 12 accounts"))
+  .refine((rows) => new Set(rows.map((r) => `${r.platform}:${r.handle.toLowerCase()}`)).size === rows.length, "The same account is listed twice");
+
+export const NameField = z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters");
+export const CityField = z.string().trim().max(80, "Keep the city under 80 characters").default("");
+
+/** A fan's own profile. */
+export const ProfileSchema = z.object({ name: NameField, city: CityField, accounts: AccountsField });
 
 export type ProfileInput = z.infer<typeof ProfileSchema>;

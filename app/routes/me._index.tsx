@@ -1,10 +1,11 @@
-import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, Field, SelectField, SubmitButton, buttonClass } from "#app/components/forms";
-import { PLATFORMS, PLATFORM_LABELS, ProfileSchema } from "#app/models/profile";
+import { Field, SubmitButton } from "#app/components/forms";
+import { SocialAccountsFields } from "#app/components/social-accounts";
+import { ProfileSchema } from "#app/models/profile";
 import { getFanProfile, updateFanProfile } from "#app/models/profile.server";
 import { requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -42,7 +43,6 @@ export default function FanProfile() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }) as never,
   });
-  const accounts = fields.accounts.getFieldList();
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
       <div>
@@ -56,33 +56,7 @@ export default function FanProfile() {
           <Field label="Name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
           <Field label="City" {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
         </div>
-        <fieldset className="space-y-3">
-          <legend className="font-semibold">Social accounts</legend>
-          {accounts.map((account, index) => {
-            const f = account.getFieldset();
-            return (
-              <fieldset key={account.key} {...getFieldsetProps(account)} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-[10rem_1fr_9rem_auto] sm:items-start">
-                <legend className="sr-only">Account {index + 1}</legend>
-                <SelectField label="Platform" {...getSelectProps(f.platform)} errors={f.platform.errors}>
-                  {PLATFORMS.map((p) => (
-                    <option key={p} value={p}>
-                      {PLATFORM_LABELS[p]}
-                    </option>
-                  ))}
-                </SelectField>
-                <Field label="Handle or address" {...getInputProps(f.handle, { type: "text" })} placeholder="@yourname" errors={f.handle.errors} />
-                <Field label="Followers" {...getInputProps(f.followers, { type: "number" })} min={0} inputMode="numeric" errors={f.followers.errors} />
-                <button {...form.remove.getButtonProps({ name: fields.accounts.name, index })} className={buttonClass("secondary", "sm:mt-6")} aria-label={`Remove account ${index + 1}`}>
-                  Remove
-                </button>
-              </fieldset>
-            );
-          })}
-          <ErrorList errors={fields.accounts.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.accounts.name, defaultValue: { platform: "instagram", handle: "", followers: "" } })} className={buttonClass("secondary")}>
-            + Add an account
-          </button>
-        </fieldset>
+        <SocialAccountsFields form={form} field={fields.accounts} legend="Social accounts" />
         <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
       </Form>
     </div>

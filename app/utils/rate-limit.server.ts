@@ -8,6 +8,8 @@ const rules = {
   loginPerIp: { points: 30, duration: 15 * 60 },
   /** code guesses per client address (each code also allows only 5 tries) */
   verifyPerIp: { points: 40, duration: 15 * 60 },
+  /** applications through the public page per client address */
+  applyPerIp: { points: 10, duration: 60 * 60 },
   /** any POST per client address, enforced by the Express server */
   postPerIp: { points: 300, duration: 60 },
 } as const;

@@ -85,3 +85,50 @@ test("a fan joins through a shareable link after confirming the email", async ({
   expect(ambassador.status).toBe("active");
   expect(ambassador.tags.map((t) => t.tag.name)).toEqual(["counter-qr"]);
 });
+
+test("a stranger applies on the public page, the manager approves, and the fan is notified", async ({ page, browser, db }) => {
+  test.slow();
+  const owner = await db.user.create({ data: { email: uniqueEmail("owner") } });
+  const slug = `apply-${Date.now().toString(36)}`;
+  await db.brand.create({
+    data: {
+      name: "Apply Bakery",
+      slug,
+      memberships: { create: { userId: owner.id, role: "owner" } },
+      applicationQuestions: JSON.stringify([{ id: "fav123", label: "Favourite bake?", type: "single", options: ["Rye", "Babka"], required: true, lifeMoment: false }]),
+    },
+  });
+  const fanEmail = uniqueEmail("stranger");
+
+  const visitor = await browser.newContext();
+  const fan = await visitor.newPage();
+  await fan.goto(`/join/${slug}`);
+  await fan.getByLabel("Your name").fill("Sol Stranger");
+  await fan.getByLabel("Email address").fill(fanEmail);
+  await fan.getByLabel("City").fill("Toronto");
+  await fan.getByLabel("What do you love about Apply Bakery?").fill("The babka on Sunday mornings is perfect.");
+  await fan.getByLabel("Handle or address").fill("@solbakes");
+  await fan.getByLabel("Followers").fill("650");
+  await fan.getByRole("button", { name: "Send my application" }).click();
+  await expect(fan.getByText("Choose one")).toBeVisible();
+  await expect(fan.getByText("Please accept the program terms to apply")).toBeVisible();
+  await fan.getByLabel("Babka").check();
+  await fan.getByLabel(/I accept Apply Bakery's program terms/).check();
+  await fan.getByRole("button", { name: "Send my application" }).click();
+  await expect(fan.getByRole("heading", { name: "Thank you for applying!" })).toBeVisible();
+
+  await loginAs(page, owner.email);
+  await page.goto(`/b/${slug}/applications`);
+  const card = page.getByTestId("application").filter({ hasText: "Sol Stranger" });
+  await expect(card).toContainText("The babka on Sunday mornings is perfect.");
+  await expect(card).toContainText("nano · 650 followers");
+  await expect(card).toContainText("Babka");
+  await card.getByLabel(/Message to Sol/).fill("Can't wait to meet you!");
+  await card.getByRole("button", { name: "Approve Sol Stranger" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Approved");
+
+  const text = await readLatestEmail(fan, fanEmail);
+  expect(text).toContain("approved your application");
+  expect(text).toContain("Can't wait to meet you!");
+  await visitor.close();
+});

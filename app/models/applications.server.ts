@@ -1,0 +1,159 @@
+import { createElement } from "react";
+import ApplicationDecisionEmail, { applicationDecisionSubject, type Decision } from "../../emails/application-decision";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { sendEmail } from "#app/utils/email.server";
+import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
+import { formatDateTime } from "#app/utils/format";
+import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
+import type { ApplicationInput, Question } from "./application";
+import { recordTouch } from "./timeline.server";
+
+const DAY = 86_400_000;
+
+type BrandForApply = {
+  id: string;
+  name: string;
+  slug: string;
+  color: string;
+  logoUrl: string | null;
+  timeZone: string;
+  termsVersion: number;
+  reapplyAfterDays: number;
+  autoMinFollowers: number | null;
+  autoCities: string;
+};
+
+export type ApplyResult = { ok: true; autoDeclined: boolean } | { ok: false; error: string; field?: "email" };
+
+/** The cities of the auto-rule, as typed by the brand ("Toronto, Mississauga"). */
+export function cityList(autoCities: string) {
+  return autoCities
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Why the brand's auto-rules decline an application, or null when they let it through. */
+export function autoDeclineReason(brand: Pick<BrandForApply, "autoMinFollowers" | "autoCities">, maxFollowers: number, city: string) {
+  if (brand.autoMinFollowers && maxFollowers < brand.autoMinFollowers) {
+    return `fewer than ${brand.autoMinFollowers.toLocaleString("en")} followers on every account`;
+  }
+  const cities = cityList(brand.autoCities).map((c) => c.toLowerCase());
+  if (cities.length && !cities.includes(city.trim().toLowerCase())) return `outside the program's cities (${cityList(brand.autoCities).join(", ")})`;
+  return null;
+}
+
+/**
+ * Records an application from the brand's public page. The applicant becomes an ambassador with status
+ * "applied" and their consent is recorded; the brand's auto-rules may decline at once. Someone declined
+ * recently must wait the brand's reapply period.
+ */
+export async function submitApplication({ brand, user, input, questions, ip }: { brand: BrandForApply; user: SessionUser | null; input: ApplicationInput; questions: Question[]; ip: string }): Promise<ApplyResult> {
+  const limit = await consumeRateLimit("applyPerIp", ip);
+  if (!limit.ok) return { ok: false, error: `Too many applications from this connection. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
+  const email = normalizeEmail(user?.email ?? input.email ?? "");
+
+  const declined = await db.application.findFirst({
+    where: { brandId: brand.id, email, status: "declined", decidedAt: { gt: new Date(Date.now() - brand.reapplyAfterDays * DAY) } },
+    orderBy: { decidedAt: "desc" },
+    select: { decidedAt: true },
+  });
+  if (declined?.decidedAt) {
+    const from = new Date(declined.decidedAt.getTime() + brand.reapplyAfterDays * DAY);
+    return { ok: false, field: "email", error: `You applied recently. You can apply again from ${formatDateTime(from, brand.timeZone)}.` };
+  }
+  const existing = await db.ambassador.findUnique({ where: { brandId_email: { brandId: brand.id, email } }, select: { id: true, status: true } });
+  if (existing?.status === "active" || existing?.status === "paused") return { ok: false, field: "email", error: "You are already one of our ambassadors — sign in to see the program." };
+  if (existing?.status === "applied") return { ok: false, field: "email", error: "We already have your application and will answer soon." };
+  if (existing?.status === "invited") return { ok: false, field: "email", error: "You already have a personal invitation: use the link in that email to join." };
+
+  const maxFollowers = Math.max(0, ...input.accounts.map((a) => a.followers));
+  const answers = questions.map((q) => {
+    const raw = (input as Record<string, unknown>)[`q_${q.id}`];
+    return { questionId: q.id, label: q.label, lifeMoment: q.lifeMoment, answer: Array.isArray(raw) ? raw.join(", ") : String(raw ?? "") };
+  });
+  const autoReason = autoDeclineReason(brand, maxFollowers, input.city);
+  const now = new Date();
+
+  const application = await db.$transaction(async (tx) => {
+    const data = { name: input.name, city: input.city, status: "applied", source: "application", userId: user?.id ?? null, maxFollowers, emailOptIn: input.emailOptIn, termsVersion: brand.termsVersion, termsAcceptedAt: now, leftAt: null };
+    const ambassador = existing
+      ? await tx.ambassador.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.ambassador.create({ data: { ...data, brandId: brand.id, email }, select: { id: true } });
+    await tx.socialAccount.deleteMany({ where: { ambassadorId: ambassador.id } });
+    for (const a of input.accounts) {
+      await tx.socialAccount.create({ data: { ambassadorId: ambassador.id, platform: a.platform, handle: a.handle, followers: a.followers, snapshots: { create: { followers: a.followers } } } });
+    }
+    await tx.consent.createMany({
+      data: [
+        { ambassadorId: ambassador.id, kind: "terms", version: brand.termsVersion, granted: true, createdAt: now },
+        { ambassadorId: ambassador.id, kind: "email", granted: input.emailOptIn, createdAt: now },
+      ],
+    });
+    await recordTouch({ brandId: brand.id, ambassadorId: ambassador.id, kind: "applied", summary: "Applied to join", body: input.whyLove, actorId: user?.id, at: now }, tx);
+    return tx.application.create({
+      data: {
+        brandId: brand.id,
+        ambassadorId: ambassador.id,
+        email,
+        name: input.name,
+        city: input.city,
+        whyLove: input.whyLove,
+        interests: input.interests,
+        answers: JSON.stringify(answers),
+        socials: JSON.stringify(input.accounts),
+        maxFollowers,
+        autoReason,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+  });
+
+  if (autoReason) await decideApplication({ brandId: brand.id, applicationId: application.id, decider: null, decision: "declined", message: "" });
+  return { ok: true, autoDeclined: !!autoReason };
+}
+
+/**
+ * Approves, declines or wait-lists an application and emails the fan. Approving makes the ambassador active;
+ * declining removes the "applied" ambassador (the application stays, so the reapply wait can be enforced).
+ */
+export async function decideApplication({ brandId, applicationId, decider, decision, message }: { brandId: string; applicationId: string; decider: SessionUser | null; decision: Decision; message: string }) {
+  const app = await db.application.findFirst({
+    where: { id: applicationId, brandId, status: { in: ["pending", "waitlisted"] } },
+    select: { id: true, ambassadorId: true, email: true, name: true, status: true, brand: { select: { name: true, slug: true, color: true, logoUrl: true, timeZone: true, reapplyAfterDays: true } } },
+  });
+  if (!app) return { ok: false as const, error: "That application was already decided." };
+  if (decision === "waitlisted" && app.status === "waitlisted") return { ok: false as const, error: "That application is already on the wait-list." };
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.application.updateMany({ where: { id: app.id, status: app.status }, data: { status: decision, decidedAt: now, decidedById: decider?.id ?? null, decisionMessage: message } });
+    if (claimed.count !== 1) throw new Response("That application was just decided by someone else.", { status: 409 });
+    if (!app.ambassadorId) return;
+    if (decision === "approved") {
+      await tx.ambassador.update({ where: { id: app.ambassadorId }, data: { status: "active", joinedAt: now } });
+      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "joined", summary: "Joined the program after applying", body: message, actorId: decider?.id, at: now }, tx);
+    } else if (decision === "waitlisted") {
+      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "status", summary: "Application wait-listed", body: message, actorId: decider?.id, at: now }, tx);
+    } else {
+      await tx.ambassador.deleteMany({ where: { id: app.ambassadorId, status: "applied" } });
+    }
+  });
+  const env = getEnv();
+  await sendEmail({
+    to: app.email,
+    brandId,
+    template: "application-decision",
+    subject: applicationDecisionSubject({ brand: app.brand, decision }),
+    react: createElement(ApplicationDecisionEmail, {
+      brand: app.brand,
+      fanName: app.name.split(" ")[0] || app.name,
+      decision,
+      message,
+      url: `${env.APP_URL}/login?email=${encodeURIComponent(app.email)}&redirectTo=${encodeURIComponent(`/me/programs/${app.brand.slug}`)}`,
+      reapplyDate: decision === "declined" ? formatDateTime(new Date(now.getTime() + app.brand.reapplyAfterDays * DAY), app.brand.timeZone) : undefined,
+    }),
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton } from "#app/components/forms";
+import { Pagination, pageFrom } from "#app/components/pagination";
+import { decideApplication } from "#app/models/applications.server";
+import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
+import { tierFor } from "#app/models/tiers";
+import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { formatDateTime } from "#app/utils/format";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Applications · Kindred" }];
+
+const TABS = { pending: "To review", waitlisted: "Wait-list", decided: "Decided" } as const;
+type Tab = keyof typeof TABS;
+const PAGE = 20;
+
+const DecisionSchema = z.object({
+  applicationId: z.string().min(1),
+  decision: z.enum(["approved", "declined", "waitlisted"]),
+  message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default(""),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const url = new URL(request.url);
+  const tab = (Object.keys(TABS).includes(url.searchParams.get("tab") ?? "") ? url.searchParams.get("tab") : "pending") as Tab;
+  const page = pageFrom(url);
+  const statusWhere = tab === "decided" ? { status: { in: ["approved", "declined"] } } : { status: tab };
+  const where = { brandId: brand.id, ...statusWhere };
+  const [settings, counts, total, applications] = await Promise.all([
+    db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } }),
+    db.application.groupBy({ by: ["status"], where: { brandId: brand.id }, _count: { _all: true } }),
+    db.application.count({ where }),
+    db.application.findMany({
+      where,
+      orderBy: tab === "decided" ? [{ decidedAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE,
+      take: PAGE,
+      select: { id: true, ambassadorId: true, email: true, name: true, city: true, whyLove: true, interests: true, answers: true, socials: true, maxFollowers: true, status: true, decisionMessage: true, autoReason: true, createdAt: true, decidedAt: true },
+    }),
+  ]);
+  const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
+  return {
+    brand,
+    tab,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE)),
+    counts: { pending: count("pending"), waitlisted: count("waitlisted"), decided: count("approved") + count("declined") },
+    joinUrl: `${getEnv().APP_URL}/join/${brand.slug}`,
+    applications: applications.map((a) => ({
+      ...a,
+      tier: tierFor(a.maxFollowers, settings),
+      answers: JSON.parse(a.answers) as { label: string; answer: string; lifeMoment?: boolean }[],
+      socials: JSON.parse(a.socials) as { platform: Platform; handle: string; followers: number }[],
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const url = new URL(request.url);
+  const back = `/b/${brand.slug}/applications${url.search}`;
+  if (!parsed.success) return redirectWithToast(back, { kind: "error", message: parsed.error.issues[0].message });
+  const { applicationId, decision, message } = parsed.data;
+  const result = await decideApplication({ brandId: brand.id, applicationId, decider: user, decision, message });
+  if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
+  const words = { approved: "Approved — they are now an active ambassador", declined: "Declined", waitlisted: "Moved to the wait-list" };
+  return redirectWithToast(back, { kind: "success", message: `${words[decision]}. We emailed them.` });
+}
+
+export default function Applications() {
+  const { brand, tab, page, pageCount, counts, joinUrl, applications } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Applications</h1>
+          <p className="mt-1 text-sm text-stone-600">
+            Your public application page:{" "}
+            <a href={joinUrl} className="break-all font-mono text-violet-700 underline">
+              {joinUrl}
+            </a>
+          </p>
+        </div>
+        <Link to={`/b/${brand.slug}/program`} className="text-sm text-violet-700 underline">
+          Questions and auto-rules
+        </Link>
+      </div>
+      <nav aria-label="Application lists">
+        <ul className="flex gap-2">
+          {(Object.keys(TABS) as Tab[]).map((t) => (
+            <li key={t}>
+              <Link
+                to={`?tab=${t}`}
+                aria-current={t === tab ? "page" : undefined}
+                className="block rounded-full border border-stone-300 px-3 py-1 text-sm aria-[current=page]:border-violet-700 aria-[current=page]:bg-violet-700 aria-[current=page]:text-white"
+              >
+                {TABS[t]} ({counts[t]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {applications.length ? (
+        <ul className="space-y-4">
+          {applications.map((a) => (
+            <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="application">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <h2 className="font-semibold">{a.name}</h2>
+                  <p className="text-sm text-stone-600">
+                    {a.email}
+                    {a.city ? ` · ${a.city}` : ""} · applied {formatDateTime(a.createdAt, brand.timeZone)}
+                  </p>
+                </div>
+                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium capitalize">
+                  {a.tier} · {a.maxFollowers.toLocaleString("en")} followers
+                </span>
+              </div>
+              <blockquote className="mt-3 whitespace-pre-line border-l-4 border-stone-200 pl-3 text-sm text-stone-800">{a.whyLove}</blockquote>
+              <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+                {a.socials.map((s, i) => (
+                  <div key={i} className="contents">
+                    <dt className="text-stone-500">{PLATFORM_LABELS[s.platform] ?? s.platform}</dt>
+                    <dd>
+                      @{s.handle} · {s.followers.toLocaleString("en")}
+                    </dd>
+                  </div>
+                ))}
+                {a.interests ? (
+                  <div className="contents">
+                    <dt className="text-stone-500">Interests</dt>
+                    <dd>{a.interests}</dd>
+                  </div>
+                ) : null}
+                {a.answers
+                  .filter((q) => q.answer)
+                  .map((q, i) => (
+                    <div key={i} className="contents">
+                      <dt className="text-stone-500">{q.label}</dt>
+                      <dd>{q.answer}</dd>
+                    </div>
+                  ))}
+              </dl>
+              {a.status === "pending" || a.status === "waitlisted" ? (
+                <Form method="post" className="mt-4 space-y-2 border-t border-stone-100 pt-3">
+                  <input type="hidden" name="applicationId" value={a.id} />
+                  <label className="block text-sm">
+                    <span className="font-medium">Message to {a.name.split(" ")[0]} (optional, included in the email)</span>
+                    <textarea name="message" rows={2} maxLength={1000} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
+                  </label>
+                  <div className="flex flex-wrap gap-2">
+                    <SubmitButton name="decision" value="approved" aria-label={`Approve ${a.name}`}>
+                      Approve
+                    </SubmitButton>
+                    {a.status === "pending" ? (
+                      <SubmitButton variant="secondary" name="decision" value="waitlisted" aria-label={`Wait-list ${a.name}`}>
+                        Wait-list
+                      </SubmitButton>
+                    ) : null}
+                    <SubmitButton variant="secondary" name="decision" value="declined" aria-label={`Decline ${a.name}`}>
+                      Decline
+                    </SubmitButton>
+                  </div>
+                </Form>
+              ) : (
+                <p className="mt-3 text-sm text-stone-600">
+                  <span className="font-medium capitalize">{a.status}</span>
+                  {a.decidedAt ? ` ${formatDateTime(a.decidedAt, brand.timeZone)}` : ""}
+                  {a.autoReason ? ` automatically: ${a.autoReason}` : ""}
+                  {a.decisionMessage ? ` — “${a.decisionMessage}”` : ""}
+                  {a.status === "approved" && a.ambassadorId ? (
+                    <>
+                      {" · "}
+                      <Link to={`/b/${brand.slug}/ambassadors/${a.ambassadorId}`} className="text-violet-700 underline">
+                        Open profile
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+          {tab === "pending" ? "No applications to review. Share your application page to receive some." : "Nothing here yet."}
+        </p>
+      )}
+      <Pagination page={page} pageCount={pageCount} label="Applications" />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField, buttonClass } from "#app/components/forms";
+import { QUESTION_TYPES } from "#app/models/application";
+import { ProgramSettingsSchema } from "#app/models/program-settings";
+import { getProgramSettings, saveProgramSettings } from "#app/models/program-settings.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Program settings · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, settings: await getProgramSettings(brand.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const submission = parseWithZod(await request.formData(), { schema: ProgramSettingsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  await saveProgramSettings(brand.id, submission.value);
+  return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Program settings saved." });
+}
+
+type QuestionRow = { id?: string; label: string; type: string; options: string; required?: string; lifeMoment?: string };
+type ProgramForm = {
+  applicationsOpen?: string;
+  reapplyAfterDays: string | number;
+  autoMinFollowers?: string | number;
+  autoCities: string;
+  quietAfterDays: string | number;
+  termsText: string;
+  questions: QuestionRow[];
+};
+
+export default function ProgramSettings() {
+  const { brand, settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<ProgramForm, ProgramForm>({
+    id: "program",
+    lastResult,
+    defaultValue: {
+      applicationsOpen: settings.applicationsOpen ? "on" : undefined,
+      reapplyAfterDays: settings.reapplyAfterDays,
+      autoMinFollowers: settings.autoMinFollowers ?? "",
+      autoCities: settings.autoCities,
+      quietAfterDays: settings.quietAfterDays,
+      termsText: settings.termsText,
+      questions: settings.questions.map((q) => ({
+        id: q.id,
+        label: q.label,
+        type: q.type,
+        options: q.options.join(", "),
+        required: q.required ? "on" : undefined,
+        lifeMoment: q.lifeMoment ? "on" : undefined,
+      })),
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgramSettingsSchema }) as never,
+  });
+  const questions = fields.questions.getFieldList();
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-bold">Program settings</h1>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-8">
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">Application page</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input {...getInputProps(fields.applicationsOpen, { type: "checkbox" })} className="h-4 w-4" />
+            Accept applications at /join/{brand.slug}
+          </label>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Days before a declined fan may apply again" {...getInputProps(fields.reapplyAfterDays, { type: "number" })} min={0} errors={fields.reapplyAfterDays.errors} />
+            <Field label="Days without a touch before “gone quiet”" {...getInputProps(fields.quietAfterDays, { type: "number" })} min={7} errors={fields.quietAfterDays.errors} />
+          </div>
+        </fieldset>
+
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">Auto-rules</legend>
+          <p className="text-sm text-stone-600">Applications that miss a rule are declined at once, with the usual friendly email. Leave empty to review everything yourself.</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Minimum followers on at least one account" {...getInputProps(fields.autoMinFollowers, { type: "number" })} min={1} errors={fields.autoMinFollowers.errors} />
+            <Field label="Only these cities (comma-separated)" placeholder="Toronto, Mississauga" {...getInputProps(fields.autoCities, { type: "text" })} errors={fields.autoCities.errors} />
+          </div>
+        </fieldset>
+
+        <fieldset className="space-y-3">
+          <legend className="text-lg font-semibold">Your questions</legend>
+          <p className="text-sm text-stone-600">
+            Asked on the application page after “what do you love about {brand.name}”. Life-moment questions (“moving house in the next 6 months?”) are always optional.
+          </p>
+          {questions.map((question, index) => {
+            const q = question.getFieldset();
+            return (
+              <fieldset key={question.key} {...getFieldsetProps(question)} className="space-y-3 rounded-md border border-stone-200 bg-white p-3">
+                <legend className="sr-only">Question {index + 1}</legend>
+                <input {...getInputProps(q.id, { type: "hidden" })} />
+                <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+                  <Field label={`Question ${index + 1}`} {...getInputProps(q.label, { type: "text" })} errors={q.label.errors} />
+                  <SelectField label="Type" {...getSelectProps(q.type)} errors={q.type.errors}>
+                    {Object.entries(QUESTION_TYPES).map(([v, text]) => (
+                      <option key={v} value={v}>
+                        {text}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+                <Field label="Choices (for one or several choices; comma-separated)" {...getInputProps(q.options, { type: "text" })} errors={q.options.errors} />
+                <div className="flex flex-wrap items-center gap-4 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input {...getInputProps(q.required, { type: "checkbox" })} className="h-4 w-4" /> Required
+                  </label>
+                  <label className="flex items-center gap-2">
+                    <input {...getInputProps(q.lifeMoment, { type: "checkbox" })} className="h-4 w-4" /> Life-moment question
+                  </label>
+                  <button {...form.remove.getButtonProps({ name: fields.questions.name, index })} className={buttonClass("link", "ml-auto")}>
+                    Remove question
+                  </button>
+                </div>
+              </fieldset>
+            );
+          })}
+          <ErrorList errors={fields.questions.errors} />
+          <button {...form.insert.getButtonProps({ name: fields.questions.name, defaultValue: { label: "", type: "short", options: "" } })} className={buttonClass("secondary")}>
+            + Add a question
+          </button>
+        </fieldset>
+
+        <fieldset className="space-y-2">
+          <legend className="text-lg font-semibold">Program terms (version {settings.termsVersion})</legend>
+          <TextareaField
+            label="Terms fans accept when they join"
+            hint="Changing the text creates a new version; each fan's acceptance records the version they saw."
+            rows={8}
+            {...getTextareaProps(fields.termsText)}
+            errors={fields.termsText.errors}
+          />
+        </fieldset>
+
+        <SubmitButton pendingText="Saving…">Save program settings</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Alert } from "#app/components/alert";
+import { ErrorList, Field, Honeypot, SubmitButton, TextareaField } from "#app/components/forms";
+import { SocialAccountsFields } from "#app/components/social-accounts";
+import { BrandWelcome, ConsentFields, ProgramPromise } from "#app/components/join-form";
+import { applicationSchema, parseQuestions, type ApplicationInput, type Question } from "#app/models/application";
+import { submitApplication } from "#app/models/applications.server";
+import { getUser } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
+import { clientIp, invariantResponse } from "#app/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.brand.name}'s ambassador program` : "Apply · Kindred" }];
+
+async function loadBrand(slug: string) {
+  const brand = await db.brand.findUnique({
+    where: { slug },
+    select: {
+      id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true, timeZone: true,
+      applicationsOpen: true, applicationQuestions: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true,
+    },
+  });
+  invariantResponse(brand, "No program at this address");
+  return { brand, questions: parseQuestions(brand.applicationQuestions) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand, questions } = await loadBrand(params.slug ?? "");
+  const user = await getUser(request);
+  const { applicationQuestions: _q, autoMinFollowers: _m, autoCities: _c, reapplyAfterDays: _r, id: _id, ...publicBrand } = brand;
+  return { brand: publicBrand, questions, user: user ? { email: user.email, name: user.name } : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, questions } = await loadBrand(params.slug ?? "");
+  if (!brand.applicationsOpen) throw new Response("Applications are closed", { status: 403 });
+  const user = await getUser(request);
+  const formData = await request.formData();
+  const done = `/join/${brand.slug}?submitted=1`;
+  if (formData.get("website")) return redirect(done); // honeypot: a bot
+  const submission = parseWithZod(formData, { schema: applicationSchema(questions, !user) });
+  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  const result = await submitApplication({ brand, user, input: submission.value as ApplicationInput, questions, ip: clientIp(request) });
+  if (!result.ok) {
+    return data(result.field ? submission.reply({ fieldErrors: { [result.field]: [result.error] } }) : submission.reply({ formErrors: [result.error] }), { status: 400 });
+  }
+  return redirect(done);
+}
+
+type ApplyForm = {
+  name: string;
+  email?: string;
+  city: string;
+  interests: string;
+  whyLove: string;
+  accounts: { platform: string; handle: string; followers: string | number }[];
+  acceptTerms?: string;
+  emailOptIn?: string;
+  [question: `q_${string}`]: string | string[] | undefined;
+};
+
+function QuestionField({ q, field }: { q: Question; field: FieldMetadata<string | string[] | undefined, ApplyForm> }) {
+  const label = `${q.label}${q.required && !q.lifeMoment ? "" : " (optional)"}`;
+  if (q.type === "long") return <TextareaField label={label} {...getTextareaProps(field)} errors={field.errors} />;
+  if (q.type === "short") return <Field label={label} {...getInputProps(field, { type: "text" })} errors={field.errors} />;
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-stone-800">{label}</legend>
+      <div className="mt-1 space-y-1">
+        {q.options.map((o) => (
+          <label key={o} className="flex items-center gap-2 text-sm">
+            <input type={q.type === "single" ? "radio" : "checkbox"} name={field.name} value={o} defaultChecked={[field.initialValue].flat().includes(o)} className="h-4 w-4" />
+            {o}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+export default function Apply() {
+  const { brand, questions, user } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const schema = applicationSchema(questions, !user);
+  const [form, fields] = useForm<ApplyForm, ApplyForm>({
+    id: "apply",
+    lastResult,
+    defaultValue: { name: user?.name ?? "", accounts: [{ platform: "instagram", handle: "", followers: "" }] },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+  });
+  if (params.get("submitted")) {
+    return (
+      <div className="mx-auto max-w-lg space-y-6 px-4 py-8">
+        <BrandWelcome brand={brand}>
+          <h1 className="text-xl font-bold">Thank you for applying!</h1>
+          <p>The {brand.name} team reads every application and will answer by email. Nothing else is needed from you.</p>
+        </BrandWelcome>
+      </div>
+    );
+  }
+  if (!brand.applicationsOpen) {
+    return (
+      <div className="mx-auto max-w-lg space-y-6 px-4 py-8">
+        <BrandWelcome brand={brand}>
+          <p className="font-medium">{brand.name} is not taking applications right now. Please check back later.</p>
+        </BrandWelcome>
+      </div>
+    );
+  }
+  const lifeMoments = questions.filter((q) => q.lifeMoment);
+  const brandQuestions = questions.filter((q) => !q.lifeMoment);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+      <h1 className="text-2xl font-bold">Apply to {brand.name}'s ambassador program</h1>
+      <BrandWelcome brand={brand}>
+        <ProgramPromise />
+      </BrandWelcome>
+      <Form method="post" {...getFormProps(form)} className="relative space-y-6 rounded-xl border border-stone-200 bg-white p-6">
+        <Honeypot />
+        {form.errors?.length ? <Alert>{form.errors.join(" ")}</Alert> : null}
+        <fieldset className="space-y-4">
+          <legend className="font-semibold">About you</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Your name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
+            {user ? (
+              <p className="text-sm text-stone-600 sm:pt-7">Applying as {user.email}</p>
+            ) : (
+              <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" errors={fields.email.errors} />
+            )}
+            <Field label="City" {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
+            <Field label="Interests (optional)" hint="e.g. sourdough, vegan baking, photography" {...getInputProps(fields.interests, { type: "text" })} errors={fields.interests.errors} />
+          </div>
+          <TextareaField label={`What do you love about ${brand.name}?`} {...getTextareaProps(fields.whyLove)} errors={fields.whyLove.errors} />
+        </fieldset>
+
+        <SocialAccountsFields form={form} field={fields.accounts} legend="Your social accounts (optional)">
+          <p className="text-sm text-stone-600">Any size is welcome — most of our ambassadors have a few hundred followers.</p>
+        </SocialAccountsFields>
+
+        {brandQuestions.length ? (
+          <fieldset className="space-y-4">
+            <legend className="font-semibold">A few questions from {brand.name}</legend>
+            {brandQuestions.map((q) => (
+              <QuestionField key={q.id} q={q} field={fields[`q_${q.id}`] as FieldMetadata<string | string[] | undefined, ApplyForm>} />
+            ))}
+          </fieldset>
+        ) : null}
+
+        {lifeMoments.length ? (
+          <fieldset className="space-y-4">
+            <legend className="font-semibold">Life moments (optional)</legend>
+            <p className="text-sm text-stone-600">Only if you'd like to share: it helps {brand.name} offer you things that fit your life right now.</p>
+            {lifeMoments.map((q) => (
+              <QuestionField key={q.id} q={q} field={fields[`q_${q.id}`] as FieldMetadata<string | string[] | undefined, ApplyForm>} />
+            ))}
+          </fieldset>
+        ) : null}
+
+        <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`If I'm accepted, email me scoops, event invitations and product offers from ${brand.name}.`} />
+        <SubmitButton className="w-full" pendingText="Sending…">
+          Send my application
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}
