@@ -3,6 +3,7 @@
 import { DEMO_BRAND_SLUG, DEMO_PEOPLE } from "#app/models/demo";
 import type { ProfileInput } from "#app/models/profile";
 import { updateFanProfile } from "#app/models/profile.server";
+import { submitApplication } from "#app/models/applications.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { db } from "#app/utils/db.server";
 import { addStaff, createAmbassador, createBrand, createUser, faker } from "#tests/factories";
@@ -108,6 +109,42 @@ async function main() {
   for (let i = 0; i < 12; i++) {
     await createAmbassador(db, northwind.id, { city: faker.helpers.arrayElement(["Montreal", "Laval", "Quebec City"]), tags: ["coffee"], emailDomain: "fans.example" });
   }
+  // The application page asks two questions; a few fans are waiting for an answer.
+  const questions = [
+    { id: "favbake01", label: "Which Juniper bake do you buy most?", type: "single" as const, options: ["Country sourdough", "Rye", "Croissants", "Seasonal cakes"], required: true, lifeMoment: false },
+    { id: "moving01", label: "Are you moving house in the next 6 months?", type: "single" as const, options: ["Yes", "No"], required: false, lifeMoment: true },
+  ];
+  const applyBrand = await db.brand.update({
+    where: { id: juniper.id },
+    data: { applicationQuestions: JSON.stringify(questions), termsText: juniper.guidelines },
+    select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true, termsVersion: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true },
+  });
+  const applicants = [
+    { name: "Amara Osei", city: "Toronto", whyLove: "I walk past every morning and the smell of the rye is the best part of my commute.", followers: 420, bake: "Rye" },
+    { name: "Jonah Weiss", city: "Toronto", whyLove: "Your croissants are the reason I learned to laminate dough at home. I post my attempts weekly!", followers: 3_100, bake: "Croissants" },
+    { name: "Lucía Fernández", city: "Mississauga", whyLove: "We ordered our wedding cake from you. I tell everyone about it.", followers: 860, bake: "Seasonal cakes" },
+  ];
+  for (const [i, a] of applicants.entries()) {
+    await submitApplication({
+      brand: applyBrand,
+      user: null,
+      questions,
+      ip: `seed-${i}`,
+      input: {
+        name: a.name,
+        email: `${a.name.split(" ")[0].normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase()}@fans.example`,
+        city: a.city,
+        whyLove: a.whyLove,
+        interests: "baking, photography",
+        accounts: [{ platform: "instagram", handle: a.name.split(" ")[0].toLowerCase() + "bakes", followers: a.followers }],
+        acceptTerms: "on",
+        emailOptIn: true,
+        q_favbake01: a.bake,
+        q_moving01: i === 0 ? "Yes" : "No",
+      },
+    });
+  }
+
   // One fan, one profile: Priya's accounts are the same in both programs.
   const accounts = await db.socialAccount.findMany({ where: { ambassadorId: priyaAmbassador.id }, select: { platform: true, handle: true, followers: true } });
   await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", accounts: accounts as ProfileInput["accounts"] });

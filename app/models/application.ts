@@ -71,4 +71,4 @@ export function applicationSchema(questions: Question[], withEmail: boolean) {
   });
 }
 
-export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>> & { email?: string };
+export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>> & { email?: string; [answer: `q_${string}`]: unknown };
