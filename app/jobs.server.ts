@@ -1,3 +1,4 @@
 // Importing this module registers every background job handler with the runner.
 import "./utils/email.server";
 import "./models/fan-invites.server";
+import "./models/csv-import.server";

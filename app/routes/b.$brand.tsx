@@ -20,6 +20,7 @@ const NAV: { to: string; label: string; needs: StaffRole; end?: boolean }[] = [
   { to: "", label: "Overview", needs: "manager", end: true },
   { to: "ambassadors", label: "Ambassadors", needs: "manager" },
   { to: "invitations", label: "Invitations", needs: "manager" },
+  { to: "imports", label: "Import", needs: "manager" },
   { to: "applications", label: "Applications", needs: "manager" },
   { to: "program", label: "Program", needs: "manager" },
   { to: "events", label: "Events", needs: "organizer" },

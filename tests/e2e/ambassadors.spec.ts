@@ -132,3 +132,42 @@ test("a stranger applies on the public page, the manager approves, and the fan i
   expect(text).toContain("Can't wait to meet you!");
   await visitor.close();
 });
+
+test("a CSV import with good and bad rows shows the right counts", async ({ page, db }) => {
+  test.slow();
+  const owner = await db.user.create({ data: { email: uniqueEmail("owner") } });
+  const slug = `csv-${Date.now().toString(36)}`;
+  await db.brand.create({ data: { name: "CSV Bakery", slug, memberships: { create: { userId: owner.id, role: "owner" } } } });
+  await loginAs(page, owner.email);
+  const stamp = Date.now().toString(36);
+  const csv = [
+    "E-mail;First name;Last name;IG handle;IG followers;Notes",
+    `ana.${stamp}@example.com;Ana;Lima;@ana;1.2k;likes rye`,
+    `bo.${stamp}@example.com;Bo;Chen;;;`,
+    `ana.${stamp}@example.com;Ana;Again;;;`,
+    "not-an-email;Broken;Row;;;",
+    `cy.${stamp}@example.com;Cy;Park;@cy;lots;`,
+  ].join("\n");
+
+  await page.goto(`/b/${slug}/imports`);
+  await page.getByLabel(/CSV file/).setInputFiles({ name: "newsletter.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: "Import “newsletter.csv”" })).toBeVisible();
+  await expect(page.getByLabel("Column 1: “E-mail”")).toHaveValue("email");
+  await expect(page.getByLabel("Column 6: “Notes”")).toHaveValue("ignore");
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("repeats an earlier row");
+  await expect(preview).toContainText('invalid email "not-an-email"');
+  await expect(preview).toContainText('Instagram followers "lots" is not a number');
+  await page.getByRole("button", { name: "Start the import" }).click();
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("imported-count")).toHaveText("2");
+  await expect(page.getByTestId("duplicate-count")).toHaveText("1");
+  await expect(page.getByTestId("rejected-count")).toHaveText("2");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the rows with problems/ }).click();
+  const file = await (await download).path();
+  const text = (await import("node:fs")).readFileSync(file, "utf8");
+  expect(text).toContain("not-an-email");
+  expect(text).toContain('Instagram followers ""lots"" is not a number');
+});

@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+export const IMPORT_PLATFORMS = ["instagram", "tiktok", "youtube", "x", "threads", "bluesky"] as const;
+type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
+
+export const IMPORT_FIELDS = {
+  ignore: "Don't import",
+  email: "Email",
+  name: "Full name",
+  firstName: "First name",
+  lastName: "Last name",
+  city: "City",
+  region: "Region / province",
+  tags: "Tags",
+  ...Object.fromEntries(IMPORT_PLATFORMS.flatMap((p) => [[p, `${label(p)} handle`], [`${p}Followers`, `${label(p)} followers`]])),
+} as Record<string, string>;
+
+function label(p: ImportPlatform) {
+  return { instagram: "Instagram", tiktok: "TikTok", youtube: "YouTube", x: "X", threads: "Threads", bluesky: "Bluesky" }[p];
+}
+
+export type Mapping = Record<number, string>;
+
+const SYNONYMS: [RegExp, string][] = [
+  [/^(e-?mail|email address|e-mail address|courriel)$/, "email"],
+  [/^(name|full name|fullname|customer name|contact name)$/, "name"],
+  [/^(first name|firstname|given name|first)$/, "firstName"],
+  [/^(last name|lastname|surname|family name|last)$/, "lastName"],
+  [/^(city|town|ville)$/, "city"],
+  [/^(region|province|state|prov)$/, "region"],
+  [/^(tags?|labels?|segments?|groups?)$/, "tags"],
+  [/^(ig|insta|instagram)( handle| username| account)?$/, "instagram"],
+  [/^(ig|insta|instagram) (followers|follower count)$/, "instagramFollowers"],
+  [/^(tiktok|tt)( handle| username)?$/, "tiktok"],
+  [/^(tiktok|tt) (followers|follower count)$/, "tiktokFollowers"],
+  [/^(youtube|yt)( handle| channel)?$/, "youtube"],
+  [/^(youtube|yt) (followers|subscribers)$/, "youtubeFollowers"],
+  [/^(x|twitter)( handle| username)?$/, "x"],
+  [/^(x|twitter) followers$/, "xFollowers"],
+  [/^threads( handle)?$/, "threads"],
+  [/^threads followers$/, "threadsFollowers"],
+  [/^(bluesky|bsky)( handle)?$/, "bluesky"],
+  [/^(bluesky|bsky) followers$/, "blueskyFollowers"],
+];
+
+/** A first guess of which column is which, from the header names; unknown columns are ignored. */
+export function guessMapping(headers: string[]): Mapping {
+  const used = new Set<string>();
+  const mapping: Mapping = {};
+  headers.forEach((h, i) => {
+    const norm = h.trim().toLowerCase().replace(/[_.]+/g, " ").replace(/\s+/g, " ");
+    const hit = SYNONYMS.find(([re, field]) => re.test(norm) && !used.has(field));
+    mapping[i] = hit ? hit[1] : "ignore";
+    if (hit) used.add(hit[1]);
+  });
+  return mapping;
+}
+
+export type ImportedFan = {
+  email: string;
+  name: string;
+  city: string;
+  region: string;
+  tags: string[];
+  accounts: { platform: ImportPlatform; handle: string; followers: number }[];
+};
+
+export type RowResult = { ok: true; fan: ImportedFan } | { ok: false; reason: string };
+
+const emailSchema = z.email();
+export const MAX_FOLLOWERS = 2_000_000_000;
+
+/** "12,400", "12 400", "12.4k", "1.2M" -> a whole number; an empty cell is 0. */
+export function parseFollowers(raw: string): number | null {
+  const s = raw.trim().replace(/[\s,_']/g, "").toLowerCase();
+  if (!s) return 0;
+  const m = s.match(/^(\d+(?:\.\d+)?)([km])?$/);
+  if (!m) return null;
+  const n = Number(m[1]) * (m[2] === "k" ? 1_000 : m[2] === "m" ? 1_000_000 : 1);
+  return Number.isFinite(n) ? Math.round(n) : null;
+}
+
+/** "@ana", "instagram.com/ana/", "https://www.tiktok.com/@ana?lang=en" -> "ana" */
+export function cleanHandle(raw: string) {
+  let h = raw.trim();
+  if (!h) return "";
+  try {
+    if (/^https?:\/\//i.test(h) || /\.(com|net|app|social)\//i.test(h)) {
+      const url = new URL(/^https?:\/\//i.test(h) ? h : `https://${h}`);
+      h = url.pathname.split("/").filter(Boolean)[0] ?? h;
+    }
+  } catch {
+    // not a URL: keep as typed
+  }
+  return h.replace(/^@/, "").slice(0, 100);
+}
+
+/** Turns one CSV record into a fan, or says exactly what is wrong with it. */
+export function mapRow(record: string[], mapping: Mapping): RowResult {
+  const get = (field: string) => {
+    const i = Object.entries(mapping).find(([, f]) => f === field)?.[0];
+    return i === undefined ? "" : (record[Number(i)] ?? "").trim();
+  };
+  const email = get("email").toLowerCase();
+  if (!email) return { ok: false, reason: "missing email" };
+  if (!emailSchema.safeParse(email).success) return { ok: false, reason: `invalid email "${email.slice(0, 80)}"` };
+  const name = (get("name") || [get("firstName"), get("lastName")].filter(Boolean).join(" ") || email.split("@")[0]).slice(0, 80);
+  const accounts: ImportedFan["accounts"] = [];
+  for (const p of IMPORT_PLATFORMS) {
+    const handle = cleanHandle(get(p));
+    const rawFollowers = get(`${p}Followers`);
+    const followers = parseFollowers(rawFollowers);
+    if (followers === null) return { ok: false, reason: `${label(p)} followers "${rawFollowers.slice(0, 30)}" is not a number` };
+    if (followers > MAX_FOLLOWERS) return { ok: false, reason: `${label(p)} followers ${rawFollowers} is larger than any real account` };
+    if (handle) accounts.push({ platform: p, handle, followers });
+  }
+  const tags = [...new Set(get("tags").split(/[,|;]/).map((t) => t.trim().toLowerCase().replace(/\s+/g, "-").replace(/[^a-z0-9-]/g, "")).filter(Boolean))].slice(0, 20);
+  return { ok: true, fan: { email, name, city: get("city").slice(0, 80), region: get("region").slice(0, 80), tags, accounts } };
+}
+
+/** Which delimiter a file uses, judged from its first line: comma, semicolon or tab. */
+export function detectDelimiter(firstLine: string) {
+  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][1] > 0 ? counts[0][0] : ",";
+}

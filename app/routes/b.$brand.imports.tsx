@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  NodeOnDiskFile,
+  data,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, SubmitButton } from "#app/components/forms";
+import { MAX_UPLOAD_BYTES, createImport, uploadDir } from "#app/models/csv-import.server";
+import { db } from "#app/utils/db.server";
+import { formatDateTime } from "#app/utils/format";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Import fans · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const imports = await db.importJob.findMany({
+    where: { brandId: brand.id },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, fileName: true, status: true, totalRows: true, importedRows: true, duplicateRows: true, rejectedRows: true, createdAt: true },
+  });
+  return { brand, imports };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  let originalName = "fans.csv";
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({
+          directory: uploadDir(),
+          maxPartSize: MAX_UPLOAD_BYTES,
+          filter: ({ name }) => name === "file",
+          file: ({ filename }) => {
+            originalName = filename || originalName;
+            return `${randomUUID()}.csv`;
+          },
+        }),
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+      ),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
+    throw error;
+  }
+  const file = formData.get("file");
+  if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
+    if (file instanceof NodeOnDiskFile) await file.remove();
+    return data({ error: "Choose a CSV file to upload." }, { status: 400 });
+  }
+  if (!/\.(csv|txt|tsv)$/i.test(originalName)) {
+    await file.remove();
+    return data({ error: "Upload a .csv file (export it from your spreadsheet, shop or newsletter tool)." }, { status: 400 });
+  }
+  const result = await createImport({ brandId: brand.id, userId: user.id, fileName: originalName, filePath: file.getFilePath() });
+  if (!result.ok) return data({ error: result.error }, { status: 400 });
+  return redirectWithToast(`/b/${brand.slug}/imports/${result.id}`, { kind: "info", message: "File received. Check the columns, then start the import." });
+}
+
+const STATUS: Record<string, string> = { mapping: "Waiting for column choices", queued: "Queued", running: "Importing…", done: "Done", failed: "Failed" };
+
+export default function Imports() {
+  const { brand, imports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">Import fans from a CSV file</h1>
+        <p className="mt-1 max-w-2xl text-sm text-stone-600">
+          Customers, newsletter subscribers or followers you already have. You choose which column is which before anything is imported; addresses already in
+          the program are skipped, and rows with problems are listed in a file you can download, fix and import again.
+        </p>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <Field className="min-w-64 flex-1" label="CSV file (comma, semicolon or tab separated; up to 100 MB)" name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required errors={actionData?.error ? [actionData.error] : undefined} />
+        <SubmitButton pendingText="Uploading…">Upload</SubmitButton>
+      </Form>
+      <section aria-labelledby="imports-heading">
+        <h2 id="imports-heading" className="text-lg font-semibold">
+          Recent imports
+        </h2>
+        {imports.length ? (
+          <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {imports.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
+                <Link to={`/b/${brand.slug}/imports/${i.id}`} className="font-medium text-violet-800 underline">
+                  {i.fileName}
+                </Link>
+                <span className="text-stone-600">
+                  {STATUS[i.status] ?? i.status} · {i.importedRows.toLocaleString("en")} imported, {i.duplicateRows.toLocaleString("en")} already there, {i.rejectedRows.toLocaleString("en")} with problems ·{" "}
+                  {formatDateTime(i.createdAt, brand.timeZone)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">No imports yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { Alert } from "#app/components/alert";
+import { SubmitButton } from "#app/components/forms";
+import { IMPORT_FIELDS, type Mapping } from "#app/models/csv-import";
+import { previewImport, startImport } from "#app/models/csv-import.server";
+import { db } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/http.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
+
+async function findImport(brandId: string, id: string) {
+  const job = await db.importJob.findFirst({ where: { id, brandId } });
+  invariantResponse(job, "Import not found");
+  return job;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const job = await findImport(brand.id, params.id ?? "");
+  const headers = JSON.parse(job.headers) as string[];
+  const mapping = JSON.parse(job.mapping) as Mapping;
+  const preview = job.status === "mapping" ? await previewImport(job.filePath, job.delimiter, mapping, brand.id) : [];
+  const { filePath: _f, rejectsPath, ...rest } = job;
+  return { brand, job: { ...rest, hasRejects: !!rejectsPath && job.rejectedRows > 0 }, headers, mapping, preview };
+}
+
+function mappingFrom(formData: FormData, columns: number): Mapping {
+  const mapping: Mapping = {};
+  for (let i = 0; i < columns; i++) {
+    const v = String(formData.get(`col${i}`) ?? "ignore");
+    mapping[i] = v in IMPORT_FIELDS ? v : "ignore";
+  }
+  return mapping;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const job = await findImport(brand.id, params.id ?? "");
+  const formData = await request.formData();
+  const mapping = mappingFrom(formData, (JSON.parse(job.headers) as string[]).length);
+  const used = Object.values(mapping).filter((f) => f !== "ignore");
+  const twice = used.find((f, i) => used.indexOf(f) !== i);
+  if (twice) return data({ error: `Two columns are set to “${IMPORT_FIELDS[twice]}”. Choose one.` }, { status: 400 });
+  const back = `/b/${brand.slug}/imports/${job.id}`;
+  if (formData.get("intent") === "start") {
+    const result = await startImport(brand.id, job.id, mapping, formData.get("sendInvites") === "on");
+    if (!result.ok) return data({ error: result.error }, { status: 400 });
+    return redirectWithToast(back, { kind: "success", message: "Import started. You can leave this page; it carries on." });
+  }
+  await db.importJob.updateMany({ where: { id: job.id, brandId: brand.id, status: "mapping" }, data: { mapping: JSON.stringify(mapping) } });
+  return redirectWithToast(back, { kind: "info", message: "Preview updated." });
+}
+
+function Progress({ done, total }: { done: number; total: number | null }) {
+  const pct = total ? Math.min(100, Math.round((done / Math.max(1, total)) * 100)) : 0;
+  return (
+    <div>
+      <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-3 w-full overflow-hidden rounded-full bg-stone-200">
+        <div className="h-full bg-violet-600 transition-all" style={{ width: `${pct}%` }} />
+      </div>
+      <p className="mt-1 text-sm text-stone-600">
+        {done.toLocaleString("en")} of {total === null ? "…" : total.toLocaleString("en")} rows ({pct}%)
+      </p>
+    </div>
+  );
+}
+
+export default function ImportPage() {
+  const { brand, job, headers, mapping, preview } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  const active = job.status === "queued" || job.status === "running";
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(t);
+  }, [active, revalidator]);
+
+  return (
+    <div className="space-y-6">
+      <Link to={`/b/${brand.slug}/imports`} className="text-sm text-violet-700 underline">
+        ← All imports
+      </Link>
+      <h1 className="text-2xl font-bold">Import “{job.fileName}”</h1>
+      {actionData?.error ? <Alert>{actionData.error}</Alert> : null}
+
+      {job.status === "mapping" ? (
+        <Form method="post" className="space-y-6">
+          <section aria-labelledby="map-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="map-heading" className="font-semibold">
+              Which column is which?
+            </h2>
+            <p className="mt-1 text-sm text-stone-600">We guessed from the column names. The email column is required; columns set to “Don't import” are left out.</p>
+            <div className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {headers.map((h, i) => (
+                <label key={i} className="text-sm">
+                  <span className="block font-medium">
+                    Column {i + 1}: “{h || "(no name)"}”
+                  </span>
+                  <select name={`col${i}`} defaultValue={mapping[i] ?? "ignore"} className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5">
+                    {Object.entries(IMPORT_FIELDS).map(([v, text]) => (
+                      <option key={v} value={v}>
+                        {text}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <SubmitButton variant="secondary" name="intent" value="preview" className="mt-4">
+              Update the preview
+            </SubmitButton>
+          </section>
+
+          <section aria-labelledby="preview-heading">
+            <h2 id="preview-heading" className="font-semibold">
+              Preview of the first rows
+            </h2>
+            <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="min-w-full text-left text-sm" data-testid="import-preview">
+                <thead className="bg-stone-50 text-stone-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-medium">Row</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Email</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Name</th>
+                    <th scope="col" className="px-3 py-2 font-medium">City</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Accounts</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Tags</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Problem</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {preview.map((r) => (
+                    <tr key={r.line} className={r.problem ? "bg-amber-50" : undefined}>
+                      <td className="px-3 py-2 tabular-nums">{r.line}</td>
+                      <td className="px-3 py-2">{r.fan?.email ?? r.cells.join(", ").slice(0, 60)}</td>
+                      <td className="px-3 py-2">{r.fan?.name}</td>
+                      <td className="px-3 py-2">{r.fan?.city}</td>
+                      <td className="px-3 py-2">{r.fan?.accounts.map((a) => `${a.platform} @${a.handle} (${a.followers.toLocaleString("en")})`).join(", ")}</td>
+                      <td className="px-3 py-2">{r.fan?.tags.join(", ")}</td>
+                      <td className="px-3 py-2 text-amber-900">{r.problem ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="sendInvites" className="mt-1 h-4 w-4" />
+              <span>Send each imported fan a personal invitation email now (otherwise they wait as “invited” until you invite them).</span>
+            </label>
+            <SubmitButton name="intent" value="start" pendingText="Starting…">
+              Start the import
+            </SubmitButton>
+          </div>
+        </Form>
+      ) : (
+        <section aria-labelledby="status-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-live="polite">
+          <h2 id="status-heading" className="font-semibold">
+            {job.status === "done" ? "Import finished" : job.status === "failed" ? "Import stopped" : "Importing…"}
+          </h2>
+          <Progress done={job.processedRows} total={job.totalRows} />
+          {job.error ? <Alert>{job.error}</Alert> : null}
+          <dl className="grid grid-cols-3 gap-3 text-center">
+            <div className="rounded-md bg-emerald-50 p-3">
+              <dt className="text-xs text-emerald-900">Imported</dt>
+              <dd className="text-xl font-bold tabular-nums" data-testid="imported-count">
+                {job.importedRows.toLocaleString("en")}
+              </dd>
+            </div>
+            <div className="rounded-md bg-stone-100 p-3">
+              <dt className="text-xs">Already in the program</dt>
+              <dd className="text-xl font-bold tabular-nums" data-testid="duplicate-count">
+                {job.duplicateRows.toLocaleString("en")}
+              </dd>
+            </div>
+            <div className="rounded-md bg-amber-50 p-3">
+              <dt className="text-xs text-amber-900">With problems</dt>
+              <dd className="text-xl font-bold tabular-nums" data-testid="rejected-count">
+                {job.rejectedRows.toLocaleString("en")}
+              </dd>
+            </div>
+          </dl>
+          {job.hasRejects ? (
+            <a href={`/b/${brand.slug}/imports/${job.id}/rejected.csv`} className="inline-block text-sm text-violet-700 underline" download>
+              Download the rows with problems (CSV, with the reason for each)
+            </a>
+          ) : null}
+          {job.status === "done" ? (
+            <Link to={`/b/${brand.slug}/ambassadors?sort=recent`} className="ml-4 inline-block text-sm text-violet-700 underline">
+              See the imported fans
+            </Link>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}

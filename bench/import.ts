@@ -1,0 +1,56 @@
+// Benchmark: import 100,000 fans from a CSV file through the real import job, on a fresh SQLite database.
+// Prints rows per second, peak memory and how long the event loop was blocked (the server's responsiveness).
+// Usage: npm run bench:import [-- <rows>]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+const rows = Number(process.argv[2] ?? 100_000);
+const dir = mkdtempSync(path.join(tmpdir(), "kindred-bench-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+process.env.UPLOAD_DIR = dir;
+execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+
+const { db } = await import("#app/utils/db.server");
+const { createImport, startImport } = await import("#app/models/csv-import.server");
+const { runDueJobs } = await import("#app/utils/jobs.server");
+
+const cities = ["Toronto", "Ottawa", "Hamilton", "Montreal", "Vancouver"];
+const tags = ["sourdough", "pastry", "vegan", "coffee", "family"];
+const lines = ["email,first name,last name,city,instagram,instagram followers,tiktok,tiktok followers,tags"];
+for (let i = 0; i < rows; i++) {
+  const bad = i % 997 === 0; // about 0.1% rows with a broken address
+  lines.push(`${bad ? "broken" : `fan${i}@example.com`},Fan,${i},${cities[i % 5]},@fan${i},${(i * 37) % 250_000},${i % 3 ? `@tt${i}` : ""},${i % 3 ? (i * 11) % 90_000 : ""},"${tags[i % 5]}, ${tags[(i + 2) % 5]}"`);
+}
+const csvPath = path.join(dir, "fans.csv");
+writeFileSync(csvPath, lines.join("\n"));
+
+const owner = await db.user.create({ data: { email: "bench@example.com" } });
+const brand = await db.brand.create({ data: { name: "Bench", slug: "bench", memberships: { create: { userId: owner.id, role: "owner" } } } });
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+const started = performance.now();
+const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: csvPath });
+if (!created.ok) throw new Error(created.error);
+const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
+await startImport(brand.id, job.id, JSON.parse(job.mapping), false);
+while ((await runDueJobs()) > 0) {
+  // run all parts
+}
+const seconds = (performance.now() - started) / 1000;
+loop.disable();
+clearInterval(sampler);
+const done = await db.importJob.findUniqueOrThrow({ where: { id: job.id } });
+
+console.log(`file: ${rows.toLocaleString("en")} rows, ${(statSync(csvPath).size / 1024 / 1024).toFixed(1)} MB`);
+console.log(`imported ${done.importedRows.toLocaleString("en")}, duplicates ${done.duplicateRows}, rejected ${done.rejectedRows} (status ${done.status})`);
+console.log(`time: ${seconds.toFixed(1)} s — ${Math.round(rows / seconds).toLocaleString("en")} rows/s`);
+console.log(`peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MB`);
+console.log(`event loop blocked: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+await db.$disconnect();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { createImport, previewImport, startImport } from "#app/models/csv-import.server";
+import { runDueJobs } from "#app/utils/jobs.server";
+import { db } from "#app/utils/db.server";
+import { loader as rejectsLoader } from "#app/routes/b.$brand.imports_.$id.rejected[.]csv";
+import "#app/jobs.server";
+import { callLoader, cookieFor } from "#tests/utils";
+import { createAmbassador, createBrand, createUser } from "#tests/factories";
+
+const dir = mkdtempSync(path.join(tmpdir(), "kindred-csv-"));
+let n = 0;
+function file(content: string) {
+  const p = path.join(dir, `f${++n}.csv`);
+  writeFileSync(p, content);
+  return p;
+}
+
+async function importFile(content: string, opts: { sendInvites?: boolean } = {}) {
+  const owner = await createUser(db);
+  const brand = await createBrand(db, { ownerId: owner.id });
+  await createAmbassador(db, brand.id, { email: "existing@example.com" });
+  const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: file(content) });
+  if (!created.ok) throw new Error(created.error);
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
+  const mapping = JSON.parse(job.mapping);
+  const preview = await previewImport(job.filePath, job.delimiter, mapping, brand.id);
+  const started = await startImport(brand.id, job.id, mapping, opts.sendInvites ?? false);
+  expect(started.ok).toBe(true);
+  while ((await runDueJobs()) > 0) {
+    // run the import (and any invitation emails) to the end
+  }
+  return { brand, owner, job: await db.importJob.findUniqueOrThrow({ where: { id: job.id } }), preview };
+}
+
+describe("CSV import", () => {
+  test("handles a BOM, quoted commas, duplicates, bad emails, huge numbers and unknown columns; imports the good rows", async () => {
+    const csv = [
+      "\uFEFFEmail,Name,City,Instagram,Instagram followers,Shoe size,Tags",
+      'ana@example.com,"Lima, Ana",Toronto,@ana,"12,400",38,"sourdough, vegan"',
+      "bo@example.com,Bo Chen,Ottawa,,,41,",
+      "ANA@example.com,Ana Again,Toronto,@ana2,10,,",
+      "existing@example.com,Already Here,,,,,",
+      "not-an-email,Broken,,,,,",
+      "cy@example.com,Cy,,@cy,99999999999,,",
+      "",
+      "dee@example.com,Dee,Hamilton,@dee,2.5k,,events",
+    ].join("\r\n");
+    const { brand, owner, job, preview } = await importFile(csv);
+    expect(job.delimiter).toBe(",");
+    expect(JSON.parse(job.headers)[0]).toBe("Email");
+    expect(preview.map((p) => p.problem)).toEqual([null, null, "repeats an earlier row", "already in the program", 'invalid email "not-an-email"', "Instagram followers 99999999999 is larger than any real account", null]);
+    expect(job).toMatchObject({ status: "done", totalRows: 7, processedRows: 7, importedRows: 3, duplicateRows: 2, rejectedRows: 2 });
+
+    const ana = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email: "ana@example.com" }, include: { socialAccounts: { include: { snapshots: true } }, tags: { include: { tag: true } }, timeline: true } });
+    expect(ana).toMatchObject({ name: "Lima, Ana", city: "Toronto", status: "invited", source: "import", maxFollowers: 12400 });
+    expect(ana.socialAccounts[0]).toMatchObject({ platform: "instagram", handle: "ana", followers: 12400 });
+    expect(ana.socialAccounts[0].snapshots).toHaveLength(1);
+    expect(ana.tags.map((t) => t.tag.name).sort()).toEqual(["sourdough", "vegan"]);
+    expect(ana.timeline[0].summary).toBe("Imported from fans.csv");
+
+    const res = await callLoader(rejectsLoader, `/b/${brand.slug}/imports/${job.id}/rejected.csv`, { cookie: await cookieFor(owner.id), params: { brand: brand.slug, id: job.id } });
+    expect(res.status).toBe(200);
+    const rejected = readFileSync(job.rejectsPath!, "utf8").trim().split(/\r?\n/);
+    expect(rejected[0]).toBe("line,reason,Email,Name,City,Instagram,Instagram followers,Shoe size,Tags");
+    expect(rejected.slice(1)).toEqual(['6,"invalid email ""not-an-email""",not-an-email,Broken,,,,,', "7,Instagram followers 99999999999 is larger than any real account,cy@example.com,Cy,,@cy,99999999999,,"]);
+  });
+
+  test("reads semicolon-separated files", async () => {
+    const { brand, job } = await importFile("email;name;city\nana@example.com;Ana;Montréal\nbo@example.com;Bo;Laval\n");
+    expect(job).toMatchObject({ delimiter: ";", importedRows: 2 });
+    expect(await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email: "ana@example.com" } })).toMatchObject({ city: "Montréal" });
+  });
+
+  test("can send each imported fan an invitation", async () => {
+    const { brand } = await importFile("email,name\nmia@example.com,Mia\n", { sendInvites: true });
+    const invite = await db.fanInvite.findFirstOrThrow({ where: { brandId: brand.id } });
+    expect(invite.sendCount).toBe(1);
+    expect(await db.outboxMessage.count({ where: { to: "mia@example.com", template: "fan-invite" } })).toBe(1);
+  });
+
+  test("works through a large file in parts without losing or repeating rows", async () => {
+    const rows = Array.from({ length: 12_345 }, (_, i) => `fan${i}@example.com,Fan ${i},${i % 3 === 0 ? "Toronto" : "Ottawa"},@fan${i},${i * 3}`);
+    rows.push("fan5@example.com,Repeat,,,");
+    const { brand, job } = await importFile(["email,name,city,instagram,instagram followers", ...rows].join("\n"));
+    expect(job).toMatchObject({ status: "done", totalRows: 12_346, processedRows: 12_346, importedRows: 12_345, duplicateRows: 1, rejectedRows: 0 });
+    expect(await db.ambassador.count({ where: { brandId: brand.id } })).toBe(12_346);
+    expect(await db.job.count({ where: { type: "import.run", payload: { contains: job.id } } })).toBe(3);
+  });
+
+  test("an empty file is refused, and a file without an email column cannot start", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    expect(await createImport({ brandId: brand.id, userId: owner.id, fileName: "empty.csv", filePath: file("") })).toEqual({ ok: false, error: "This file is empty or has no header row." });
+    const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "x.csv", filePath: file("name,city\nAna,Toronto\n") });
+    expect(created.ok).toBe(true);
+    if (created.ok) expect(await startImport(brand.id, created.id, { 0: "name", 1: "city" }, false)).toEqual({ ok: false, error: "Choose which column holds the email address." });
+  });
+});
