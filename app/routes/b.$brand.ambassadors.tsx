@@ -1,8 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { bulkMessage, bulkStatus, bulkTag, bulkUntag } from "#app/models/bulk-actions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { z } from "zod";
-import { AMBASSADOR_STATUSES, SORTS, type Sort } from "#app/models/ambassador";
+import { AMBASSADOR_STATUSES, SORTS, parseDirectoryFilter } from "#app/models/ambassador";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
@@ -10,24 +12,42 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassadors · Kindred" }];
 
-const FilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(AMBASSADOR_STATUSES).optional().catch(undefined),
-  tier: z.enum(TIERS).optional().catch(undefined),
-  tag: z.string().max(40).optional().catch(undefined),
-  city: z.string().max(80).optional().catch(undefined),
-  quiet: z
-    .literal("1")
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === "1"),
-  sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).optional().catch(undefined),
-});
+const BulkSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("tag"), tag: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, "Tags use lower-case letters, digits and hyphens") }),
+  z.object({ intent: z.literal("untag"), tag: z.string().trim().toLowerCase().min(1, "Type the tag to remove") }),
+  z.object({ intent: z.literal("status"), status: z.enum(AMBASSADOR_STATUSES, { error: "Choose a status" }) }),
+  z.object({
+    intent: z.literal("message"),
+    subject: z.string().trim().min(3, "Write a subject").max(150, "Keep the subject under 150 characters"),
+    body: z.string().trim().min(3, "Write the message").max(5000, "Keep the message under 5,000 characters"),
+  }),
+]);
+
+/** Bulk actions on the ambassadors ticked on the current page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const formData = await request.formData();
+  const ids = formData.getAll("ids").map(String);
+  const back = `/b/${brand.slug}/ambassadors${new URL(request.url).search}`;
+  if (!ids.length) return redirectWithToast(back, { kind: "error", message: "Tick at least one ambassador first." });
+  const parsed = BulkSchema.safeParse(Object.fromEntries([...formData].filter(([k]) => k !== "ids")));
+  if (!parsed.success) return redirectWithToast(back, { kind: "error", message: parsed.error.issues[0].message });
+  const a = parsed.data;
+  let message: string;
+  if (a.intent === "tag") message = `Tagged ${await bulkTag(brand.id, ids, a.tag, user.id)} with “${a.tag}”.`;
+  else if (a.intent === "untag") message = `Removed “${a.tag}” from ${await bulkUntag(brand.id, ids, a.tag)}.`;
+  else if (a.intent === "status") message = `Changed the status of ${await bulkStatus(brand.id, ids, a.status, user.id)} to ${a.status}.`;
+  else {
+    const r = await bulkMessage(brand.id, ids, user, a.subject, a.body);
+    message = `Message sent to ${r.sent}${r.skipped ? ` (${r.skipped} skipped: emails off, or not active)` : ""}.`;
+  }
+  return redirectWithToast(back, { kind: "success", message });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const url = new URL(request.url);
-  const filter = FilterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const filter = parseDirectoryFilter(url.searchParams);
   const page = pageFrom(url);
   const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, quietAfterDays: true } });
   const [result, facets] = await Promise.all([
@@ -66,9 +86,54 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
   );
 }
 
+function BulkActions() {
+  return (
+    <details className="mt-3 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <summary className="cursor-pointer font-medium">Bulk actions for the ticked ambassadors</summary>
+      <Form method="post" id="bulk" className="mt-3 grid gap-3 sm:grid-cols-2">
+        <fieldset className="space-y-2">
+          <legend className="font-medium">Tags and status</legend>
+          <label className="block">
+            <span className="text-xs text-stone-600">Tag</span>
+            <input name="tag" className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" placeholder="spring-workshop" />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="intent" value="tag" className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100">Add tag</button>
+            <button type="submit" name="intent" value="untag" className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100">Remove tag</button>
+          </div>
+          <label className="block">
+            <span className="text-xs text-stone-600">Status</span>
+            <select name="status" className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" defaultValue="active">
+              {AMBASSADOR_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" name="intent" value="status" className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100">Set status</button>
+        </fieldset>
+        <fieldset className="space-y-2">
+          <legend className="font-medium">Send a message (to those who accept program emails)</legend>
+          <label className="block">
+            <span className="text-xs text-stone-600">Subject</span>
+            <input name="subject" className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <label className="block">
+            <span className="text-xs text-stone-600">Message</span>
+            <textarea name="body" rows={3} className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <button type="submit" name="intent" value="message" className="rounded-md bg-violet-700 px-3 py-1.5 font-semibold text-white hover:bg-violet-800">Send message</button>
+        </fieldset>
+      </Form>
+    </details>
+  );
+}
+
 export default function Ambassadors() {
   const { brand, filter, facets, quietAfterDays, page, total, pageCount, rows } = useLoaderData<typeof loader>();
   const filtered = Object.values(filter).some((v) => v);
+  const { search } = useLocation();
   return (
     <div>
       <h1 className="text-2xl font-bold">Ambassadors</h1>
@@ -104,13 +169,26 @@ export default function Ambassadors() {
             </Link>
           </>
         ) : null}
+        {" · "}
+        <a href={`/b/${brand.slug}/ambassadors.csv${search}`} className="text-violet-700 underline" download>
+          Export {filtered ? "these" : "all"} as CSV
+        </a>
       </p>
+      <BulkActions />
       {rows.length ? (
         <div className="mt-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Ambassadors, page {page}</caption>
             <thead className="bg-stone-50 text-stone-600">
               <tr>
+                <th scope="col" className="w-8 px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label="Tick every ambassador on this page"
+                    className="h-4 w-4"
+                    onChange={(e) => document.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((c) => (c.checked = e.currentTarget.checked))}
+                  />
+                </th>
                 <th scope="col" className="px-4 py-2 font-medium">Name</th>
                 <th scope="col" className="px-4 py-2 font-medium">City</th>
                 <th scope="col" className="px-4 py-2 font-medium">Tier</th>
@@ -122,6 +200,9 @@ export default function Ambassadors() {
             <tbody className="divide-y divide-stone-100">
               {rows.map((a) => (
                 <tr key={a.id}>
+                  <td className="px-3 py-2">
+                    <input type="checkbox" name="ids" value={a.id} form="bulk" aria-label={`Tick ${a.name}`} className="h-4 w-4" />
+                  </td>
                   <td className="px-4 py-2">
                     <Link to={`/b/${brand.slug}/ambassadors/${a.id}`} className="font-medium text-violet-800 underline-offset-2 hover:underline">
                       {a.name}

@@ -34,3 +34,57 @@ describe("the ambassador directory", () => {
     expect(facets).toEqual({ tags: ["rye", "vegan"], cities: ["Ottawa", "Toronto"] });
   });
 });
+
+import { action as directoryAction } from "#app/routes/b.$brand.ambassadors";
+import { loader as exportLoader } from "#app/routes/b.$brand.ambassadors[.]csv";
+import { BASE, callAction } from "#tests/utils";
+import { parse } from "csv-parse/sync";
+
+describe("bulk actions and export", () => {
+  async function setup() {
+    const owner = await createUser(db, { name: "Sam" });
+    const brand = await createBrand(db, { ownerId: owner.id, name: "Bulk Bakery" });
+    const a = await createAmbassador(db, brand.id, { name: "Ana", status: "active", followers: [300], tags: ["rye"] });
+    const b = await createAmbassador(db, brand.id, { name: "Bo", status: "active", followers: [5000] });
+    await db.ambassador.update({ where: { id: b.id }, data: { emailOptIn: false } });
+    const other = await createBrand(db);
+    const stranger = await createAmbassador(db, other.id, { name: "Elsewhere" });
+    return { brand, a, b, stranger, cookie: await cookieFor(owner.id), params: { brand: brand.slug } };
+  }
+
+  test("tags, untags and changes status of the ticked ambassadors of this brand only", async () => {
+    const { brand, a, b, stranger, cookie, params } = await setup();
+    const path = `/b/${brand.slug}/ambassadors`;
+    await callAction(directoryAction, path, { cookie, params, form: { ids: [a.id, b.id, stranger.id], intent: "tag", tag: "Workshop" } });
+    expect(await db.ambassadorTag.count({ where: { tag: { name: "workshop" } } })).toBe(2);
+    await callAction(directoryAction, path, { cookie, params, form: { ids: [a.id], intent: "untag", tag: "rye" } });
+    expect(await db.ambassadorTag.count({ where: { ambassadorId: a.id, tag: { name: "rye" } } })).toBe(0);
+    await callAction(directoryAction, path, { cookie, params, form: { ids: [a.id, stranger.id], intent: "status", status: "paused" } });
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("paused");
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: stranger.id } })).status).toBe("active");
+    const noIds = await callAction(directoryAction, path, { cookie, params, form: { intent: "tag", tag: "x" } });
+    expect(noIds.status).toBe(302);
+  });
+
+  test("a message goes only to ambassadors who accept program emails, and lands on their timeline", async () => {
+    const { brand, a, b, cookie, params } = await setup();
+    await callAction(directoryAction, `/b/${brand.slug}/ambassadors`, { cookie, params, form: { ids: [a.id, b.id], intent: "message", subject: "Spring workshop", body: "Two dates in April." } });
+    const toA = await db.outboxMessage.findFirstOrThrow({ where: { to: a.email } });
+    expect(toA).toMatchObject({ template: "brand-message", subject: "Spring workshop", brandId: brand.id });
+    expect(toA.text).toContain("Two dates in April.");
+    expect(await db.outboxMessage.count({ where: { to: b.email } })).toBe(0);
+    expect(await db.timelineEvent.count({ where: { ambassadorId: a.id, kind: "message" } })).toBe(1);
+  });
+
+  test("exports the current filter as CSV", async () => {
+    const { brand, cookie, params } = await setup();
+    const request = new Request(`${BASE}/b/${brand.slug}/ambassadors.csv?tier=micro`, { headers: { Cookie: cookie } });
+    const res = (await exportLoader({ request, params, context: {} })) as Response;
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${brand.slug}-ambassadors.csv"`);
+    const rows = parse((await res.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: "Bo", tier: "micro", max_followers: "5000", emails_ok: "no", status: "active" });
+    const all = (await exportLoader({ request: new Request(`${BASE}/b/${brand.slug}/ambassadors.csv`, { headers: { Cookie: cookie } }), params, context: {} })) as Response;
+    expect(parse(await all.text(), { columns: true, bom: true })).toHaveLength(2);
+  });
+});

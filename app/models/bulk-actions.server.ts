@@ -1,0 +1,63 @@
+import { createElement } from "react";
+import BrandMessageEmail from "../../emails/brand-message";
+import { db } from "#app/utils/db.server";
+import { sendEmail } from "#app/utils/email.server";
+import type { SessionUser } from "#app/utils/auth.server";
+import type { AmbassadorStatus } from "./ambassador";
+import { recordTouch } from "./timeline.server";
+
+export const MAX_BULK = 500;
+
+/** Only ids that really are this brand's ambassadors survive. */
+async function scoped(brandId: string, ids: string[]) {
+  const rows = await db.ambassador.findMany({ where: { brandId, id: { in: ids.slice(0, MAX_BULK) } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+export async function bulkTag(brandId: string, ids: string[], name: string, actorId: string) {
+  const valid = await scoped(brandId, ids);
+  await db.$transaction(async (tx) => {
+    const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
+    for (const ambassadorId of valid) {
+      await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
+      await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
+    }
+  });
+  return valid.length;
+}
+
+export async function bulkUntag(brandId: string, ids: string[], name: string) {
+  const valid = await scoped(brandId, ids);
+  const tag = await db.tag.findUnique({ where: { brandId_name: { brandId, name } }, select: { id: true } });
+  if (!tag) return 0;
+  const res = await db.ambassadorTag.deleteMany({ where: { tagId: tag.id, ambassadorId: { in: valid } } });
+  return res.count;
+}
+
+export async function bulkStatus(brandId: string, ids: string[], status: AmbassadorStatus, actorId: string) {
+  const valid = await scoped(brandId, ids);
+  const changing = await db.ambassador.findMany({ where: { id: { in: valid }, NOT: { status } }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.ambassador.updateMany({ where: { id: { in: changing.map((c) => c.id) } }, data: { status } });
+    for (const { id } of changing) await recordTouch({ brandId, ambassadorId: id, kind: "status", summary: `Status changed to ${status}`, actorId }, tx);
+  });
+  return changing.length;
+}
+
+/** Emails a message to the chosen ambassadors who accept program emails; the others are counted as skipped. */
+export async function bulkMessage(brandId: string, ids: string[], sender: SessionUser, subject: string, body: string) {
+  const valid = await scoped(brandId, ids);
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { name: true, color: true, logoUrl: true } });
+  const recipients = await db.ambassador.findMany({ where: { id: { in: valid }, emailOptIn: true, status: { in: ["active", "paused"] } }, select: { id: true, email: true, name: true } });
+  for (const r of recipients) {
+    await sendEmail({
+      to: r.email,
+      brandId,
+      template: "brand-message",
+      subject,
+      react: createElement(BrandMessageEmail, { brand, fanName: r.name.split(" ")[0] || r.name, subject, body, senderName: sender.name ?? sender.email }),
+    });
+    await recordTouch({ brandId, ambassadorId: r.id, kind: "message", summary: `Message: ${subject}`, body, actorId: sender.id });
+  }
+  return { sent: recipients.length, skipped: valid.length - recipients.length };
+}
