@@ -5,7 +5,9 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SubmitButton } from "#app/components/forms";
+import { deleteMyAccount } from "#app/models/account.server";
 import { requireUser } from "#app/utils/auth.server";
+import { getSessionCookie } from "#app/utils/cookies.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -31,7 +33,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: NameSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    if (String(formData.get("confirmEmail") ?? "").trim().toLowerCase() !== user.email) {
+      return data({ deleteError: `Type ${user.email} to confirm.` }, { status: 400 });
+    }
+    const result = await deleteMyAccount(user.id);
+    if (!result.ok) return data({ deleteError: result.error }, { status: 400 });
+    return redirectWithToast("/", { kind: "info", message: "Your account and personal data are deleted. Thank you for being part of it." }, { headers: { "Set-Cookie": await getSessionCookie().serialize("", { expires: new Date(0) }) } });
+  }
+  const submission = parseWithZod(formData, { schema: NameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await db.user.update({ where: { id: user.id }, data: { name: submission.value.name } });
   return redirectWithToast("/account", { kind: "success", message: "Your name is saved." });
@@ -46,7 +57,9 @@ function describeAgent(ua: string | null) {
 
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && !("deleteError" in actionData) ? actionData : undefined;
+  const deleteError = actionData && "deleteError" in actionData ? actionData.deleteError : undefined;
   const [form, fields] = useForm({
     id: "account-name",
     lastResult,
@@ -91,6 +104,23 @@ export default function Account() {
         >
           <input type="hidden" name="intent" value="everywhere" />
           <SubmitButton variant="danger">Sign out everywhere</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="data-heading" className="space-y-4">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="text-sm text-stone-600">Download everything Kindred holds about you: your profile, programs, consents, applications and history.</p>
+        <a href="/me/data.json" download className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+          Export my data (JSON)
+        </a>
+        <Form method="post" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
+          <input type="hidden" name="intent" value="delete" />
+          <p className="text-sm text-red-900">
+            Deleting your account removes your name, email, social accounts, answers and messages from every program. Brands keep only anonymous counts. This cannot be undone.
+          </p>
+          <Field label={`Type ${user.email} to confirm`} name="confirmEmail" autoComplete="off" errors={deleteError ? [deleteError] : undefined} />
+          <SubmitButton variant="danger">Delete my account</SubmitButton>
         </Form>
       </section>
     </div>

@@ -31,11 +31,17 @@ const LinkSchema = z.object({
   expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date").optional(),
 });
 
+/** Imported fans who have not been sent an invitation yet. */
+function waitingWhere(brandId: string) {
+  return { brandId, status: "invited", invites: { none: {} } };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const page = pageFrom(new URL(request.url));
   const pendingWhere = { brandId: brand.id, acceptedAt: null, revokedAt: null };
-  const [pendingTotal, pending, links] = await Promise.all([
+  const [waiting, pendingTotal, pending, links] = await Promise.all([
+    db.ambassador.count({ where: waitingWhere(brand.id) }),
     db.fanInvite.count({ where: pendingWhere }),
     db.fanInvite.findMany({
       where: pendingWhere,
@@ -52,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     brand,
+    waiting,
     page,
     pageCount: Math.max(1, Math.ceil(pendingTotal / PAGE)),
     pendingTotal,
@@ -87,6 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     // Some lines were not used: show why, and keep only those lines in the box for fixing.
     return data<InviteResult>({ intent, outcome, lineErrors: errors, remaining: errors.map((e) => e.text).join("\n"), note });
+  }
+
+  if (intent === "invite-waiting") {
+    const fans = await db.ambassador.findMany({ where: waitingWhere(brand.id), orderBy: { createdAt: "asc" }, take: MAX_INVITES_PER_BATCH, select: { email: true, name: true } });
+    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: fans, note: "" });
+    const sent = outcome.invited.length + outcome.reinvited.length;
+    return redirectWithToast(back, { kind: "success", message: `${sent} ${sent === 1 ? "invitation is" : "invitations are"} on the way.` });
   }
 
   if (intent === "resend" || intent === "revoke") {
@@ -155,7 +169,7 @@ function InviteSummary({ result }: { result: InviteResult }) {
 }
 
 export default function Invitations() {
-  const { brand, page, pageCount, pendingTotal, pending, links, appUrl, today } = useLoaderData<typeof loader>();
+  const { brand, waiting, page, pageCount, pendingTotal, pending, links, appUrl, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const inviteResult = actionData && actionData.intent === "invite" ? (actionData as InviteResult) : null;
   const linkReply = actionData && "link" in actionData ? actionData.link : null;
@@ -188,6 +202,16 @@ export default function Invitations() {
           <SubmitButton pendingText="Inviting…">Send invitations</SubmitButton>
         </Form>
       </section>
+
+      {waiting ? (
+        <Form method="post" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm">
+          <input type="hidden" name="intent" value="invite-waiting" />
+          <p>
+            <strong>{waiting.toLocaleString("en")}</strong> imported {waiting === 1 ? "fan has" : "fans have"} not been sent an invitation yet.
+          </p>
+          <SubmitButton pendingText="Inviting…">Invite {waiting > MAX_INVITES_PER_BATCH ? `the first ${MAX_INVITES_PER_BATCH}` : waiting === 1 ? "them" : `all ${waiting}`}</SubmitButton>
+        </Form>
+      ) : null}
 
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading" className="text-lg font-semibold">

@@ -204,3 +204,17 @@ describe("a fan's own program page", () => {
     expect((await callLoader(programLoader, `/me/programs/${brand.slug}`, { cookie: await cookieFor(stranger.id), params: { slug: brand.slug } })).status).toBe(404);
   });
 });
+
+describe("imported fans waiting for an invitation", () => {
+  test("are counted and can be invited in one go", async () => {
+    const { brand, cookie, params } = await setup();
+    const a = await createAmbassador(db, brand.id, { status: "invited", source: "import" });
+    const b = await createAmbassador(db, brand.id, { status: "invited", source: "import" });
+    const page = await callLoader(invitationsLoader, `/b/${brand.slug}/invitations`, { cookie, params });
+    expect(page.data.waiting).toBe(2);
+    await callAction(invitationsAction, `/b/${brand.slug}/invitations`, { cookie, params, form: { intent: "invite-waiting" } });
+    await runDueJobs();
+    expect(await db.fanInvite.count({ where: { ambassadorId: { in: [a.id, b.id] }, sendCount: 1 } })).toBe(2);
+    expect((await callLoader(invitationsLoader, `/b/${brand.slug}/invitations`, { cookie, params })).data.waiting).toBe(0);
+  });
+});
