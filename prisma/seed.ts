@@ -33,7 +33,8 @@ async function main() {
 
   const cities = ["Toronto", "Toronto", "Toronto", "Toronto", "Mississauga", "Hamilton", "Etobicoke", "Scarborough", "Ottawa", "Montreal", "Guelph"];
   const tags = ["sourdough", "pastry", "vegan", "coffee", "family", "events", "photography", "local-food", "baking-at-home", "gluten-free"];
-  const statuses = ["active", "active", "active", "active", "active", "active", "paused", "invited", "applied", "alumni"] as const;
+  // "applied" fans come from real applications below.
+  const statuses = ["active", "active", "active", "active", "active", "active", "active", "paused", "invited", "alumni"] as const;
   const sources = ["invite", "link", "application", "import"] as const;
 
   // Priya is a real account holder: an active Juniper ambassador (micro tier).
@@ -79,8 +80,9 @@ async function main() {
         ? { brandId: juniper.id, ambassadorId: m.id, kind: "joined", summary: `Joined the program ${how}`, createdAt: arrived }
         : { brandId: juniper.id, ambassadorId: m.id, kind: m.status === "applied" ? "applied" : "invited", summary: m.status === "applied" ? "Applied to join" : "Invited by Sam Okafor", createdAt: arrived },
     });
-    // Some fans have not heard from the bakery in a while: they show as "gone quiet".
-    const lastTouchAt = i % 5 === 0 ? new Date(Date.now() - 75 * 86_400_000) : arrived;
+    // Most fans were in touch in the last weeks; one in five has gone quiet (no touch for 75+ days).
+    const daysAgo = i % 5 === 0 ? 75 + (i % 40) : i % 45;
+    const lastTouchAt = new Date(Math.max(arrived.getTime(), Date.now() - daysAgo * 86_400_000));
     await db.ambassador.update({ where: { id: m.id }, data: { lastTouchAt } });
   }
   for (const m of members.filter((x) => x.status === "invited")) {
