@@ -149,7 +149,7 @@ async function main() {
 
   // One fan, one profile: Priya's accounts are the same in both programs.
   const accounts = await db.socialAccount.findMany({ where: { ambassadorId: priyaAmbassador.id }, select: { platform: true, handle: true, followers: true } });
-  await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", accounts: accounts as ProfileInput["accounts"] });
+  await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", interests: "sourdough, food photography, rye", accounts: accounts as ProfileInput["accounts"] });
 
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);

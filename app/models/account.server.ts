@@ -12,6 +12,7 @@ export async function exportMyData(userId: string) {
         email: true,
         city: true,
         region: true,
+        interests: true,
         status: true,
         source: true,
         emailOptIn: true,

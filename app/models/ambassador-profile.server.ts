@@ -18,6 +18,7 @@ export async function getAmbassadorForStaff(brandId: string, ambassadorId: strin
         status: true,
         source: true,
         preferences: true,
+        interests: true,
         emailOptIn: true,
         termsVersion: true,
         termsAcceptedAt: true,

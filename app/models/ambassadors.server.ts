@@ -23,6 +23,9 @@ export const PAGE_SIZE = 25;
 
 
 export type DirectoryFilter = {
+  platform?: string;
+  joined?: string;
+  touched?: string;
   q?: string;
   status?: AmbassadorStatus;
   tier?: Tier;
@@ -44,6 +47,9 @@ export function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
   if (f.city) and.push({ city: f.city });
   if (f.quiet) and.push({ lastTouchAt: { lt: new Date(Date.now() - ctx.quietAfterDays * 86_400_000) } });
+  if (f.platform) and.push({ socialAccounts: { some: { platform: f.platform } } });
+  if (f.joined) and.push({ joinedAt: { gte: new Date(Date.now() - Number(f.joined) * 86_400_000) } });
+  if (f.touched) and.push({ lastTouchAt: { gte: new Date(Date.now() - Number(f.touched) * 86_400_000) } });
   return { AND: and };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AccountsField, CityField, NameField } from "./profile";
+import { AccountsField, CityField, InterestsField, NameField } from "./profile";
 
 export const QUESTION_TYPES = { short: "Short answer", long: "Paragraph", single: "One choice", multi: "Several choices" } as const;
 export type QuestionType = keyof typeof QUESTION_TYPES;
@@ -60,7 +60,7 @@ export function applicationSchema(questions: Question[], withEmail: boolean) {
       .trim()
       .min(10, "Tell the brand a little more (at least 10 characters)")
       .max(3000, "Keep this under 3,000 characters"),
-    interests: z.string().trim().max(300, "Keep this under 300 characters").default(""),
+    interests: InterestsField,
     accounts: AccountsField,
     acceptTerms: z.literal("on", { error: "Please accept the program terms to apply" }),
     emailOptIn: z

@@ -77,7 +77,7 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
   const now = new Date();
 
   const application = await db.$transaction(async (tx) => {
-    const data = { name: input.name, city: input.city, status: "applied", source: "application", userId: user?.id ?? null, maxFollowers, emailOptIn: input.emailOptIn, termsVersion: brand.termsVersion, termsAcceptedAt: now, leftAt: null };
+    const data = { name: input.name, city: input.city, interests: input.interests, status: "applied", source: "application", userId: user?.id ?? null, maxFollowers, emailOptIn: input.emailOptIn, termsVersion: brand.termsVersion, termsAcceptedAt: now, leftAt: null };
     const ambassador = existing
       ? await tx.ambassador.update({ where: { id: existing.id }, data, select: { id: true } })
       : await tx.ambassador.create({ data: { ...data, brandId: brand.id, email }, select: { id: true } });

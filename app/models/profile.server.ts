@@ -11,10 +11,10 @@ export async function getFanProfile(userId: string) {
   const memberships = await db.ambassador.findMany({
     where: { userId },
     orderBy: { updatedAt: "desc" },
-    select: { city: true, socialAccounts: { orderBy: { followers: "desc" }, select: { platform: true, handle: true, followers: true } } },
+    select: { city: true, interests: true, socialAccounts: { orderBy: { followers: "desc" }, select: { platform: true, handle: true, followers: true } } },
   });
   const latest = memberships.find((m) => m.socialAccounts.length) ?? memberships[0];
-  return { name: user.name ?? "", email: user.email, city: latest?.city ?? "", accounts: latest?.socialAccounts ?? [] };
+  return { name: user.name ?? "", email: user.email, city: latest?.city ?? "", interests: latest?.interests ?? "", accounts: latest?.socialAccounts ?? [] };
 }
 
 /**
@@ -46,7 +46,7 @@ export async function updateFanProfile(userId: string, input: ProfileInput) {
         await tx.socialAccount.create({ data: { ambassadorId: m.id, platform: a.platform, handle: a.handle, followers: a.followers, snapshots: { create: { followers: a.followers } } } });
         changes.push(`added ${a.platform} @${a.handle}`);
       }
-      await tx.ambassador.update({ where: { id: m.id }, data: { name: input.name, city: input.city, maxFollowers } });
+      await tx.ambassador.update({ where: { id: m.id }, data: { name: input.name, city: input.city, interests: input.interests, maxFollowers } });
       if (changes.length) {
         await recordTouch({ brandId: m.brandId, ambassadorId: m.id, kind: "profile", summary: "Updated their profile", body: changes.join("; "), actorId: userId }, tx);
       }

@@ -44,6 +44,8 @@ export const NameField = z.string({ error: "Enter your name" }).trim().min(1, "E
 export const CityField = z.string().trim().max(80, "Keep the city under 80 characters").default("");
 
 /** A fan's own profile. */
-export const ProfileSchema = z.object({ name: NameField, city: CityField, accounts: AccountsField });
+export const InterestsField = z.string().trim().max(300, "Keep this under 300 characters").default("");
+
+export const ProfileSchema = z.object({ name: NameField, city: CityField, interests: InterestsField, accounts: AccountsField });
 
 export type ProfileInput = z.infer<typeof ProfileSchema>;

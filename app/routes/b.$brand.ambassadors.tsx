@@ -4,7 +4,8 @@ import { bulkMessage, bulkStatus, bulkTag, bulkUntag } from "#app/models/bulk-ac
 import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { z } from "zod";
-import { AMBASSADOR_STATUSES, SORTS, parseDirectoryFilter } from "#app/models/ambassador";
+import { AMBASSADOR_STATUSES, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
+import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
@@ -137,7 +138,7 @@ export default function Ambassadors() {
   return (
     <div>
       <h1 className="text-2xl font-bold">Ambassadors</h1>
-      <Form method="get" role="search" aria-label="Filter ambassadors" className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-8 lg:items-end">
+      <Form method="get" role="search" aria-label="Filter ambassadors" className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-6 lg:items-end">
         <label className="col-span-2 text-sm">
           <span className="block text-xs font-medium text-stone-600">Search</span>
           <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="Name, email, handle or city" className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" />
@@ -146,6 +147,9 @@ export default function Ambassadors() {
         <FilterSelect label="Tier" name="tier" value={filter.tier} options={TIERS} />
         <FilterSelect label="Tag" name="tag" value={filter.tag} options={facets.tags} />
         <FilterSelect label="City" name="city" value={filter.city} options={facets.cities} />
+        <FilterSelect label="Platform" name="platform" value={filter.platform} options={PLATFORMS.map((p) => [p, PLATFORM_LABELS[p]] as [string, string])} />
+        <FilterSelect label="Joined within" name="joined" value={filter.joined} options={Object.entries(WINDOWS) as [string, string][]} />
+        <FilterSelect label="Last touch within" name="touched" value={filter.touched} options={Object.entries(WINDOWS) as [string, string][]} />
         <FilterSelect label="Sort by" name="sort" value={filter.sort} options={Object.entries(SORTS) as [string, string][]} />
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2 text-sm">

@@ -238,6 +238,12 @@ export default function AmbassadorPage() {
               Membership
             </h2>
             <dl className="mt-2 space-y-1">
+              {a.interests ? (
+                <div>
+                  <dt className="inline text-stone-500">Interests: </dt>
+                  <dd className="inline">{a.interests}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt className="inline text-stone-500">Came through: </dt>
                 <dd className="inline">{a.inviteLink ? `link “${a.inviteLink.label}”` : a.source}</dd>

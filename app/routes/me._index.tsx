@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/me", { kind: "success", message: "Your profile is saved." });
 }
 
-type ProfileForm = { name: string; city: string; accounts: { platform: string; handle: string; followers: string | number }[] };
+type ProfileForm = { name: string; city: string; interests: string; accounts: { platform: string; handle: string; followers: string | number }[] };
 
 export default function FanProfile() {
   const { profile } = useLoaderData<typeof loader>();
@@ -37,6 +37,7 @@ export default function FanProfile() {
     defaultValue: {
       name: profile.name,
       city: profile.city,
+      interests: profile.interests,
       accounts: profile.accounts.length ? profile.accounts.map((a) => ({ ...a, followers: String(a.followers) })) : [{ platform: "instagram", handle: "", followers: "" }],
     },
     shouldValidate: "onBlur",
@@ -55,6 +56,7 @@ export default function FanProfile() {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
           <Field label="City" {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
+          <Field className="sm:col-span-2" label="Interests" hint="e.g. sourdough, vegan baking, photography" {...getInputProps(fields.interests, { type: "text" })} errors={fields.interests.errors} />
         </div>
         <SocialAccountsFields form={form} field={fields.accounts} legend="Social accounts" />
         <SubmitButton pendingText="Saving…">Save profile</SubmitButton>

@@ -29,6 +29,7 @@ describe("a fan's profile", () => {
       form: {
         name: "Fan Renamed",
         city: "Hamilton",
+        interests: "rye, photography",
         "accounts[0].platform": "instagram",
         "accounts[0].handle": handle,
         "accounts[0].followers": "12000",
@@ -43,7 +44,7 @@ describe("a fan's profile", () => {
     expect(res.status).toBe(302);
     for (const id of [ambassador.id, second.id]) {
       const a = await db.ambassador.findUniqueOrThrow({ where: { id }, include: { socialAccounts: { include: { snapshots: true } } } });
-      expect(a).toMatchObject({ name: "Fan Renamed", city: "Hamilton", maxFollowers: 12000 });
+      expect(a).toMatchObject({ name: "Fan Renamed", city: "Hamilton", interests: "rye, photography", maxFollowers: 12000 });
       expect(a.socialAccounts.map((s) => `${s.platform}:${s.handle}:${s.followers}`).sort()).toEqual([`instagram:${handle}:12000`, "tiktok:fanone:800"]);
     }
     const insta = await db.socialAccount.findFirstOrThrow({ where: { ambassadorId: ambassador.id, platform: "instagram" }, include: { snapshots: { orderBy: { recordedAt: "asc" } } } });

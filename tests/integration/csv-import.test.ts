@@ -99,3 +99,21 @@ describe("CSV import", () => {
     if (created.ok) expect(await startImport(brand.id, created.id, { 0: "name", 1: "city" }, false)).toEqual({ ok: false, error: "Choose which column holds the email address." });
   });
 });
+
+import { loader as importLoader, action as importAction } from "#app/routes/b.$brand.imports_.$id";
+import { loader as importsLoader } from "#app/routes/b.$brand.imports";
+import { callAction } from "#tests/utils";
+
+describe("imports are private to their brand", () => {
+  test("another brand's import, its preview, its actions and its rejected rows are all 404", async () => {
+    const { brand, job } = await importFile("email,name\nnot-an-email,X\nok@example.com,Ok\n");
+    const outsider = await createUser(db);
+    const own = await createBrand(db, { ownerId: outsider.id });
+    const cookie = await cookieFor(outsider.id);
+    expect((await callLoader(importLoader, `/b/${own.slug}/imports/${job.id}`, { cookie, params: { brand: own.slug, id: job.id } })).status).toBe(404);
+    expect((await callLoader(importLoader, `/b/${brand.slug}/imports/${job.id}`, { cookie, params: { brand: brand.slug, id: job.id } })).status).toBe(404);
+    expect((await callAction(importAction, `/b/${own.slug}/imports/${job.id}`, { cookie, params: { brand: own.slug, id: job.id }, form: { intent: "start", col0: "email" } })).status).toBe(404);
+    expect((await callLoader(rejectsLoader, `/b/${own.slug}/imports/${job.id}/rejected.csv`, { cookie, params: { brand: own.slug, id: job.id } })).status).toBe(404);
+    expect((await callLoader(importsLoader, `/b/${own.slug}/imports`, { cookie, params: { brand: own.slug } })).data.imports).toEqual([]);
+  });
+});

@@ -28,8 +28,14 @@ describe("the ambassador directory", () => {
     expect(await names("q=ana")).toEqual(["Ana Nano"]);
     const handle = (await db.socialAccount.findFirstOrThrow({ where: { ambassador: { name: "Bo Micro" } } })).handle;
     expect(await names(`q=@${handle}`)).toEqual(["Bo Micro"]);
+    expect(await names("platform=instagram")).toEqual(["Ana Nano", "Bo Micro", "Cy Macro"]);
+    expect(await names("platform=youtube")).toEqual([]);
+    await db.ambassador.updateMany({ where: { name: "Ana Nano" }, data: { joinedAt: new Date(Date.now() - 3 * 86_400_000) } });
+    await db.ambassador.updateMany({ where: { name: { in: ["Bo Micro", "Cy Macro"] } }, data: { joinedAt: new Date(Date.now() - 400 * 86_400_000) } });
+    expect(await names("joined=7")).toEqual(["Ana Nano"]);
+    expect(await names("touched=30")).toEqual(["Ana Nano", "Bo Micro"]);
     // Nonsense filter values are ignored rather than failing the page.
-    expect(await names("status=royalty&tier=giga&sort=random")).toHaveLength(3);
+    expect(await names("status=royalty&tier=giga&sort=random&platform=myspace&joined=2")).toHaveLength(3);
     const facets = (await callLoader(loader, `/b/${brand.slug}/ambassadors`, { cookie, params: { brand: brand.slug } })).data.facets;
     expect(facets).toEqual({ tags: ["rye", "vegan"], cities: ["Ottawa", "Toronto"] });
   });

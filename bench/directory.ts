@@ -1,0 +1,63 @@
+// Benchmark: the ambassador directory's query (count + one page) with 100,000 ambassadors in one brand.
+// Usage: npm run bench:directory [-- <ambassadors>]
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const total = Number(process.argv[2] ?? 100_000);
+const dir = mkdtempSync(path.join(tmpdir(), "kindred-bench-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+
+const { db } = await import("#app/utils/db.server");
+const { bulkInsert } = await import("#app/utils/sqlite-bulk.server");
+const { listAmbassadors } = await import("#app/models/ambassadors.server");
+
+const brand = await db.brand.create({ data: { name: "Bench", slug: "bench" } });
+const tags = await Promise.all(["rye", "vegan", "coffee", "events", "family"].map((name) => db.tag.create({ data: { brandId: brand.id, name } })));
+const cities = ["Toronto", "Ottawa", "Hamilton", "Montreal", "Vancouver", "Calgary", "Halifax"];
+const statuses = ["active", "active", "active", "paused", "invited", "alumni"];
+const now = Date.now();
+const t0 = performance.now();
+for (let start = 0; start < total; start += 2000) {
+  const rows = Array.from({ length: Math.min(2000, total - start) }, (_, j) => {
+    const i = start + j;
+    const touched = new Date(now - (i % 120) * 86_400_000);
+    return { id: randomUUID(), brandId: brand.id, email: `fan${i}@example.com`, name: `Fan ${String(i).padStart(6, "0")}`, city: cities[i % 7], region: "", status: statuses[i % 6], source: "import", maxFollowers: (i * 7919) % 300_000, lastTouchAt: touched, createdAt: touched, updatedAt: touched, joinedAt: touched };
+  });
+  bulkInsert([
+    ["Ambassador", rows],
+    ["SocialAccount", rows.map((r, j) => ({ id: randomUUID(), ambassadorId: r.id, platform: j % 3 ? "instagram" : "tiktok", handle: `h${start + j}`, followers: r.maxFollowers, updatedAt: r.updatedAt }))],
+    ["AmbassadorTag", rows.map((r, j) => ({ ambassadorId: r.id, tagId: tags[(start + j) % 5].id }))],
+  ]);
+}
+console.log(`seeded ${total.toLocaleString("en")} ambassadors in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+await db.$executeRawUnsafe("ANALYZE");
+
+const ctx = { thresholds: { tierMicroMin: 1000, tierMacroMin: 100_000, tierMegaMin: 1_000_000 }, quietAfterDays: 60 };
+const cases: [string, Parameters<typeof listAmbassadors>[1]][] = [
+  ["first page, by name", { page: 1 }],
+  ["page 2,000 of 4,000, by name", { page: 2000 }],
+  ["last page, by name", { page: Math.ceil(total / 25) }],
+  ["search 'fan 0123'", { q: "Fan 0123" }],
+  ["status active, tier micro", { status: "active", tier: "micro" }],
+  ["tag rye, city Ottawa", { tag: "rye", city: "Ottawa" }],
+  ["gone quiet, sorted by followers", { quiet: true, sort: "followers" }],
+  ["platform tiktok, joined within 30 days", { platform: "tiktok", joined: "30" }],
+];
+await listAmbassadors(brand.id, { page: 1 }, ctx); // warm up the query compiler
+for (const [label, f] of cases) {
+  const times: number[] = [];
+  let matched = 0;
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    matched = (await listAmbassadors(brand.id, f, ctx)).total;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(42)} median ${times[2].toFixed(1).padStart(6)} ms  (${matched.toLocaleString("en")} match)`);
+}
+await db.$disconnect();
+rmSync(dir, { recursive: true, force: true });
