@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "#app/generated/prisma/client";
+import { databaseUrl } from "./database-url";
 
 export type DB = PrismaClient;
 
@@ -14,9 +15,7 @@ class SQLiteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-export function databaseUrl() {
-  return process.env.DATABASE_URL ?? "file:./data/kindred.db";
-}
+export { databaseUrl };
 
 export function createPrisma(url = databaseUrl()): DB {
   return new PrismaClient({ adapter: new SQLiteAdapter({ url }) });

@@ -3,7 +3,8 @@
 // Only this module and its callers' "bulk" functions use it; everything else goes through Prisma.
 // A PostgreSQL deployment needs its own implementation of these two functions.
 import Database from "better-sqlite3";
-import { databaseUrl } from "./db.server";
+import { randomUUID } from "node:crypto";
+import { databaseUrl } from "./database-url";
 
 type Row = Record<string, string | number | boolean | Date | null>;
 
@@ -65,4 +66,17 @@ export function existingAmbassadorEmails(brandId: string, emails: string[]) {
     .prepare(`SELECT "email" FROM "Ambassador" WHERE "brandId" = ? AND "email" IN (${emails.map(() => "?").join(",")})`)
     .all(brandId, ...emails) as { email: string }[];
   return new Set(rows.map((r) => r.email));
+}
+
+/** Ids of the brand's tags with these names, creating the missing ones. */
+export function ensureTags(brandId: string, names: string[]) {
+  const conn = connection();
+  const insert = conn.prepare(`INSERT INTO "Tag" ("id", "brandId", "name") VALUES (?, ?, ?) ON CONFLICT ("brandId", "name") DO NOTHING`);
+  const select = conn.prepare(`SELECT "id" FROM "Tag" WHERE "brandId" = ? AND "name" = ?`);
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    insert.run(randomUUID(), brandId, name);
+    ids.set(name, (select.get(brandId, name) as { id: string }).id);
+  }
+  return ids;
 }
