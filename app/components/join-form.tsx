@@ -74,10 +74,13 @@ export function ConsentFields({ brand, acceptTerms, emailOptIn, emailText }: { b
         </label>
         <ErrorList id={acceptTerms.errorId} errors={acceptTerms.errors} />
       </div>
-      <label className="flex items-start gap-2 text-sm">
-        <input {...getInputProps(emailOptIn, { type: "checkbox" })} className="mt-1 h-4 w-4" />
-        <span>{emailText}</span>
-      </label>
+      <div>
+        <label className="flex items-start gap-2 text-sm">
+          <input {...getInputProps(emailOptIn, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+          <span>{emailText}</span>
+        </label>
+        <ErrorList id={emailOptIn.errorId} errors={emailOptIn.errors} />
+      </div>
     </>
   );
 }

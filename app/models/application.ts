@@ -49,7 +49,7 @@ const answerField = (q: Question) => {
 };
 
 /** The application form for a brand's questions. `withEmail` when the applicant is not signed in. */
-export function applicationSchema(questions: Question[], withEmail: boolean) {
+export function applicationSchema(questions: Question[], withEmail: boolean, requireEmailOptIn = false) {
   const answers = Object.fromEntries(questions.map((q) => [`q_${q.id}`, answerField(q)]));
   return z.object({
     name: NameField,
@@ -63,10 +63,12 @@ export function applicationSchema(questions: Question[], withEmail: boolean) {
     interests: InterestsField,
     accounts: AccountsField,
     acceptTerms: z.literal("on", { error: "Please accept the program terms to apply" }),
-    emailOptIn: z
-      .literal("on")
-      .optional()
-      .transform((v) => v === "on"),
+    emailOptIn: requireEmailOptIn
+      ? z.literal("on", { error: "This program shares its scoops and invitations by email: please agree to program emails to apply" }).transform(() => true)
+      : z
+          .literal("on")
+          .optional()
+          .transform((v) => v === "on"),
     ...answers,
   });
 }

@@ -6,7 +6,7 @@ import type { ProgramSettingsInput } from "./program-settings";
 export async function getProgramSettings(brandId: string) {
   const b = await db.brand.findUniqueOrThrow({
     where: { id: brandId },
-    select: { applicationsOpen: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, quietAfterDays: true, termsText: true, termsVersion: true, applicationQuestions: true },
+    select: { applicationsOpen: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, requireEmailOptIn: true, quietAfterDays: true, termsText: true, termsVersion: true, applicationQuestions: true },
   });
   const { applicationQuestions, ...rest } = b;
   return { ...rest, questions: parseQuestions(applicationQuestions) };
@@ -30,6 +30,7 @@ export async function saveProgramSettings(brandId: string, input: ProgramSetting
       reapplyAfterDays: input.reapplyAfterDays,
       autoMinFollowers: input.autoMinFollowers ?? null,
       autoCities: input.autoCities,
+      requireEmailOptIn: input.requireEmailOptIn,
       quietAfterDays: input.quietAfterDays,
       termsText: input.termsText,
       termsVersion: input.termsText !== current.termsText ? current.termsVersion + 1 : current.termsVersion,

@@ -34,6 +34,7 @@ export const ProgramSettingsSchema = z.object({
   reapplyAfterDays: whole("The wait", 0, 3650),
   autoMinFollowers: whole("The minimum", 1, 100_000_000).optional(),
   autoCities: z.string().trim().max(500, "Keep the list under 500 characters").default(""),
+  requireEmailOptIn: checkbox,
   quietAfterDays: whole("The quiet period", 7, 365),
   termsText: z.string().trim().max(20_000, "Keep the terms under 20,000 characters").default(""),
   questions: z

@@ -31,6 +31,7 @@ type ProgramForm = {
   reapplyAfterDays: string | number;
   autoMinFollowers?: string | number;
   autoCities: string;
+  requireEmailOptIn?: string;
   quietAfterDays: string | number;
   termsText: string;
   questions: QuestionRow[];
@@ -47,6 +48,7 @@ export default function ProgramSettings() {
       reapplyAfterDays: settings.reapplyAfterDays,
       autoMinFollowers: settings.autoMinFollowers ?? "",
       autoCities: settings.autoCities,
+      requireEmailOptIn: settings.requireEmailOptIn ? "on" : undefined,
       quietAfterDays: settings.quietAfterDays,
       termsText: settings.termsText,
       questions: settings.questions.map((q) => ({
@@ -86,6 +88,10 @@ export default function ProgramSettings() {
             <Field label="Minimum followers on at least one account" {...getInputProps(fields.autoMinFollowers, { type: "number" })} min={1} errors={fields.autoMinFollowers.errors} />
             <Field label="Only these cities (comma-separated)" placeholder="Toronto, Mississauga" {...getInputProps(fields.autoCities, { type: "text" })} errors={fields.autoCities.errors} />
           </div>
+          <label className="flex items-start gap-2 text-sm">
+            <input {...getInputProps(fields.requireEmailOptIn, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+            <span>Applicants must agree to program emails (scoops and invitations arrive by email). The form tells them before they send it.</span>
+          </label>
         </fieldset>
 
         <fieldset className="space-y-3">

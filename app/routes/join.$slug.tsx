@@ -20,7 +20,7 @@ async function loadBrand(slug: string) {
     where: { slug },
     select: {
       id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true, timeZone: true,
-      applicationsOpen: true, applicationQuestions: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true,
+      applicationsOpen: true, applicationQuestions: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, requireEmailOptIn: true,
     },
   });
   invariantResponse(brand, "No program at this address");
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const done = `/join/${brand.slug}?submitted=1`;
   if (formData.get("website")) return redirect(done); // honeypot: a bot
-  const submission = parseWithZod(formData, { schema: applicationSchema(questions, !user) });
+  const submission = parseWithZod(formData, { schema: applicationSchema(questions, !user, brand.requireEmailOptIn) });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const result = await submitApplication({ brand, user, input: submission.value as ApplicationInput, questions, ip: clientIp(request) });
   if (!result.ok) {
@@ -86,7 +86,7 @@ export default function Apply() {
   const { brand, questions, user } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const schema = applicationSchema(questions, !user);
+  const schema = applicationSchema(questions, !user, brand.requireEmailOptIn);
   const [form, fields] = useForm<ApplyForm, ApplyForm>({
     id: "apply",
     lastResult,
@@ -163,7 +163,7 @@ export default function Apply() {
           </fieldset>
         ) : null}
 
-        <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`If I'm accepted, email me scoops, event invitations and product offers from ${brand.name}.`} />
+        <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`If I'm accepted, email me scoops, event invitations and product offers from ${brand.name}.${brand.requireEmailOptIn ? " (Required for this program.)" : ""}`} />
         <SubmitButton className="w-full" pendingText="Sending…">
           Send my application
         </SubmitButton>

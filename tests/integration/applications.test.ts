@@ -185,3 +185,19 @@ describe("applications", () => {
     expect((await callLoader(queueLoader, `/b/${other.brand.slug}/applications`, { cookie, params: other.params })).status).toBe(404);
   });
 });
+
+describe("the required-consent rule", () => {
+  test("when the brand requires program emails, an application without that consent gets a field message", async () => {
+    const { brand, cookie, params } = await setup();
+    const settings = (await callLoader(programLoader, `/b/${brand.slug}/program`, { cookie, params })).data.settings;
+    expect(settings.requireEmailOptIn).toBe(false);
+    await db.brand.update({ where: { id: brand.id }, data: { requireEmailOptIn: true } });
+    const q0 = await questionId(brand.id, 0);
+    const email = uniqueEmail("noemail");
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye", emailOptIn: "" }) });
+    expect(res.status).toBe(400);
+    expect(res.data.error.emailOptIn).toEqual(["This program shares its scoops and invitations by email: please agree to program emails to apply"]);
+    expect(await db.application.count({ where: { email } })).toBe(0);
+    expect((await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye" }) })).status).toBe(302);
+  });
+});

@@ -94,3 +94,15 @@ describe("bulk actions and export", () => {
     expect(parse(await all.text(), { columns: true, bom: true })).toHaveLength(2);
   });
 });
+
+describe("the export is private to the brand", () => {
+  test("another brand's export is a 404", async () => {
+    const owner = await createUser(db);
+    const mine = await createBrand(db, { ownerId: owner.id });
+    const theirs = await createBrand(db);
+    const request = new Request(`${BASE}/b/${theirs.slug}/ambassadors.csv`, { headers: { Cookie: await cookieFor(owner.id) } });
+    const outcome = await exportLoader({ request, params: { brand: theirs.slug }, context: {} }).catch((e: Response) => e);
+    expect((outcome as Response).status).toBe(404);
+    void mine;
+  });
+});
