@@ -7,10 +7,10 @@ import { stringify } from "csv-stringify/sync";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { bulkInsert, ensureTags, existingAmbassadorEmails } from "#app/utils/sqlite-bulk.server";
 import { mapRow, type ImportedFan, type Mapping } from "./csv-import";
+import { FAN_INVITE_DAYS } from "./invite-input";
 
 export const ROWS_PER_RUN = 5_000;
 const BATCH = 200;
-const INVITE_DAYS = 14;
 
 export type PartInput = {
   brandId: string;
@@ -68,7 +68,7 @@ function writeBatch(input: PartInput, fans: ImportedFan[], tagIds: Map<string, s
   const missing = [...new Set(fans.flatMap((f) => f.tags))].filter((t) => !tagIds.has(t));
   for (const [name, id] of ensureTags(brandId, missing)) tagIds.set(name, id);
   const invites = input.sendInvites
-    ? ambassadors.map((a) => ({ id: randomUUID(), brandId, ambassadorId: a.id, invitedById: createdById, note: "", tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000), sendCount: 0, lastSentAt: now, createdAt: now }))
+    ? ambassadors.map((a) => ({ id: randomUUID(), brandId, ambassadorId: a.id, invitedById: createdById, note: "", tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + FAN_INVITE_DAYS * 86_400_000), sendCount: 0, lastSentAt: now, createdAt: now }))
     : [];
   bulkInsert([
     ["Ambassador", ambassadors],

@@ -6,12 +6,13 @@ import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { upsertUserByEmail, type SessionUser } from "#app/utils/auth.server";
-import type { InviteEntry } from "./invite-input";
+import { FAN_INVITE_DAYS, type InviteEntry } from "./invite-input";
+
+export { FAN_INVITE_DAYS };
 import { recordTouch } from "./timeline.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
 
-export const FAN_INVITE_DAYS = 14;
 export const FAN_INVITE_SEND_JOB = "fan-invite.send";
 const DAY = 24 * 60 * 60 * 1000;
 

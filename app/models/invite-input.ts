@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const MAX_INVITES_PER_BATCH = 500;
+/** How long a personal fan invitation link stays valid. */
+export const FAN_INVITE_DAYS = 14;
 
 export type InviteEntry = { email: string; name: string | null };
 export type InviteLineError = { line: number; text: string; reason: string };

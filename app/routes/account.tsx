@@ -6,8 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SubmitButton } from "#app/components/forms";
 import { deleteMyAccount } from "#app/models/account.server";
-import { requireUser } from "#app/utils/auth.server";
-import { getSessionCookie } from "#app/utils/cookies.server";
+import { destroySession, requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -40,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = await deleteMyAccount(user.id);
     if (!result.ok) return data({ deleteError: result.error }, { status: 400 });
-    return redirectWithToast("/", { kind: "info", message: "Your account and personal data are deleted. Thank you for being part of it." }, { headers: { "Set-Cookie": await getSessionCookie().serialize("", { expires: new Date(0) }) } });
+    return redirectWithToast("/", { kind: "info", message: "Your account and personal data are deleted. Thank you for being part of it." }, { headers: { "Set-Cookie": await destroySession(request) } });
   }
   const submission = parseWithZod(formData, { schema: NameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

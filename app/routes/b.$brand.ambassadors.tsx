@@ -55,7 +55,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAmbassadors(brand.id, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
     directoryFacets(brand.id),
   ]);
-  const thresholds = settings;
   return {
     brand,
     filter,
@@ -64,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     total: result.total,
     pageCount: result.pageCount,
-    rows: result.rows.map((a) => ({ ...a, tier: tierFor(a.maxFollowers, thresholds), tags: a.tags.map((t) => t.tag.name) })),
+    rows: result.rows.map((a) => ({ ...a, tier: tierFor(a.maxFollowers, settings), tags: a.tags.map((t) => t.tag.name) })),
   };
 }
 
