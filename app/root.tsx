@@ -18,6 +18,7 @@ import { getUser } from "./utils/auth.server";
 import { getEnv } from "./utils/env.server";
 import { getToast } from "./utils/toast.server";
 import { useNonce } from "./utils/nonce";
+import { db } from "./utils/db.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -28,8 +29,10 @@ export const meta: MetaFunction = () => [{ title: "Kindred" }, { name: "descript
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getUser(request), getToast(request)]);
+  // Fans (anyone who is an ambassador somewhere) get links to their scoops and events.
+  const isFan = user ? (await db.ambassador.count({ where: { userId: user.id, status: "active" } })) > 0 : false;
   return data(
-    { user: user ? { email: user.email, name: user.name } : null, toast, demoMode: getEnv().DEMO_MODE },
+    { user: user ? { email: user.email, name: user.name, isFan } : null, toast, demoMode: getEnv().DEMO_MODE },
     { headers },
   );
 }
@@ -45,6 +48,16 @@ function Header({ user }: { user: RootData["user"] }) {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+            {user.isFan ? (
+              <>
+                <Link to="/me/scoops" className="text-stone-700 hover:underline">
+                  My scoops
+                </Link>
+                <Link to="/me/events" className="text-stone-700 hover:underline">
+                  My events
+                </Link>
+              </>
+            ) : null}
             <Link to="/me" className="hidden text-stone-700 hover:underline sm:inline">
               Profile
             </Link>

@@ -11,16 +11,25 @@ export async function cookieFor(userId: string) {
   return setCookie.split(";")[0];
 }
 
-type CallOptions = { cookie?: string; params?: Record<string, string>; form?: Record<string, string | string[]>; headers?: Record<string, string> };
+type UploadFile = { name: string; type: string; content: Buffer | string };
+type CallOptions = {
+  cookie?: string;
+  params?: Record<string, string>;
+  form?: Record<string, string | string[]>;
+  /** files sent as multipart/form-data parts, by field name */
+  files?: Record<string, UploadFile[]>;
+  headers?: Record<string, string>;
+};
 
 function buildRequest(path: string, method: string, o: CallOptions) {
   const headers = new Headers(o.headers);
   headers.set("x-kindred-client-ip", headers.get("x-kindred-client-ip") ?? "203.0.113.7");
   if (o.cookie) headers.set("Cookie", o.cookie);
   let body: FormData | undefined;
-  if (o.form) {
+  if (o.form || o.files) {
     body = new FormData();
-    for (const [k, v] of Object.entries(o.form)) for (const item of [v].flat()) body.append(k, item);
+    for (const [k, v] of Object.entries(o.form ?? {})) for (const item of [v].flat()) body.append(k, item);
+    for (const [k, list] of Object.entries(o.files ?? {})) for (const f of list) body.append(k, new File([typeof f.content === "string" ? f.content : new Uint8Array(f.content)], f.name, { type: f.type }));
   }
   return new Request(BASE + path, { method, headers, body });
 }

@@ -53,7 +53,14 @@ export function OutboxTable({ messages, timeZone, basePath }: { messages: Row[];
   );
 }
 
-type Message = Row & { from: string; html: string; text: string; sentAt: string | Date | null; providerId: string | null };
+type Message = Row & {
+  from: string;
+  html: string;
+  text: string;
+  sentAt: string | Date | null;
+  providerId: string | null;
+  attachments: { filename: string; contentId?: string; size: number; href: string }[];
+};
 
 export function OutboxMessageView({ message, timeZone, backTo }: { message: Message; timeZone: string; backTo: string }) {
   return (
@@ -76,6 +83,25 @@ export function OutboxMessageView({ message, timeZone, backTo }: { message: Mess
         </dd>
         <dt className="text-stone-500">Template</dt>
         <dd>{message.template}</dd>
+        {message.attachments.length ? (
+          <>
+            <dt className="text-stone-500">Attached</dt>
+            <dd>
+              <ul>
+                {message.attachments.map((a) => (
+                  <li key={a.filename}>
+                    <a href={a.href} download={a.filename} className="text-violet-700 underline">
+                      {a.filename}
+                    </a>{" "}
+                    <span className="text-stone-500">
+                      ({Math.max(1, Math.round(a.size / 1024))} KB{a.contentId ? ", shown in the message" : ""})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <iframe title="Email content" sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded-lg border border-stone-200 bg-white" />
       <details>

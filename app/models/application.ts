@@ -50,7 +50,7 @@ const answerField = (q: Question) => {
 
 /** The application form for a brand's questions. `withEmail` when the applicant is not signed in. */
 export function applicationSchema(questions: Question[], withEmail: boolean, requireEmailOptIn = false) {
-  const answers = Object.fromEntries(questions.map((q) => [`q_${q.id}`, answerField(q)]));
+  const answers = answerFields(questions);
   return z.object({
     name: NameField,
     ...(withEmail ? { email: z.email({ error: (i) => (i.input ? "Enter a valid email address, like name@example.com" : "Enter your email address") }).max(254) } : {}),
@@ -74,3 +74,16 @@ export function applicationSchema(questions: Question[], withEmail: boolean, req
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>> & { email?: string; [answer: `q_${string}`]: unknown };
+
+/** One form field per question, named q_<id>. */
+export function answerFields(questions: Question[]) {
+  return Object.fromEntries(questions.map((q) => [`q_${q.id}`, answerField(q)]));
+}
+
+/** The answers as stored with an application or RSVP: the question's label is kept with each answer. */
+export function collectAnswers(questions: Question[], input: Record<string, unknown>) {
+  return questions.map((q) => {
+    const raw = input[`q_${q.id}`];
+    return { questionId: q.id, label: q.label, lifeMoment: q.lifeMoment, answer: Array.isArray(raw) ? raw.join(", ") : String(raw ?? "") };
+  });
+}

@@ -6,7 +6,7 @@ import { sendEmail } from "#app/utils/email.server";
 import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
 import { formatDateTime } from "#app/utils/format";
 import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
-import type { ApplicationInput, Question } from "./application";
+import { collectAnswers, type ApplicationInput, type Question } from "./application";
 import { recordTouch } from "./timeline.server";
 
 const DAY = 86_400_000;
@@ -69,10 +69,7 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
   if (existing?.status === "invited") return { ok: false, field: "email", error: "You already have a personal invitation: use the link in that email to join." };
 
   const maxFollowers = Math.max(0, ...input.accounts.map((a) => a.followers));
-  const answers = questions.map((q) => {
-    const raw = (input as Record<string, unknown>)[`q_${q.id}`];
-    return { questionId: q.id, label: q.label, lifeMoment: q.lifeMoment, answer: Array.isArray(raw) ? raw.join(", ") : String(raw ?? "") };
-  });
+  const answers = collectAnswers(questions, input as Record<string, unknown>);
   const autoReason = autoDeclineReason(brand, maxFollowers, input.city);
   const now = new Date();
 

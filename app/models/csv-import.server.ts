@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, openSync, readSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { uploadRoot } from "#app/utils/uploads.server";
 import { detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
 import { csvParser, type PartInput, type PartResult } from "./csv-import-part.server";
 import { FAN_INVITE_SEND_JOB } from "./fan-invites.server";
@@ -13,9 +14,7 @@ export const IMPORT_RUN_JOB = "import.run";
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export function uploadDir() {
-  const dir = path.resolve(process.env.UPLOAD_DIR ?? "data/uploads", "imports");
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return uploadRoot("imports");
 }
 
 

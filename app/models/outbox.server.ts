@@ -1,3 +1,4 @@
+import { parseStoredAttachments } from "#app/utils/email.server";
 import { db } from "#app/utils/db.server";
 
 export const OUTBOX_PAGE_SIZE = 30;
@@ -18,9 +19,23 @@ export async function listOutbox({ brandId, page, to }: { brandId?: string; page
   return { total, messages, pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }
 
+/**
+ * One message as the outbox shows it: inline images (cid:) are swapped for data URLs so the preview looks like
+ * the delivered email, and attachments become downloadable data URLs.
+ */
 export async function getOutboxMessage(id: string, brandId?: string) {
-  return db.outboxMessage.findFirst({
+  const message = await db.outboxMessage.findFirst({
     where: { id, ...(brandId ? { brandId } : {}) },
-    select: { id: true, to: true, from: true, subject: true, template: true, status: true, error: true, html: true, text: true, createdAt: true, sentAt: true, providerId: true, attempts: true },
+    select: { id: true, to: true, from: true, subject: true, template: true, status: true, error: true, html: true, text: true, createdAt: true, sentAt: true, providerId: true, attempts: true, attachments: true },
   });
+  if (!message) return null;
+  const attachments = parseStoredAttachments(message.attachments).map((a) => ({
+    filename: a.filename,
+    contentId: a.contentId,
+    size: Math.floor((a.base64.length * 3) / 4),
+    href: `data:${a.contentType};base64,${a.base64}`,
+  }));
+  let html = message.html;
+  for (const a of attachments) if (a.contentId) html = html.replaceAll(`cid:${a.contentId}`, a.href);
+  return { ...message, html, attachments };
 }

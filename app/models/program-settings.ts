@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { QUESTION_TYPES, type QuestionType } from "./application";
 
-const checkbox = z
+export const checkbox = z
   .literal("on")
   .optional()
   .transform((v) => v === "on");
 
-const whole = (label: string, min: number, max: number) =>
+export const whole = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max.toLocaleString("en")}`);
 
-const QuestionRow = z
+export const QuestionRowSchema = z
   .object({
     id: z.string().optional(),
     label: z.string({ error: "Write the question" }).trim().min(3, "Write the question").max(200, "Keep questions under 200 characters"),
@@ -41,7 +41,7 @@ export const ProgramSettingsSchema = z.object({
     .array(z.unknown())
     .default([])
     .transform((rows) => rows.filter((r) => r && typeof r === "object" && Object.entries(r as object).some(([k, v]) => k !== "type" && k !== "id" && v !== undefined && v !== "")))
-    .pipe(z.array(QuestionRow).max(20, "Up to 20 questions")),
+    .pipe(z.array(QuestionRowSchema).max(20, "Up to 20 questions")),
 });
 
 export type ProgramSettingsInput = z.infer<typeof ProgramSettingsSchema>;

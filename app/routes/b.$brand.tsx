@@ -23,6 +23,7 @@ const NAV: { to: string; label: string; needs: StaffRole; end?: boolean }[] = [
   { to: "imports", label: "Import", needs: "manager" },
   { to: "applications", label: "Applications", needs: "manager" },
   { to: "program", label: "Program", needs: "manager" },
+  { to: "scoops", label: "Scoops", needs: "manager" },
   { to: "events", label: "Events", needs: "organizer" },
   { to: "outbox", label: "Outbox", needs: "manager" },
   { to: "staff", label: "Staff", needs: "owner" },

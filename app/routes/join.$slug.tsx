@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
-import { ErrorList, Field, Honeypot, SubmitButton, TextareaField } from "#app/components/forms";
+import { Field, Honeypot, SubmitButton, TextareaField } from "#app/components/forms";
+import { QuestionField } from "#app/components/question-field";
 import { SocialAccountsFields } from "#app/components/social-accounts";
 import { BrandWelcome, ConsentFields, ProgramPromise } from "#app/components/join-form";
-import { applicationSchema, parseQuestions, type ApplicationInput, type Question } from "#app/models/application";
+import { applicationSchema, parseQuestions, type ApplicationInput } from "#app/models/application";
 import { submitApplication } from "#app/models/applications.server";
 import { getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
@@ -61,26 +62,6 @@ type ApplyForm = {
   emailOptIn?: string;
   [question: `q_${string}`]: string | string[] | undefined;
 };
-
-function QuestionField({ q, field }: { q: Question; field: FieldMetadata<string | string[] | undefined, ApplyForm> }) {
-  const label = `${q.label}${q.required && !q.lifeMoment ? "" : " (optional)"}`;
-  if (q.type === "long") return <TextareaField label={label} {...getTextareaProps(field)} errors={field.errors} />;
-  if (q.type === "short") return <Field label={label} {...getInputProps(field, { type: "text" })} errors={field.errors} />;
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-stone-800">{label}</legend>
-      <div className="mt-1 space-y-1">
-        {q.options.map((o) => (
-          <label key={o} className="flex items-center gap-2 text-sm">
-            <input type={q.type === "single" ? "radio" : "checkbox"} name={field.name} value={o} defaultChecked={[field.initialValue].flat().includes(o)} className="h-4 w-4" />
-            {o}
-          </label>
-        ))}
-      </div>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </fieldset>
-  );
-}
 
 export default function Apply() {
   const { brand, questions, user } = useLoaderData<typeof loader>();

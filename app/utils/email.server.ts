@@ -17,7 +17,21 @@ export type SendEmailInput = {
   /** the template's file name in emails/, for the outbox */
   template: string;
   brandId?: string | null;
+  /** small files: a calendar invitation, an inline QR ticket (referenced in the HTML as cid:<contentId>) */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer | string; contentId?: string };
+type StoredAttachment = { filename: string; contentType: string; contentId?: string; base64: string };
+
+export function parseStoredAttachments(json: string): StoredAttachment[] {
+  try {
+    const list = JSON.parse(json);
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
 
 export type SendEmailResult = { id: string; status: "sent" | "failed" | "skipped"; error?: string };
 
@@ -33,6 +47,11 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
       from: env.EMAIL_FROM,
       subject: input.subject,
       template: input.template,
+      attachments: JSON.stringify(
+        (input.attachments ?? []).map(
+          (a): StoredAttachment => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, base64: Buffer.from(a.content).toString("base64") }),
+        ),
+      ),
       html,
       text,
       status: env.RESEND_API_KEY ? "queued" : "skipped",
@@ -67,7 +86,14 @@ export async function deliverOutboxMessage(id: string): Promise<{ status: "sent"
   let providerId: string | undefined;
   try {
     const { data, error: apiError } = await resend(env.RESEND_API_KEY).emails.send(
-      { from: message.from, to: message.to, subject: message.subject, html: message.html, text: message.text },
+      {
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        attachments: parseStoredAttachments(message.attachments).map((a) => ({ filename: a.filename, content: a.base64, contentType: a.contentType, contentId: a.contentId })),
+      },
       { idempotencyKey: `kindred-outbox-${message.id}` },
     );
     if (apiError) error = `${apiError.name}: ${apiError.message}`;

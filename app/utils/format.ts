@@ -22,3 +22,33 @@ export function endOfDayInZone(isoDate: string, timeZone: string) {
 export function todayInZone(timeZone: string, now = new Date()) {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/**
+ * A wall-clock time typed into a datetime-local field ("2026-12-05T18:30"), read in a time zone, as a UTC
+ * instant. Returns null for anything that is not a valid date and time.
+ */
+export function zonedInputToUtc(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const date = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
+  if (Number.isNaN(date.getTime()) || date.getDate() !== d) return null;
+  return new Date(date.getTime());
+}
+
+/** The value a datetime-local field shows for an instant in a time zone ("2026-12-05T18:30"). */
+export function utcToZonedInput(value: Date | string, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(value))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** "Sat, Dec 5, 2026, 6:30 – 9:00 PM EST" style range in one zone. */
+export function formatRange(start: Date | string, end: Date | string, timeZone: string) {
+  const f = new Intl.DateTimeFormat("en", { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+  return f.formatRange(new Date(start), new Date(end));
+}

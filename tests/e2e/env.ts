@@ -15,4 +15,5 @@ export const e2eServerEnv = {
   PORT: String(E2E_PORT),
   DEMO_MODE: "true",
   RESEND_API_KEY: "",
+  UPLOAD_DIR: path.resolve("tmp/e2e/uploads"),
 };

@@ -72,7 +72,7 @@ test("an organizer cannot open the ambassadors page", async ({ page, db }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
   // The layout stays: the brand navigation is still there.
-  await expect(page.getByRole("link", { name: "Events" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: /sections/ }).getByRole("link", { name: "Events" })).toBeVisible();
 });
 
 test("a member of brand A gets 404 on brand B's pages", async ({ page, db }) => {

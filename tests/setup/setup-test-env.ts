@@ -12,6 +12,8 @@ delete process.env.RESEND_API_KEY;
 delete process.env.SESSION_SECRET;
 delete process.env.DEMO_MODE;
 process.env.APP_URL = "http://localhost:3000";
+const uploads = path.resolve("tmp/test-uploads", randomUUID());
+process.env.UPLOAD_DIR = uploads;
 
 const { server } = await import("#tests/mocks/server");
 const { resetRateLimits } = await import("#app/utils/rate-limit.server");
@@ -36,4 +38,5 @@ afterAll(async () => {
   const { db } = await import("#app/utils/db.server");
   await db.$disconnect();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  rmSync(uploads, { recursive: true, force: true });
 });

@@ -1,0 +1,63 @@
+import { useState } from "react";
+import { AUDIENCE_KINDS, type AudienceKind } from "#app/models/audience";
+import { TIERS } from "#app/models/tiers";
+import { ErrorList } from "./forms";
+
+type Props = {
+  kind: string;
+  values: string[];
+  choices: { tags: string[]; cities: string[] };
+  allowList?: boolean;
+  /** for "list": the picked people's emails, one per line */
+  listText?: string;
+  errors?: string[];
+  kindErrors?: string[];
+};
+
+/**
+ * Who something is for: everyone active, or some tiers, tags, cities (or, for events, people picked by email).
+ * Only the group that belongs to the chosen kind is enabled, so only its values are sent.
+ */
+export function AudiencePicker({ kind: initialKind, values, choices, allowList, listText = "", errors, kindErrors }: Props) {
+  const [kind, setKind] = useState<AudienceKind>((initialKind in AUDIENCE_KINDS ? initialKind : "all") as AudienceKind);
+  const kinds = Object.entries(AUDIENCE_KINDS).filter(([k]) => allowList || k !== "list") as [AudienceKind, string][];
+  const group = (k: AudienceKind, options: string[], empty: string) =>
+    kind === k ? (
+      options.length ? (
+        <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm" role="group" aria-label={AUDIENCE_KINDS[k]}>
+          {options.map((o) => (
+            <label key={o} className="flex items-center gap-2">
+              <input type="checkbox" name="audienceValues" value={o} defaultChecked={values.includes(o)} className="h-4 w-4" />
+              {o}
+            </label>
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-stone-600">{empty}</p>
+      )
+    ) : null;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium text-stone-800">Who it is for</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+        {kinds.map(([k, label]) => (
+          <label key={k} className="flex items-center gap-2">
+            <input type="radio" name="audienceKind" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-4 w-4" />
+            {label}
+          </label>
+        ))}
+      </div>
+      <ErrorList errors={kindErrors} />
+      {group("tier", [...TIERS], "")}
+      {group("tag", choices.tags, "No tags yet — add tags to ambassadors in the directory first.")}
+      {group("city", choices.cities, "No cities yet — ambassadors' cities appear here.")}
+      {kind === "list" ? (
+        <label className="block text-sm">
+          <span className="font-medium">Ambassadors’ emails, one per line</span>
+          <textarea name="audienceValues" rows={4} defaultValue={listText} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2" />
+        </label>
+      ) : null}
+      <ErrorList errors={errors} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Prisma } from "#app/generated/prisma/client";
+import { db } from "#app/utils/db.server";
+import type { Audience } from "./audience";
+import { tierRange, type Tier, type TierThresholds } from "./tiers";
+
+/** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
+export function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Prisma.AmbassadorWhereInput {
+  const base: Prisma.AmbassadorWhereInput = { brandId, status: "active" };
+  switch (audience.kind) {
+    case "all":
+      return base;
+    case "tier":
+      return { ...base, OR: audience.values.map((t) => ({ maxFollowers: tierRange(t as Tier, thresholds) })) };
+    case "tag":
+      return { ...base, tags: { some: { tag: { brandId, name: { in: audience.values } } } } };
+    case "city":
+      return { ...base, city: { in: audience.values } };
+    case "list":
+      return { ...base, id: { in: audience.values } };
+  }
+}
+
+export function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds) {
+  return db.ambassador.count({ where: audienceWhere(brandId, audience, thresholds) });
+}
+
+/** What the audience pickers offer: the brand's tags and cities of active ambassadors. */
+export async function audienceChoices(brandId: string) {
+  const [tags, cities] = await Promise.all([
+    db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
+    db.ambassador.groupBy({ by: ["city"], where: { brandId, status: "active", city: { not: "" } }, orderBy: { city: "asc" } }),
+  ]);
+  return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
+}
+
+/** The audience facts of one ambassador (for matchesAudience). */
+export const AUDIENCE_MEMBER_SELECT = {
+  id: true,
+  status: true,
+  city: true,
+  maxFollowers: true,
+  tags: { select: { tag: { select: { name: true } } } },
+} satisfies Prisma.AmbassadorSelect;
+
+export function toAudienceMember(a: Prisma.AmbassadorGetPayload<{ select: typeof AUDIENCE_MEMBER_SELECT }>) {
+  return { id: a.id, status: a.status, city: a.city, maxFollowers: a.maxFollowers, tagNames: a.tags.map((t) => t.tag.name) };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { TIERS, tierFor, type Tier, type TierThresholds } from "./tiers";
+
+/**
+ * Who a scoop or an event is for. Everyone in an audience is an active ambassador of the brand; the kind
+ * narrows it by tier, tag, city, or (events only) a hand-picked list of ambassadors.
+ */
+export const AUDIENCE_KINDS = { all: "All active ambassadors", tier: "Some tiers", tag: "Some tags", city: "Some cities", list: "Only people I pick" } as const;
+export type AudienceKind = keyof typeof AUDIENCE_KINDS;
+export type Audience = { kind: AudienceKind; values: string[] };
+
+/** The facts about one ambassador that decide whether they are in an audience. */
+export type AudienceMember = { id: string; status: string; city: string; maxFollowers: number; tagNames: string[] };
+
+export function matchesAudience(audience: Audience, fan: AudienceMember, thresholds: TierThresholds) {
+  if (fan.status !== "active") return false;
+  switch (audience.kind) {
+    case "all":
+      return true;
+    case "tier":
+      return audience.values.includes(tierFor(fan.maxFollowers, thresholds));
+    case "tag":
+      return fan.tagNames.some((t) => audience.values.includes(t));
+    case "city":
+      return audience.values.includes(fan.city);
+    case "list":
+      return audience.values.includes(fan.id);
+  }
+}
+
+/** Reads the stored columns back into an audience; anything unreadable means "all". */
+export function readAudience(kind: string, valuesJson: string): Audience {
+  let values: unknown = [];
+  try {
+    values = JSON.parse(valuesJson);
+  } catch {
+    values = [];
+  }
+  const list = Array.isArray(values) ? values.filter((v): v is string => typeof v === "string") : [];
+  return kind in AUDIENCE_KINDS && kind !== "all" ? { kind: kind as AudienceKind, values: list } : { kind: "all", values: [] };
+}
+
+/** A short description for lists and emails: "micro and macro tiers", "tag: bakers-club". */
+export function describeAudience(audience: Audience, names: Record<string, string> = {}) {
+  const list = audience.values.map((v) => names[v] ?? v).join(", ");
+  switch (audience.kind) {
+    case "all":
+      return "All active ambassadors";
+    case "tier":
+      return `Tier: ${list}`;
+    case "tag":
+      return `Tag: ${list}`;
+    case "city":
+      return `City: ${list}`;
+    case "list":
+      return `${audience.values.length} people picked by hand`;
+  }
+}
+
+const splitList = (v: unknown) =>
+  (Array.isArray(v) ? v : typeof v === "string" ? [v] : [])
+    .flatMap((s) => String(s).split(/[\n,]/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Form fields: audienceKind plus audienceValues (checkboxes, or a comma/line separated list). */
+export function audienceFields(allowList: boolean) {
+  return {
+    audienceKind: z.enum(allowList ? ["all", "tier", "tag", "city", "list"] : ["all", "tier", "tag", "city"], { message: "Choose who this is for." }),
+    audienceValues: z.preprocess(splitList, z.array(z.string().max(200)).max(5000)).default([]),
+  };
+}
+
+/** Cross-field rule: a narrowed audience needs at least one value, and tiers must be real tiers. */
+export function checkAudience(value: { audienceKind: string; audienceValues: string[] }, ctx: z.RefinementCtx) {
+  if (!value.audienceKind || value.audienceKind === "all") return;
+  if (!value.audienceValues?.length) {
+    const what = { tier: "a tier", tag: "a tag", city: "a city", list: "at least one person" }[value.audienceKind] ?? "a value";
+    ctx.addIssue({ code: "custom", path: ["audienceValues"], message: `Choose ${what}, or send to all active ambassadors.` });
+  }
+  if (value.audienceKind === "tier" && value.audienceValues?.some((v) => !TIERS.includes(v as Tier))) {
+    ctx.addIssue({ code: "custom", path: ["audienceValues"], message: `Tiers are ${TIERS.join(", ")}.` });
+  }
+}

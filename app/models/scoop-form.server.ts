@@ -1,0 +1,23 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import type { BrandContext } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+import { ScoopSchema } from "./scoops";
+import { saveScoop } from "./scoops.server";
+
+/** The create and edit actions of the scoop form: parse the upload, validate, save, redirect with a toast. */
+export async function handleScoopForm(request: Request, { brand, user }: BrandContext, scoopId?: string) {
+  const parsed = await parseMultipart(request, ["images", "assets"]);
+  if (!parsed.ok) return data({ result: undefined, uploadError: parsed.error }, { status: 400 });
+  const submission = parseWithZod(parsed.formData, { schema: ScoopSchema });
+  if (submission.status !== "success") {
+    await discardFiles(parsed.files);
+    return data({ result: submission.reply(), uploadError: null }, { status: 400 });
+  }
+  const saved = await saveScoop({ brand, userId: user.id, scoopId, input: submission.value, files: parsed.files });
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.errors }), uploadError: null }, { status: 400 });
+  const v = submission.value;
+  const message = v.publishMode === "draft" ? "Draft saved." : v.publishMode === "later" ? "Scoop scheduled." : "Scoop published — the audience is being emailed.";
+  return redirectWithToast(`/b/${brand.slug}/scoops/${saved.id}`, { kind: "success", message });
+}

@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ScoopContent } from "#app/components/scoop-content";
+import { SubmitButton, buttonClass } from "#app/components/forms";
+import { describeAudience } from "#app/models/audience";
+import { STATE_LABELS, scoopState } from "#app/models/scoops";
+import { deleteScoop, getScoopForStaff, publishScoopNow } from "#app/models/scoops.server";
+import { db } from "#app/utils/db.server";
+import { formatDateTime } from "#app/utils/format";
+import { invariantResponse } from "#app/utils/http.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getScoopForStaff(brand.id, params.id ?? "");
+  invariantResponse(found, "Scoop not found");
+  const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
+  return { brand: { ...brand, disclosureText }, ...found };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const intent = (await request.formData()).get("intent");
+  if (intent === "publish") {
+    await publishScoopNow(brand.id, params.id ?? "");
+    return redirectWithToast(`/b/${brand.slug}/scoops/${params.id}`, { kind: "success", message: "Scoop published — the audience is being emailed." });
+  }
+  if (intent === "delete") {
+    await deleteScoop(brand.id, params.id ?? "");
+    return redirectWithToast(`/b/${brand.slug}/scoops`, { kind: "success", message: "Scoop deleted." });
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+export default function ScoopDetail() {
+  const { brand, scoop, reach, receipts } = useLoaderData<typeof loader>();
+  const state = scoopState(scoop);
+  return (
+    <div className="space-y-6">
+      <Link to={`/b/${brand.slug}/scoops`} className="text-sm text-violet-700 underline">
+        ← All scoops
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{scoop.title}</h1>
+          <p className="text-sm text-stone-600">
+            {STATE_LABELS[state]}
+            {scoop.publishAt ? ` · ${state === "scheduled" ? "goes live" : "published"} ${formatDateTime(scoop.publishAt, brand.timeZone)}` : ""} · {describeAudience(scoop.audience)}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link to="edit" className={buttonClass("secondary")}>
+            Edit
+          </Link>
+          {state === "draft" || state === "scheduled" ? (
+            <Form method="post">
+              <SubmitButton name="intent" value="publish" pendingText="Publishing…">
+                Publish now
+              </SubmitButton>
+            </Form>
+          ) : null}
+          <Form
+            method="post"
+            onSubmit={(e) => {
+              if (!confirm(`Delete “${scoop.title}”? Fans will no longer see it and its files are removed.`)) e.preventDefault();
+            }}
+          >
+            <SubmitButton name="intent" value="delete" variant="danger" pendingText="Deleting…">
+              Delete
+            </SubmitButton>
+          </Form>
+        </div>
+      </div>
+      {scoop.embargoUntil ? (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-900">Embargo until {formatDateTime(scoop.embargoUntil, brand.timeZone)}</p>
+      ) : null}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Reach">
+        {[
+          ["In audience", reach.audience],
+          ["Emailed", reach.emailed],
+          ["Opened", reach.opened],
+          ["Acknowledged", reach.acknowledged],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-stone-200 bg-white p-3">
+            <dt className="text-xs text-stone-500">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">What fans see</h2>
+        <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={brand.disclosureText} />
+      </section>
+      <section aria-labelledby="receipts-heading">
+        <h2 id="receipts-heading" className="text-lg font-semibold">
+          Read receipts
+        </h2>
+        {receipts.length ? (
+          <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-stone-50 text-stone-600">
+                <tr>
+                  <th className="px-3 py-2">Ambassador</th>
+                  <th className="px-3 py-2">Emailed</th>
+                  <th className="px-3 py-2">Acknowledged</th>
+                  <th className="px-3 py-2">Opened</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {receipts.map((r) => (
+                  <tr key={r.ambassador.id}>
+                    <td className="px-3 py-2">
+                      <Link to={`/b/${brand.slug}/ambassadors/${r.ambassador.id}`} className="text-violet-800 underline">
+                        {r.ambassador.name}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">{r.notifiedAt ? formatDateTime(r.notifiedAt, brand.timeZone) : "—"}</td>
+                    <td className="px-3 py-2">{r.acknowledgedAt ? formatDateTime(r.acknowledgedAt, brand.timeZone) : "—"}</td>
+                    <td className="px-3 py-2">{r.openedAt ? formatDateTime(r.openedAt, brand.timeZone) : "Not yet"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">Nobody has been emailed or opened it yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

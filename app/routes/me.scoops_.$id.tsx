@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "#app/components/forms";
+import { LocalTime } from "#app/components/local-time";
+import { ScoopContent } from "#app/components/scoop-content";
+import { acknowledgeScoop, getScoopForFan } from "#app/models/scoops.server";
+import { requireUser } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const scoop = await getScoopForFan(user.id, params.id ?? "");
+  invariantResponse(scoop, "Scoop not found");
+  return { scoop };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ok = await acknowledgeScoop(user.id, params.id ?? "");
+  invariantResponse(ok, "Scoop not found");
+  return redirectWithToast(`/me/scoops/${params.id}`, { kind: "success", message: "Thank you for keeping it under wraps!" });
+}
+
+export default function FanScoop() {
+  const { scoop } = useLoaderData<typeof loader>();
+  const zone = scoop.brand.timeZone;
+  return (
+    <article className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+      <Link to="/me/scoops" className="text-sm text-violet-700 underline">
+        ← All scoops
+      </Link>
+      <header>
+        <p className="flex items-center gap-2 text-sm text-stone-600">
+          <span aria-hidden="true" className="h-3 w-3 rounded-full" style={{ backgroundColor: scoop.brand.color }} />
+          {scoop.brand.name} · <LocalTime value={scoop.publishAt} zone={zone} />
+        </p>
+        <h1 className="mt-1 text-2xl font-bold">{scoop.title}</h1>
+      </header>
+      {scoop.state === "embargoed" && scoop.embargoUntil ? (
+        <div role="note" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4 text-amber-950">
+          <p className="text-lg font-bold">
+            Embargoed until <LocalTime value={scoop.embargoUntil} zone={zone} />
+          </p>
+          <p className="text-sm">Shown in your time zone. Until then, please keep it to yourself: no posts, stories, screenshots or hints.</p>
+        </div>
+      ) : scoop.embargoUntil ? (
+        <p className="rounded-lg bg-emerald-50 p-3 text-sm font-medium text-emerald-900">The embargo has lifted — you can share this now, if you'd like to.</p>
+      ) : null}
+      {scoop.locked ? (
+        <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
+          <h2 className="font-semibold">Before you read</h2>
+          <p className="text-sm text-stone-700">
+            This is a confidential preview for {scoop.brand.name}'s ambassadors. By opening it, you agree to keep what you see private until the embargo lifts
+            at <LocalTime value={scoop.embargoUntil!} zone={zone} />.
+          </p>
+          <SubmitButton pendingText="Opening…">I'll keep it confidential — show me</SubmitButton>
+        </Form>
+      ) : (
+        <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={scoop.brand.disclosureText} />
+      )}
+    </article>
+  );
+}

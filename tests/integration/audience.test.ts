@@ -1,0 +1,38 @@
+import { expect, test } from "vitest";
+import { matchesAudience, type Audience } from "#app/models/audience";
+import { AUDIENCE_MEMBER_SELECT, audienceWhere, toAudienceMember } from "#app/models/audience.server";
+import { DEFAULT_TIER_THRESHOLDS } from "#app/models/tiers";
+import { db } from "#app/utils/db.server";
+import { createAmbassador, createBrand, createUser } from "#tests/factories";
+
+test("the database filter and the in-memory rule pick exactly the same ambassadors", async () => {
+  const owner = await createUser(db);
+  const brand = await createBrand(db, { ownerId: owner.id });
+  const other = await createBrand(db, { ownerId: owner.id });
+  const people = [
+    { city: "Toronto", followers: [300], tags: ["bakers-club"] },
+    { city: "Toronto", followers: [5_000], tags: ["vip"] },
+    { city: "Ottawa", followers: [150_000], tags: ["bakers-club", "vip"] },
+    { city: "Ottawa", followers: [2_000_000], tags: [] },
+    { city: "Toronto", followers: [300], tags: ["bakers-club"], status: "paused" as const },
+    { city: "Toronto", followers: [300], tags: ["bakers-club"], status: "alumni" as const },
+  ];
+  for (const p of people) await createAmbassador(db, brand.id, p);
+  await createAmbassador(db, other.id, { city: "Toronto", tags: ["bakers-club"] });
+  const all = await db.ambassador.findMany({ where: { brandId: brand.id }, select: AUDIENCE_MEMBER_SELECT });
+  const audiences: Audience[] = [
+    { kind: "all", values: [] },
+    { kind: "tier", values: ["nano"] },
+    { kind: "tier", values: ["micro", "mega"] },
+    { kind: "tag", values: ["bakers-club"] },
+    { kind: "tag", values: ["vip", "nobody"] },
+    { kind: "city", values: ["Ottawa"] },
+    { kind: "list", values: [all[0].id, all[4].id] },
+  ];
+  for (const audience of audiences) {
+    const fromDb = (await db.ambassador.findMany({ where: audienceWhere(brand.id, audience, DEFAULT_TIER_THRESHOLDS), select: { id: true } })).map((a) => a.id).sort();
+    const inMemory = all.filter((a) => matchesAudience(audience, toAudienceMember(a), DEFAULT_TIER_THRESHOLDS)).map((a) => a.id).sort();
+    expect(fromDb, JSON.stringify(audience)).toEqual(inMemory);
+    expect(fromDb.length, JSON.stringify(audience)).toBeGreaterThan(0);
+  }
+});
