@@ -3,3 +3,4 @@ import "./utils/email.server";
 import "./models/fan-invites.server";
 import "./models/csv-import.server";
 import "./models/scoops.server";
+import "./models/events.server";

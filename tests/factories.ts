@@ -111,3 +111,48 @@ export async function createAmbassador(db: DB, brandId: string, input: Ambassado
   }
   return ambassador;
 }
+
+type EventInput = {
+  title?: string;
+  capacity?: number | null;
+  maxPlusOnes?: number;
+  startsAt?: Date;
+  endsAt?: Date;
+  timeZone?: string;
+  priority?: string;
+  priorityTiers?: string;
+  audienceKind?: string;
+  audienceValues?: string[];
+  questions?: { id: string; label: string; type: string; options: string[]; required: boolean; lifeMoment: boolean }[];
+  rsvpDeadline?: Date | null;
+  claimHours?: number;
+};
+
+/** A published in-person event a week from now, unless told otherwise. */
+export async function createEvent(db: DB, brandId: string, input: EventInput = {}) {
+  const startsAt = input.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
+  return db.event.create({
+    data: {
+      brandId,
+      title: input.title ?? `${faker.word.adjective()} tasting`,
+      description: "Come taste the new menu.",
+      format: "in_person",
+      venue: "The bakery",
+      address: "12 Ossington Ave",
+      city: "Toronto",
+      timeZone: input.timeZone ?? "America/Toronto",
+      startsAt,
+      endsAt: input.endsAt ?? new Date(startsAt.getTime() + 3 * 3_600_000),
+      capacity: input.capacity === undefined ? 20 : input.capacity,
+      maxPlusOnes: input.maxPlusOnes ?? 0,
+      priority: input.priority ?? "first_come",
+      priorityTiers: input.priorityTiers ?? "",
+      audienceKind: input.audienceKind ?? "all",
+      audienceValues: JSON.stringify(input.audienceValues ?? []),
+      questions: JSON.stringify(input.questions ?? []),
+      rsvpDeadline: input.rsvpDeadline ?? null,
+      claimHours: input.claimHours ?? 24,
+      publishedAt: new Date(),
+    },
+  });
+}

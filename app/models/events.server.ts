@@ -1,0 +1,698 @@
+import { randomBytes } from "node:crypto";
+import { createElement } from "react";
+import { stringify } from "csv-stringify/sync";
+import QRCode from "qrcode";
+import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../emails/event";
+import type { Prisma } from "#app/generated/prisma/client";
+import { db } from "#app/utils/db.server";
+import { sendEmail, type EmailAttachment } from "#app/utils/email.server";
+import { getEnv } from "#app/utils/env.server";
+import { formatDateTime, formatRange, zonedInputToUtc } from "#app/utils/format";
+import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { renderMarkdown } from "#app/utils/markdown.server";
+import { checkUpload, deleteUploads, discardFiles, storeUpload, type PendingFile } from "#app/utils/uploads.server";
+import { collectAnswers, parseQuestions, type Question } from "./application";
+import { matchesAudience, readAudience } from "./audience";
+import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "./audience.server";
+import { orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
+import { buildIcs } from "./ics.server";
+import { recordTouch } from "./timeline.server";
+
+export const EVENT_FILL_JOB = "event.fill";
+export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
+export const EVENT_REMINDER_JOB = "event.reminder";
+export const EVENT_WRAP_UP_JOB = "event.wrap-up";
+
+type Tx = Prisma.TransactionClient;
+const HOUR = 3_600_000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Seats. Event.seatsTaken counts the seats held by going and offered RSVPs (with plus-ones). It only grows
+// through one conditional UPDATE, so two RSVPs racing for the last seat cannot both get it — on SQLite and on
+// PostgreSQL alike.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Takes `n` seats if they are free (true), or gives back -n seats. */
+async function takeSeats(tx: Tx, eventId: string, n: number) {
+  if (n === 0) return true;
+  if (n < 0) {
+    await tx.$executeRaw`UPDATE "Event" SET "seatsTaken" = "seatsTaken" + ${n} WHERE "id" = ${eventId}`;
+    return true;
+  }
+  const changed = await tx.$executeRaw`UPDATE "Event" SET "seatsTaken" = "seatsTaken" + ${n} WHERE "id" = ${eventId} AND ("capacity" IS NULL OR "seatsTaken" + ${n} <= "capacity")`;
+  return changed === 1;
+}
+
+const newTicketCode = () => randomBytes(18).toString("base64url");
+
+// ---------------------------------------------------------------------------------------------------------
+// Creating and editing events (staff)
+// ---------------------------------------------------------------------------------------------------------
+
+type BrandRef = { id: string; slug: string; timeZone: string };
+
+/** Emails of a hand-picked list → the brand's active ambassadors' ids; unknown addresses are reported. */
+async function resolveInviteList(brandId: string, emails: string[]) {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const found = await db.ambassador.findMany({ where: { brandId, status: "active", email: { in: wanted } }, select: { id: true, email: true } });
+  const known = new Set(found.map((f) => f.email));
+  const missing = wanted.filter((e) => !known.has(e));
+  return { ids: found.map((f) => f.id), missing };
+}
+
+export async function saveEvent({
+  brand,
+  userId,
+  eventId,
+  input,
+  files,
+  removeCover,
+  now = new Date(),
+}: {
+  brand: BrandRef;
+  userId: string;
+  eventId?: string;
+  input: EventInput;
+  files: PendingFile[];
+  removeCover?: boolean;
+  now?: Date;
+}): Promise<{ ok: true; id: string } | { ok: false; errors: Record<string, string[]> }> {
+  const existing = eventId ? await db.event.findFirst({ where: { id: eventId, brandId: brand.id }, select: { id: true, seatsTaken: true, coverUploadId: true, publishedAt: true } }) : null;
+  if (eventId && !existing) throw new Response("Not found", { status: 404 });
+  const times = resolveEventTimes(input, zonedInputToUtc, now, !existing);
+  const errors: Record<string, string[]> = { ...times.errors };
+  let audienceValues = input.audienceKind === "all" ? [] : input.audienceValues;
+  if (input.audienceKind === "list") {
+    const { ids, missing } = await resolveInviteList(brand.id, input.audienceValues);
+    if (missing.length) errors.audienceValues = [`Not active ambassadors of this brand: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}`];
+    audienceValues = ids;
+  }
+  if (existing && input.capacity !== undefined && input.capacity < existing.seatsTaken) {
+    errors.capacity = [`${existing.seatsTaken} seats are already taken; the capacity can't go below that.`];
+  }
+  const cover = files.find((f) => f.field === "cover");
+  if (cover) {
+    const checked = await checkUpload(cover, "image");
+    if (!checked.ok) errors.cover = [checked.error];
+  }
+  if (Object.keys(errors).length) {
+    await discardFiles(files);
+    return { ok: false, errors };
+  }
+  let coverUploadId = existing?.coverUploadId ?? null;
+  const oldCover = coverUploadId;
+  if (cover) {
+    const stored = await storeUpload(cover, "image", brand.id);
+    if (stored.ok) coverUploadId = stored.id;
+  } else if (removeCover) coverUploadId = null;
+
+  const data = {
+    title: input.title,
+    description: input.description,
+    format: input.format,
+    venue: input.format === "in_person" ? input.venue : "",
+    address: input.format === "in_person" ? input.address : "",
+    city: input.city,
+    onlineUrl: input.format === "online" ? input.onlineUrl : "",
+    timeZone: input.timeZone,
+    startsAt: times.startsAt!,
+    endsAt: times.endsAt!,
+    rsvpDeadline: times.rsvpDeadline,
+    capacity: input.capacity ?? null,
+    maxPlusOnes: input.maxPlusOnes,
+    claimHours: input.claimHours,
+    priority: input.priority,
+    priorityTiers: input.priorityTiers.join(","),
+    questions: JSON.stringify(input.questions.map((q) => ({ id: q.id || randomBytes(6).toString("hex"), label: q.label, type: q.type, options: q.options, required: q.required, lifeMoment: false }))),
+    audienceKind: input.audienceKind,
+    audienceValues: JSON.stringify(audienceValues),
+    coverUploadId,
+    publishedAt: input.publish ? (existing?.publishedAt ?? now) : null,
+  };
+  const event = existing
+    ? await db.event.update({ where: { id: existing.id }, data, select: { id: true } })
+    : await db.event.create({ data: { ...data, brandId: brand.id, createdById: userId }, select: { id: true } });
+  if (oldCover && oldCover !== coverUploadId) await deleteUploads(brand.id, [oldCover]);
+  await scheduleEventJobs(event.id);
+  // More capacity (or none) may open seats for the waitlist.
+  if (existing) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id });
+  return { ok: true, id: event.id };
+}
+
+async function scheduleEventJobs(eventId: string) {
+  const e = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { id: true, startsAt: true, endsAt: true, publishedAt: true } });
+  if (!e.publishedAt) return;
+  const reminderAt = new Date(e.startsAt.getTime() - 24 * HOUR);
+  if (reminderAt > new Date()) {
+    await enqueueJob(EVENT_REMINDER_JOB, { eventId: e.id, startsAt: e.startsAt.toISOString() }, { runAt: reminderAt, dedupeKey: `event:${e.id}:reminder:${e.startsAt.getTime()}` });
+  }
+  await enqueueJob(EVENT_WRAP_UP_JOB, { eventId: e.id, endsAt: e.endsAt.toISOString() }, { runAt: e.endsAt, dedupeKey: `event:${e.id}:wrap:${e.endsAt.getTime()}` });
+}
+
+/** The brand's events with their numbers, upcoming first (soonest first), then past ones (latest first). */
+export async function listEvents(brandId: string, now = new Date()) {
+  const select = {
+    id: true,
+    title: true,
+    startsAt: true,
+    endsAt: true,
+    timeZone: true,
+    format: true,
+    city: true,
+    venue: true,
+    capacity: true,
+    seatsTaken: true,
+    publishedAt: true,
+    _count: { select: { rsvps: { where: { status: "waitlisted" } } } },
+  } satisfies Prisma.EventSelect;
+  const [upcoming, past] = await Promise.all([
+    db.event.findMany({ where: { brandId, endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 100, select }),
+    db.event.findMany({ where: { brandId, endsAt: { lt: now } }, orderBy: { startsAt: "desc" }, take: 50, select }),
+  ]);
+  const shape = (e: (typeof upcoming)[number]) => ({ ...e, waitlisted: e._count.rsvps });
+  return { upcoming: upcoming.map(shape), past: past.map(shape) };
+}
+
+const EVENT_DETAIL = {
+  id: true,
+  brandId: true,
+  title: true,
+  description: true,
+  coverUploadId: true,
+  format: true,
+  venue: true,
+  address: true,
+  city: true,
+  onlineUrl: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  seatsTaken: true,
+  maxPlusOnes: true,
+  rsvpDeadline: true,
+  questions: true,
+  audienceKind: true,
+  audienceValues: true,
+  priority: true,
+  priorityTiers: true,
+  claimHours: true,
+  publishedAt: true,
+  wrappedUpAt: true,
+} satisfies Prisma.EventSelect;
+
+export type EventDetail = Prisma.EventGetPayload<{ select: typeof EVENT_DETAIL }>;
+
+/** Head counts for the organizer: RSVPs and people (with guests), check-ins and no-shows. */
+export function eventCounts(rsvps: { status: string; plusOnes: number; checkedInAt: Date | null; noShow: boolean }[], capacity: number | null) {
+  const going = rsvps.filter((r) => r.status === "going");
+  const people = going.reduce((n, r) => n + 1 + r.plusOnes, 0);
+  return {
+    going: going.length,
+    people,
+    capacity,
+    checkedIn: going.filter((r) => r.checkedInAt).length,
+    noShows: going.filter((r) => r.noShow).length,
+    notArrived: going.filter((r) => !r.checkedInAt && !r.noShow).length,
+    maybe: rsvps.filter((r) => r.status === "maybe").length,
+    waitlisted: rsvps.filter((r) => r.status === "waitlisted").length,
+    offered: rsvps.filter((r) => r.status === "offered").length,
+  };
+}
+
+const RSVP_ROW = {
+  id: true,
+  status: true,
+  plusOnes: true,
+  answers: true,
+  showInGuestList: true,
+  waitlistedAt: true,
+  offerExpiresAt: true,
+  checkedInAt: true,
+  walkIn: true,
+  noShow: true,
+  createdAt: true,
+  updatedAt: true,
+  ambassador: { select: { id: true, name: true, email: true, city: true, maxFollowers: true } },
+} satisfies Prisma.RsvpSelect;
+
+/** One event for its brand's staff, with every RSVP and the waitlist in offer order. */
+export async function getEventForStaff(brandId: string, eventId: string) {
+  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: EVENT_DETAIL });
+  if (!event) return null;
+  const rsvps = await db.rsvp.findMany({ where: { eventId: event.id }, orderBy: [{ createdAt: "asc" }], select: RSVP_ROW });
+  const waitlist = await orderedWaitlist(event);
+  const listEmails =
+    event.audienceKind === "list"
+      ? (await db.ambassador.findMany({ where: { brandId, id: { in: readAudience("list", event.audienceValues).values } }, select: { email: true } })).map((a) => a.email)
+      : [];
+  return {
+    event: { ...event, html: renderMarkdown(event.description), questions: parseQuestions(event.questions), audience: readAudience(event.audienceKind, event.audienceValues), listEmails },
+    rsvps: rsvps.map((r) => ({ ...r, answers: parseAnswers(r.answers) })),
+    waitlistOrder: waitlist.map((w) => w.id),
+    counts: eventCounts(rsvps, event.capacity),
+  };
+}
+
+function parseAnswers(json: string): { label: string; answer: string }[] {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The waitlist in offer order (the event's priority rule; see orderWaitlist). */
+async function orderedWaitlist(event: { id: string; brandId: string; priority: string; priorityTiers: string }, client: Tx = db) {
+  const rows = await client.rsvp.findMany({
+    where: { eventId: event.id, status: "waitlisted" },
+    select: { id: true, plusOnes: true, waitlistedAt: true, createdAt: true, ambassadorId: true, ambassador: { select: { maxFollowers: true } } },
+  });
+  const attended = new Set(
+    (
+      await client.rsvp.findMany({
+        where: { brandId: event.brandId, eventId: { not: event.id }, checkedInAt: { not: null }, ambassadorId: { in: rows.map((r) => r.ambassadorId) } },
+        select: { ambassadorId: true },
+      })
+    ).map((r) => r.ambassadorId),
+  );
+  const brand = await client.brand.findUniqueOrThrow({ where: { id: event.brandId }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } });
+  return orderWaitlist(
+    rows.map((r) => ({ id: r.id, waitlistedAt: r.waitlistedAt ?? r.createdAt, maxFollowers: r.ambassador.maxFollowers, attendedBefore: attended.has(r.ambassadorId), seats: 1 + r.plusOnes })),
+    event,
+    brand,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fans: seeing events and answering them
+// ---------------------------------------------------------------------------------------------------------
+
+const FAN_BRAND = { id: true, name: true, slug: true, color: true, timeZone: true, disclosureText: true, tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } satisfies Prisma.BrandSelect;
+
+/** The fan's active memberships, with what audiences look at. */
+function fanMemberships(userId: string) {
+  return db.ambassador.findMany({ where: { userId, status: "active" }, select: { ...AUDIENCE_MEMBER_SELECT, brandId: true, name: true, email: true, brand: { select: FAN_BRAND } } });
+}
+
+/** Published, upcoming events the fan is invited to (by audience) or has answered, soonest first. */
+export async function listEventsForFan(userId: string, now = new Date()) {
+  const memberships = await fanMemberships(userId);
+  const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
+  const events = await db.event.findMany({
+    where: { brandId: { in: [...byBrand.keys()] }, publishedAt: { not: null }, endsAt: { gte: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, brandId: true, title: true, startsAt: true, endsAt: true, timeZone: true, format: true, venue: true, city: true, audienceKind: true, audienceValues: true },
+  });
+  const rsvps = await db.rsvp.findMany({ where: { ambassadorId: { in: memberships.map((m) => m.id) } }, select: { eventId: true, status: true } });
+  const mine = new Map(rsvps.map((r) => [r.eventId, r.status]));
+  return events
+    .filter((e) => {
+      const m = byBrand.get(e.brandId)!;
+      return mine.has(e.id) || matchesAudience(readAudience(e.audienceKind, e.audienceValues), toAudienceMember(m), m.brand);
+    })
+    .map((e) => ({ ...e, myStatus: (mine.get(e.id) ?? null) as RsvpStatus | null, brand: { name: byBrand.get(e.brandId)!.brand.name, color: byBrand.get(e.brandId)!.brand.color } }));
+}
+
+/** The event, the fan's ambassador row for its brand, and their RSVP — or null when the event is not for them. */
+async function visibleEvent(userId: string, eventId: string) {
+  const event = await db.event.findFirst({ where: { id: eventId, publishedAt: { not: null } }, select: EVENT_DETAIL });
+  if (!event) return null;
+  const member = (await fanMemberships(userId)).find((m) => m.brandId === event.brandId);
+  if (!member) return null;
+  const rsvp = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId: event.id, ambassadorId: member.id } }, select: { ...RSVP_ROW, ticketCode: true } });
+  if (!rsvp && !matchesAudience(readAudience(event.audienceKind, event.audienceValues), toAudienceMember(member), member.brand)) return null;
+  return { event, member, rsvp };
+}
+
+/** The event page for a fan: details, their RSVP, the online link (confirmed attendees only), who's going. */
+export async function getEventForFan(userId: string, eventId: string, now = new Date()) {
+  const found = await visibleEvent(userId, eventId);
+  if (!found) return null;
+  const { event, member, rsvp } = found;
+  const going = rsvp?.status === "going";
+  const guestList = going
+    ? await db.rsvp.findMany({
+        where: { eventId: event.id, status: "going", showInGuestList: true, ambassadorId: { not: member.id } },
+        orderBy: { createdAt: "asc" },
+        select: { ambassador: { select: { name: true, city: true } } },
+      })
+    : [];
+  const free = event.capacity === null ? null : Math.max(0, event.capacity - event.seatsTaken);
+  const waitlistPosition = rsvp?.status === "waitlisted" ? (await orderedWaitlist(event)).findIndex((w) => w.id === rsvp.id) + 1 : null;
+  return {
+    event: {
+      id: event.id,
+      title: event.title,
+      html: renderMarkdown(event.description),
+      coverUploadId: event.coverUploadId,
+      format: event.format,
+      venue: event.venue,
+      address: event.address,
+      city: event.city,
+      onlineUrl: going ? event.onlineUrl : null,
+      timeZone: event.timeZone,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      rsvpDeadline: event.rsvpDeadline,
+      maxPlusOnes: event.maxPlusOnes,
+      questions: parseQuestions(event.questions),
+      seatsLeft: free,
+      full: free !== null && free <= 0,
+      rsvpOpen: !event.rsvpDeadline || event.rsvpDeadline > now,
+      ended: event.endsAt < now,
+    },
+    brand: { name: member.brand.name, color: member.brand.color, disclosureText: member.brand.disclosureText },
+    rsvp: rsvp ? { ...rsvp, answers: parseAnswers(rsvp.answers) } : null,
+    ticketUrl: going && rsvp ? `${getEnv().APP_URL}/checkin/${rsvp.ticketCode}` : null,
+    waitlistPosition,
+    guestList: guestList.map((g) => g.ambassador),
+  };
+}
+
+export type RsvpInput =
+  | { status: "not_going" }
+  | { status: "going" | "maybe"; plusOnes: number; showInGuestList: boolean; [answer: `q_${string}`]: unknown };
+
+export type RsvpOutcome = { ok: true; status: RsvpStatus; message: string } | { ok: false; field?: string; error: string };
+
+/**
+ * A fan answers an event (or changes their answer). "Going" takes seats if there are enough and nobody is
+ * already waiting; otherwise the fan joins the waitlist. Answering "maybe" or "not going", or bringing fewer
+ * guests, gives seats back and the job runner offers them to the waitlist.
+ */
+export async function respondToEvent(userId: string, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome> {
+  const found = await visibleEvent(userId, eventId);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { event, member, rsvp } = found;
+  if (event.endsAt < now) return { ok: false, error: "This event is over." };
+  const plusOnes = input.status === "not_going" ? (rsvp?.plusOnes ?? 0) : input.plusOnes;
+  if (plusOnes > event.maxPlusOnes) {
+    return { ok: false, field: "plusOnes", error: event.maxPlusOnes ? `Bring up to ${event.maxPlusOnes} ${event.maxPlusOnes === 1 ? "guest" : "guests"}.` : "This event has no plus-ones." };
+  }
+  const wantsSeats = input.status === "going";
+  const closed = event.rsvpDeadline && event.rsvpDeadline <= now;
+  const heldBefore = rsvp ? seatsHeld(rsvp.status, rsvp.plusOnes) : 0;
+  if (closed && (wantsSeats ? 1 + plusOnes > heldBefore : input.status === "maybe")) {
+    return { ok: false, error: "RSVPs are closed for this event. You can still cancel." };
+  }
+  const questions = parseQuestions(event.questions);
+  const answers = input.status === "not_going" ? undefined : JSON.stringify(collectAnswers(questions, input as Record<string, unknown>));
+
+  const outcome = await db.$transaction(async (tx): Promise<RsvpOutcome & { released?: number }> => {
+    const current = rsvp ? await tx.rsvp.findUniqueOrThrow({ where: { id: rsvp.id }, select: { status: true, plusOnes: true } }) : null;
+    const held = current ? seatsHeld(current.status, current.plusOnes) : 0;
+    let status: RsvpStatus = input.status;
+    if (wantsSeats) {
+      const need = 1 + plusOnes;
+      if (current?.status === "waitlisted") {
+        status = "waitlisted";
+      } else if (held > 0) {
+        // Already going (or holding an offer): only the change in guests is taken or given back.
+        if (!(await takeSeats(tx, event.id, need - held))) {
+          const left = await seatsLeft(tx, event.id);
+          const error = left ? `Only ${left} more ${left === 1 ? "seat is" : "seats are"} free — bring fewer guests, or keep your current answer.` : "No more seats are free — keep your current answer, or bring fewer guests.";
+          return { ok: false, field: "plusOnes", error };
+        }
+      } else {
+        const othersWaiting = await tx.rsvp.count({ where: { eventId: event.id, status: { in: ["waitlisted"] } } });
+        status = othersWaiting === 0 && (await takeSeats(tx, event.id, need)) ? "going" : "waitlisted";
+      }
+    } else if (held > 0) {
+      await takeSeats(tx, event.id, -held);
+    }
+    const data = {
+      status,
+      plusOnes,
+      ...(answers !== undefined ? { answers } : {}),
+      ...(input.status !== "not_going" ? { showInGuestList: input.showInGuestList } : {}),
+      ...(status === "waitlisted" && current?.status !== "waitlisted" ? { waitlistedAt: now } : {}),
+      offerExpiresAt: null,
+    };
+    if (current) await tx.rsvp.update({ where: { id: rsvp!.id }, data });
+    else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId: event.brandId, ambassadorId: member.id, ticketCode: newTicketCode() } });
+    if (current?.status !== status || !current) {
+      await recordTouch({ brandId: event.brandId, ambassadorId: member.id, kind: "event", summary: rsvpSummary(status, event.title, current?.status), actorId: userId, at: now }, tx);
+    }
+    const released = held - seatsHeld(status, plusOnes);
+    return { ok: true, status, message: rsvpMessage(status, current?.status), released };
+  });
+
+  if (outcome.ok) {
+    if ((outcome.released ?? 0) > 0) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id });
+    if (outcome.status === "going" && rsvp?.status !== "going") await sendEventEmail("confirmed", event.id, member.id);
+    if (outcome.status === "waitlisted" && rsvp?.status !== "waitlisted") await sendEventEmail("waitlisted", event.id, member.id);
+  }
+  return outcome.ok ? { ok: true, status: outcome.status, message: outcome.message } : outcome;
+}
+
+async function seatsLeft(tx: Tx, eventId: string) {
+  const e = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { capacity: true, seatsTaken: true } });
+  return e.capacity === null ? Infinity : Math.max(0, e.capacity - e.seatsTaken);
+}
+
+function rsvpSummary(status: RsvpStatus, title: string, before?: string) {
+  switch (status) {
+    case "going":
+      return before === "offered" ? `Claimed a freed seat at ${title}` : `RSVP: going to ${title}`;
+    case "maybe":
+      return `RSVP: maybe for ${title}`;
+    case "not_going":
+      return before === "going" ? `Cancelled their RSVP to ${title}` : `RSVP: not going to ${title}`;
+    case "waitlisted":
+      return `Joined the waitlist for ${title}`;
+    case "offered":
+      return `Offered a freed seat at ${title}`;
+    case "expired":
+      return `Seat offer for ${title} expired`;
+  }
+}
+
+function rsvpMessage(status: RsvpStatus, before?: string) {
+  if (status === "going") return before === "offered" ? "The seat is yours — see you there!" : before === "going" ? "Your RSVP is updated." : "You're going! Your ticket is on its way by email.";
+  if (status === "waitlisted") return "The event is full, so you're on the waitlist. We'll email you if a seat opens.";
+  if (status === "maybe") return "Noted as maybe. Change it any time.";
+  return before === "going" || before === "offered" ? "Your RSVP is cancelled and your seat goes to someone on the waitlist." : "Thanks for letting us know.";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The waitlist: offers, claims and expiry (job runner)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Offers free seats to the waitlist in priority order. Each offer holds the seats for the claim window (never
+ * past the event's start) and is emailed; an expiry job moves on if the fan does not claim it.
+ */
+export async function fillFreeSeats(eventId: string, now = new Date()) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, brandId: true, title: true, capacity: true, seatsTaken: true, startsAt: true, claimHours: true, priority: true, priorityTiers: true, publishedAt: true } });
+  if (!event?.publishedAt || event.startsAt <= now) return [];
+  const offered: string[] = [];
+  const free = event.capacity === null ? Infinity : event.capacity - event.seatsTaken;
+  if (free <= 0) return offered;
+  const picks = pickOffers(await orderedWaitlist(event), free);
+  const expiresAt = new Date(Math.min(now.getTime() + event.claimHours * HOUR, event.startsAt.getTime()));
+  for (const pick of picks) {
+    const ok = await db.$transaction(async (tx) => {
+      const claimed = await tx.rsvp.updateMany({ where: { id: pick.id, status: "waitlisted" }, data: { status: "offered", offeredAt: now, offerExpiresAt: expiresAt } });
+      if (claimed.count !== 1) return false;
+      if (!(await takeSeats(tx, event.id, pick.seats))) throw new Rollback();
+      const r = await tx.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
+      await recordTouch({ brandId: event.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("offered", event.title), at: now }, tx);
+      return true;
+    }).catch((e) => {
+      if (e instanceof Rollback) return false;
+      throw e;
+    });
+    if (!ok) continue;
+    offered.push(pick.id);
+    await enqueueJob(EVENT_OFFER_EXPIRE_JOB, { rsvpId: pick.id }, { runAt: expiresAt, dedupeKey: `offer:${pick.id}:${now.getTime()}` });
+    const r = await db.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
+    await sendEventEmail("offer", event.id, r.ambassadorId);
+  }
+  return offered;
+}
+
+class Rollback extends Error {}
+
+/** An unclaimed offer runs out: the seats go back and the next person on the waitlist is offered them. */
+export async function expireOffer(rsvpId: string, now = new Date()) {
+  const r = await db.rsvp.findUnique({ where: { id: rsvpId }, select: { id: true, status: true, plusOnes: true, offerExpiresAt: true, eventId: true, brandId: true, ambassadorId: true, event: { select: { title: true } } } });
+  if (!r || r.status !== "offered" || !r.offerExpiresAt || r.offerExpiresAt > now) return false;
+  const done = await db.$transaction(async (tx) => {
+    const changed = await tx.rsvp.updateMany({ where: { id: r.id, status: "offered" }, data: { status: "expired", offerExpiresAt: null } });
+    if (changed.count !== 1) return false;
+    await takeSeats(tx, r.eventId, -seatsHeld("offered", r.plusOnes));
+    await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("expired", r.event.title), at: now }, tx);
+    return true;
+  });
+  if (done) await fillFreeSeats(r.eventId, now);
+  return done;
+}
+
+registerJobHandler(EVENT_FILL_JOB, async ({ eventId }: { eventId: string }) => {
+  await fillFreeSeats(eventId);
+});
+registerJobHandler(EVENT_OFFER_EXPIRE_JOB, async ({ rsvpId }: { rsvpId: string }) => {
+  await expireOffer(rsvpId);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Check-in (organizers)
+// ---------------------------------------------------------------------------------------------------------
+
+type CheckInResult = { ok: true; name: string } | { ok: false; error: string };
+
+export async function checkIn(brandId: string, eventId: string, rsvpId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+  const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, status: true, checkedInAt: true, ambassadorId: true, ambassador: { select: { name: true } }, event: { select: { title: true } } } });
+  if (!r) throw new Response("Not found", { status: 404 });
+  if (r.status !== "going") return { ok: false, error: `${r.ambassador.name} is not on the guest list (${r.status.replace("_", " ")}).` };
+  if (r.checkedInAt) return { ok: true, name: r.ambassador.name };
+  await db.$transaction(async (tx) => {
+    await tx.rsvp.update({ where: { id: r.id }, data: { checkedInAt: now, checkedInById: actorId, noShow: false } });
+    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Checked in at ${r.event.title}`, actorId, at: now }, tx);
+  });
+  return { ok: true, name: r.ambassador.name };
+}
+
+export async function undoCheckIn(brandId: string, eventId: string, rsvpId: string, actorId: string) {
+  const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId, checkedInAt: { not: null } }, select: { id: true, ambassadorId: true, event: { select: { title: true } } } });
+  if (!r) return;
+  await db.$transaction(async (tx) => {
+    await tx.rsvp.update({ where: { id: r.id }, data: { checkedInAt: null, checkedInById: null } });
+    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Check-in at ${r.event.title} undone`, actorId }, tx);
+  });
+}
+
+/** Someone from the program turns up without a seat: they are added and checked in if a seat is free. */
+export async function walkIn(brandId: string, eventId: string, ambassadorId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+  const [event, ambassador] = await Promise.all([
+    db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } }),
+    db.ambassador.findFirst({ where: { id: ambassadorId, brandId, status: "active" }, select: { id: true, name: true } }),
+  ]);
+  if (!event || !ambassador) throw new Response("Not found", { status: 404 });
+  const existing = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { id: true, status: true, plusOnes: true } });
+  if (existing?.status === "going") return checkIn(brandId, eventId, existing.id, actorId, now);
+  return db.$transaction(async (tx): Promise<CheckInResult> => {
+    const held = existing ? seatsHeld(existing.status, existing.plusOnes) : 0;
+    if (!(await takeSeats(tx, eventId, 1 - held))) return { ok: false, error: "The event is full — no seat for a walk-in." };
+    const data = { status: "going", plusOnes: 0, walkIn: true, checkedInAt: now, checkedInById: actorId, offerExpiresAt: null };
+    if (existing) await tx.rsvp.update({ where: { id: existing.id }, data });
+    else await tx.rsvp.create({ data: { ...data, eventId, brandId, ambassadorId, ticketCode: newTicketCode() } });
+    await recordTouch({ brandId, ambassadorId, kind: "event", summary: `Walked in and checked in at ${event.title}`, actorId, at: now }, tx);
+    return { ok: true, name: ambassador.name };
+  });
+}
+
+/** The ticket behind a QR code, if the user is staff of the event's brand (any role). */
+export async function findTicket(userId: string, code: string) {
+  const r = await db.rsvp.findUnique({
+    where: { ticketCode: code },
+    select: { id: true, status: true, plusOnes: true, checkedInAt: true, eventId: true, brandId: true, ambassador: { select: { name: true, email: true } }, event: { select: { title: true, startsAt: true, endsAt: true, timeZone: true, brand: { select: { slug: true } } } } },
+  });
+  if (!r) return null;
+  const staff = await db.membership.findFirst({ where: { userId, brandId: r.brandId }, select: { id: true } });
+  return staff ? r : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Emails: confirmation with calendar file and QR ticket, waitlist, offer, reminder, "share your night"
+// ---------------------------------------------------------------------------------------------------------
+
+export function eventLocation(e: { format: string; venue: string; address: string; city: string }) {
+  return e.format === "online" ? "Online" : [e.venue, e.address, e.city].filter(Boolean).join(", ");
+}
+
+/** Builds and sends one event email to one ambassador. */
+export async function sendEventEmail(kind: EventEmailKind, eventId: string, ambassadorId: string) {
+  const [event, a] = await Promise.all([
+    db.event.findUniqueOrThrow({ where: { id: eventId }, select: { ...EVENT_DETAIL, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } } } }),
+    db.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { id: true, name: true, email: true, rsvps: { where: { eventId }, select: { ticketCode: true, plusOnes: true, offerExpiresAt: true } } } }),
+  ]);
+  const rsvp = a.rsvps[0];
+  const appUrl = getEnv().APP_URL;
+  const eventUrl = `${appUrl}/me/events/${event.id}`;
+  const attachments: EmailAttachment[] = [];
+  let ticketUrl: string | null = null;
+  if (kind === "confirmed" && rsvp) {
+    ticketUrl = `${appUrl}/checkin/${rsvp.ticketCode}`;
+    attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrl, { width: 240, margin: 1 }), contentId: "ticket-qr" });
+    attachments.push({ filename: "event.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildIcs(event, eventUrl) });
+  }
+  const props = {
+    kind,
+    brand: event.brand,
+    fanName: a.name.split(" ")[0] || a.name,
+    title: event.title,
+    when: formatRange(event.startsAt, event.endsAt, event.timeZone),
+    where: eventLocation(event),
+    url: eventUrl,
+    plusOnes: rsvp?.plusOnes ?? 0,
+    hasTicket: !!ticketUrl,
+    offerExpires: kind === "offer" && rsvp?.offerExpiresAt ? formatDateTime(rsvp.offerExpiresAt, event.timeZone) : null,
+    onlineUrl: kind === "confirmed" || kind === "reminder" ? (event.format === "online" ? event.onlineUrl : null) : null,
+    disclosureText: event.brand.disclosureText,
+  };
+  await sendEmail({ to: a.email, brandId: event.brand.id, template: "event", subject: eventEmailSubject(props), react: createElement(EventEmail, props), attachments });
+}
+
+/** 24 hours before: a reminder to everyone going (skipped if the event moved since it was scheduled). */
+registerJobHandler(EVENT_REMINDER_JOB, async ({ eventId, startsAt }: { eventId: string; startsAt: string }) => {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { startsAt: true, publishedAt: true } });
+  if (!event?.publishedAt || event.startsAt.toISOString() !== startsAt) return;
+  const going = await db.rsvp.findMany({ where: { eventId, status: "going" }, select: { ambassadorId: true } });
+  for (const g of going) await sendEventEmail("reminder", eventId, g.ambassadorId);
+});
+
+/**
+ * After the event: fans who were going but never checked in are marked as no-shows (quietly — nobody is
+ * emailed about it), and those who came get a friendly "share your night" email with the disclosure reminder.
+ */
+export async function wrapUpEvent(eventId: string, now = new Date()) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, brandId: true, title: true, endsAt: true, wrappedUpAt: true } });
+  if (!event || event.wrappedUpAt || event.endsAt > now) return false;
+  const claimed = await db.event.updateMany({ where: { id: event.id, wrappedUpAt: null }, data: { wrappedUpAt: now } });
+  if (claimed.count !== 1) return false;
+  const missed = await db.rsvp.findMany({ where: { eventId, status: "going", checkedInAt: null }, select: { id: true, ambassadorId: true } });
+  await db.$transaction(async (tx) => {
+    await tx.rsvp.updateMany({ where: { id: { in: missed.map((m) => m.id) } }, data: { noShow: true } });
+    for (const m of missed) await recordTouch({ brandId: event.brandId, ambassadorId: m.ambassadorId, kind: "event", summary: `Didn't make it to ${event.title}`, at: now }, tx);
+  });
+  const came = await db.rsvp.findMany({ where: { eventId, status: "going", checkedInAt: { not: null }, ambassador: { emailOptIn: true } }, select: { ambassadorId: true } });
+  for (const c of came) await sendEventEmail("thanks", eventId, c.ambassadorId);
+  return true;
+}
+
+registerJobHandler(EVENT_WRAP_UP_JOB, async ({ eventId, endsAt }: { eventId: string; endsAt: string }) => {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { endsAt: true } });
+  if (!event || event.endsAt.toISOString() !== endsAt) return;
+  await wrapUpEvent(eventId);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Attendee list export
+// ---------------------------------------------------------------------------------------------------------
+
+/** Every RSVP with the fan's answers, one column per question. */
+export async function attendeesCsv(brandId: string, eventId: string) {
+  const found = await getEventForStaff(brandId, eventId);
+  if (!found) return null;
+  const questions: Question[] = found.event.questions;
+  const header = ["Name", "Email", "City", "RSVP", "Plus-ones", "Checked in at (UTC)", "No-show", "Walk-in", "Answered at (UTC)", ...questions.map((q) => q.label)];
+  const rows = found.rsvps.map((r) => {
+    const byLabel = new Map(r.answers.map((a) => [a.label, a.answer]));
+    return [
+      r.ambassador.name,
+      r.ambassador.email,
+      r.ambassador.city,
+      r.status,
+      String(r.plusOnes),
+      r.checkedInAt?.toISOString() ?? "",
+      r.noShow ? "yes" : "",
+      r.walkIn ? "yes" : "",
+      r.updatedAt.toISOString(),
+      ...questions.map((q) => byLabel.get(q.label) ?? ""),
+    ];
+  });
+  return { title: found.event.title, csv: stringify([header, ...rows]) };
+}
