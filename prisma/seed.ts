@@ -151,8 +151,94 @@ async function main() {
   const accounts = await db.socialAccount.findMany({ where: { ambassadorId: priyaAmbassador.id }, select: { platform: true, handle: true, followers: true } });
   await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", interests: "sourdough, food photography, rye", accounts: accounts as ProfileInput["accounts"] });
 
+  await seedScoopsAndEvents(juniper.id, sam.id, lea.id);
+
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);
+}
+
+/** Two scoops (one under embargo for the sourdough club) and a draft; an upcoming workshop with a waitlist and a past party. */
+async function seedScoopsAndEvents(brandId: string, managerId: string, organizerId: string) {
+  const now = Date.now();
+  const day = 86_400_000;
+  await db.scoop.create({
+    data: {
+      brandId,
+      title: "First look: the spring menu",
+      body: "Rhubarb and cardamom morning buns, a **wild garlic focaccia** and our first ever rye croissant.\n\nWe'd love your honest thoughts before we print the menu.",
+      guidance: "Once the embargo lifts, you can say a spring menu is coming and name the buns. Please keep the rye croissant a surprise.",
+      audienceKind: "tag",
+      audienceValues: JSON.stringify(["sourdough"]),
+      publishAt: new Date(now - 2 * 3_600_000),
+      embargoUntil: new Date(now + 12 * day),
+      notifiedAt: new Date(now - 2 * 3_600_000),
+      createdById: managerId,
+    },
+  });
+  await db.scoop.create({
+    data: { brandId, title: "Holiday hours and the stollen pre-order", body: "Stollen pre-orders open for ambassadors a week before everyone else.", publishAt: new Date(now - 5 * day), createdById: managerId },
+  });
+  await db.scoop.create({ data: { brandId, title: "Collab with Northwind Coffee (draft)", body: "A coffee-and-croissant pairing box. Details to come.", createdById: managerId } });
+
+  const active = await db.ambassador.findMany({ where: { brandId, status: "active", userId: null }, orderBy: { name: "asc" }, take: 24, select: { id: true } });
+  const start = new Date(now + 10 * day);
+  start.setUTCHours(23, 0, 0, 0);
+  const workshop = await db.event.create({
+    data: {
+      brandId,
+      title: "Lamination workshop",
+      description: "Fold, turn, rest, repeat: an evening of croissant dough with our head baker. Aprons provided.",
+      venue: "Juniper Bakery",
+      address: "401 Roncesvalles Ave",
+      city: "Toronto",
+      timeZone: "America/Toronto",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2.5 * 3_600_000),
+      capacity: 12,
+      maxPlusOnes: 1,
+      priority: "first_timers",
+      questions: JSON.stringify([{ id: "diet01", label: "Any allergies or dietary needs?", type: "short", options: [], required: false, lifeMoment: false }]),
+      publishedAt: new Date(now - 3 * day),
+      createdById: organizerId,
+    },
+  });
+  let seats = 0;
+  for (const [i, a] of active.slice(0, 12).entries()) {
+    const plusOnes = i % 4 === 0 ? 1 : 0;
+    if (seats + 1 + plusOnes > 12) {
+      await db.rsvp.create({ data: { eventId: workshop.id, brandId, ambassadorId: a.id, status: "waitlisted", waitlistedAt: new Date(now - (12 - i) * 3_600_000), ticketCode: `demo-w-${i}` } });
+      continue;
+    }
+    seats += 1 + plusOnes;
+    await db.rsvp.create({ data: { eventId: workshop.id, brandId, ambassadorId: a.id, status: "going", plusOnes, showInGuestList: i % 2 === 0, ticketCode: `demo-g-${i}` } });
+  }
+  await db.event.update({ where: { id: workshop.id }, data: { seatsTaken: seats } });
+
+  const partyStart = new Date(now - 20 * day);
+  const party = await db.event.create({
+    data: {
+      brandId,
+      title: "Summer market party",
+      description: "Thank-you evening for our market regulars.",
+      venue: "Sorauren Park",
+      city: "Toronto",
+      timeZone: "America/Toronto",
+      startsAt: partyStart,
+      endsAt: new Date(partyStart.getTime() + 3 * 3_600_000),
+      capacity: 40,
+      publishedAt: new Date(now - 40 * day),
+      wrappedUpAt: new Date(partyStart.getTime() + 3 * 3_600_000),
+      createdById: organizerId,
+    },
+  });
+  for (const [i, a] of active.slice(12).entries()) {
+    const came = i % 5 !== 0;
+    await db.rsvp.create({
+      data: { eventId: party.id, brandId, ambassadorId: a.id, status: "going", ticketCode: `demo-p-${i}`, checkedInAt: came ? new Date(partyStart.getTime() + i * 300_000) : null, noShow: !came },
+    });
+    await db.timelineEvent.create({ data: { brandId, ambassadorId: a.id, kind: "event", summary: came ? "Checked in at Summer market party" : "Didn't make it to Summer market party", createdAt: partyStart } });
+  }
+  await db.event.update({ where: { id: party.id }, data: { seatsTaken: active.slice(12).length } });
 }
 
 main()

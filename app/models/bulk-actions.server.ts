@@ -44,11 +44,14 @@ export async function bulkStatus(brandId: string, ids: string[], status: Ambassa
   return changing.length;
 }
 
-/** Emails a message to the chosen ambassadors who accept program emails; the others are counted as skipped. */
-export async function bulkMessage(brandId: string, ids: string[], sender: SessionUser, subject: string, body: string) {
+/**
+ * Emails a message to the chosen ambassadors who accept program emails; the others are counted as skipped.
+ * Logistics for people who RSVP'd to an event (`logistics`) reach them whatever their program-email choice.
+ */
+export async function bulkMessage(brandId: string, ids: string[], sender: SessionUser, subject: string, body: string, { logistics = false } = {}) {
   const valid = await scoped(brandId, ids);
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { name: true, color: true, logoUrl: true } });
-  const recipients = await db.ambassador.findMany({ where: { id: { in: valid }, emailOptIn: true, status: { in: ["active", "paused"] } }, select: { id: true, email: true, name: true } });
+  const recipients = await db.ambassador.findMany({ where: { id: { in: valid }, ...(logistics ? {} : { emailOptIn: true }), status: { in: ["active", "paused"] } }, select: { id: true, email: true, name: true } });
   for (const r of recipients) {
     await sendEmail({
       to: r.email,

@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import QRCode from "qrcode";
 import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../emails/event";
 import type { Prisma } from "#app/generated/prisma/client";
+import type { SessionUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { sendEmail, type EmailAttachment } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
@@ -14,8 +15,9 @@ import { checkUpload, deleteUploads, discardFiles, storeUpload, type PendingFile
 import { collectAnswers, parseQuestions, type Question } from "./application";
 import { matchesAudience, readAudience } from "./audience";
 import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "./audience.server";
-import { orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
+import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
 import { buildIcs } from "./ics.server";
+import { bulkMessage } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
 
 export const EVENT_FILL_JOB = "event.fill";
@@ -599,10 +601,6 @@ export async function findTicket(userId: string, code: string) {
 // Emails: confirmation with calendar file and QR ticket, waitlist, offer, reminder, "share your night"
 // ---------------------------------------------------------------------------------------------------------
 
-export function eventLocation(e: { format: string; venue: string; address: string; city: string }) {
-  return e.format === "online" ? "Online" : [e.venue, e.address, e.city].filter(Boolean).join(", ");
-}
-
 /** Builds and sends one event email to one ambassador. */
 export async function sendEventEmail(kind: EventEmailKind, eventId: string, ambassadorId: string) {
   const [event, a] = await Promise.all([
@@ -695,4 +693,56 @@ export async function attendeesCsv(brandId: string, eventId: string) {
     ];
   });
   return { title: found.event.title, csv: stringify([header, ...rows]) };
+}
+
+/** A message to everyone going (logistics reach them whatever their program-email choice). */
+export async function messageAttendees(brandId: string, eventId: string, sender: SessionUser, subject: string, body: string) {
+  const attendees = await db.rsvp.findMany({ where: { brandId, eventId, status: "going" }, select: { ambassadorId: true } });
+  return bulkMessage(brandId, attendees.map((a) => a.ambassadorId), sender, subject, body, { logistics: true });
+}
+
+/**
+ * The check-in screen's data: head counts, the guest list filtered by a name search, and (for walk-ins) active
+ * ambassadors matching the search who are not going yet.
+ */
+export async function checkInBoard(brandId: string, eventId: string, q: string) {
+  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true } });
+  if (!event) return null;
+  const all = await db.rsvp.findMany({ where: { eventId, status: "going" }, select: { status: true, plusOnes: true, checkedInAt: true, noShow: true } });
+  const search = q.trim();
+  const guests = await db.rsvp.findMany({
+    where: { eventId, status: "going", ...(search ? { ambassador: { OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] } } : {}) },
+    orderBy: { ambassador: { name: "asc" } },
+    take: 200,
+    select: { id: true, plusOnes: true, checkedInAt: true, walkIn: true, ambassador: { select: { name: true, city: true } } },
+  });
+  const walkInCandidates =
+    search.length >= 2
+      ? await db.ambassador.findMany({
+          where: { brandId, status: "active", rsvps: { none: { eventId, status: "going" } }, OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] },
+          orderBy: { name: "asc" },
+          take: 10,
+          select: { id: true, name: true, city: true },
+        })
+      : [];
+  return { event, counts: eventCounts(all, event.capacity), guests, walkInCandidates };
+}
+
+/** The calendar file of an event the fan may see (the meeting link only for confirmed attendees). */
+export async function eventCalendarFile(userId: string, eventId: string) {
+  const found = await visibleEvent(userId, eventId);
+  if (!found) return null;
+  const going = found.rsvp?.status === "going";
+  return buildIcs({ ...found.event, onlineUrl: going ? found.event.onlineUrl : "" }, `${getEnv().APP_URL}/me/events/${found.event.id}`);
+}
+
+/** The QR code of a ticket, as SVG markup for the event page. */
+export function ticketQrSvg(url: string) {
+  return QRCode.toString(url, { type: "svg", margin: 1, width: 220 });
+}
+
+/** Whether the fan may see an event's cover image. */
+export async function canSeeEventCover(userId: string, uploadId: string) {
+  const event = await db.event.findFirst({ where: { coverUploadId: uploadId }, select: { id: true } });
+  return !!event && !!(await visibleEvent(userId, event.id));
 }

@@ -27,6 +27,10 @@ export function seatsHeld(status: string, plusOnes: number) {
   return status === "going" || status === "offered" ? 1 + plusOnes : 0;
 }
 
+export function eventLocation(e: { format: string; venue: string; address: string; city: string }) {
+  return e.format === "online" ? "Online" : [e.venue, e.address, e.city].filter(Boolean).join(", ");
+}
+
 export type WaitlistEntry = { id: string; waitlistedAt: Date; maxFollowers: number; attendedBefore: boolean; seats: number };
 export type PriorityRule = { priority: string; priorityTiers: string };
 

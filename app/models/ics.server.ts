@@ -1,4 +1,5 @@
 import { createEvent } from "ics";
+import { eventLocation } from "./events";
 
 type IcsEvent = { id: string; title: string; description: string; startsAt: Date; endsAt: Date; format: string; venue: string; address: string; city: string; onlineUrl: string };
 
@@ -7,7 +8,7 @@ type IcsEvent = { id: string; title: string; description: string; startsAt: Date
  * stable per event, so adding it again after a change updates the calendar entry instead of duplicating it.
  */
 export function buildIcs(event: IcsEvent, url: string) {
-  const location = event.format === "online" ? "Online" : [event.venue, event.address, event.city].filter(Boolean).join(", ");
+  const location = eventLocation(event);
   const { error, value } = createEvent({
     uid: `event-${event.id}@kindred`,
     productId: "kindred/events",

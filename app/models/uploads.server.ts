@@ -1,4 +1,5 @@
 import { db } from "#app/utils/db.server";
+import { canSeeEventCover } from "./events.server";
 import { canReadScoopFiles } from "./scoops.server";
 
 /**
@@ -11,5 +12,5 @@ export async function canSeeUpload(userId: string, uploadId: string) {
   const staff = await db.membership.findFirst({ where: { userId, brandId: upload.brandId }, select: { id: true } });
   if (staff) return upload;
   if (upload.scoopId) return (await canReadScoopFiles(userId, upload.scoopId)) ? upload : null;
-  return null;
+  return (await canSeeEventCover(userId, upload.id)) ? upload : null;
 }

@@ -9,6 +9,7 @@ import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
+import { MessageSchema } from "#app/models/message";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassadors · Kindred" }];
@@ -17,11 +18,7 @@ const BulkSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("tag"), tag: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, "Tags use lower-case letters, digits and hyphens") }),
   z.object({ intent: z.literal("untag"), tag: z.string().trim().toLowerCase().min(1, "Type the tag to remove") }),
   z.object({ intent: z.literal("status"), status: z.enum(AMBASSADOR_STATUSES, { error: "Choose a status" }) }),
-  z.object({
-    intent: z.literal("message"),
-    subject: z.string().trim().min(3, "Write a subject").max(150, "Keep the subject under 150 characters"),
-    body: z.string().trim().min(3, "Write the message").max(5000, "Keep the message under 5,000 characters"),
-  }),
+  z.object({ intent: z.literal("message"), ...MessageSchema.shape }),
 ]);
 
 /** Bulk actions on the ambassadors ticked on the current page. */

@@ -1,10 +1,10 @@
-import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, Field, SelectField, SubmitButton, TextareaField, buttonClass } from "#app/components/forms";
-import { QUESTION_TYPES } from "#app/models/application";
+import { Field, SubmitButton, TextareaField } from "#app/components/forms";
+import { QuestionEditor, type QuestionRow } from "#app/components/question-editor";
 import { ProgramSettingsSchema } from "#app/models/program-settings";
 import { getProgramSettings, saveProgramSettings } from "#app/models/program-settings.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -25,7 +25,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Program settings saved." });
 }
 
-type QuestionRow = { id?: string; label: string; type: string; options: string; required?: string; lifeMoment?: string };
 type ProgramForm = {
   applicationsOpen?: string;
   reapplyAfterDays: string | number;
@@ -64,7 +63,6 @@ export default function ProgramSettings() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgramSettingsSchema }) as never,
   });
-  const questions = fields.questions.getFieldList();
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Program settings</h1>
@@ -99,41 +97,7 @@ export default function ProgramSettings() {
           <p className="text-sm text-stone-600">
             Asked on the application page after “what do you love about {brand.name}”. Life-moment questions (“moving house in the next 6 months?”) are always optional.
           </p>
-          {questions.map((question, index) => {
-            const q = question.getFieldset();
-            return (
-              <fieldset key={question.key} {...getFieldsetProps(question)} className="space-y-3 rounded-md border border-stone-200 bg-white p-3">
-                <legend className="sr-only">Question {index + 1}</legend>
-                <input {...getInputProps(q.id, { type: "hidden" })} />
-                <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-                  <Field label={`Question ${index + 1}`} {...getInputProps(q.label, { type: "text" })} errors={q.label.errors} />
-                  <SelectField label="Type" {...getSelectProps(q.type)} errors={q.type.errors}>
-                    {Object.entries(QUESTION_TYPES).map(([v, text]) => (
-                      <option key={v} value={v}>
-                        {text}
-                      </option>
-                    ))}
-                  </SelectField>
-                </div>
-                <Field label="Choices (for one or several choices; comma-separated)" {...getInputProps(q.options, { type: "text" })} errors={q.options.errors} />
-                <div className="flex flex-wrap items-center gap-4 text-sm">
-                  <label className="flex items-center gap-2">
-                    <input {...getInputProps(q.required, { type: "checkbox" })} className="h-4 w-4" /> Required
-                  </label>
-                  <label className="flex items-center gap-2">
-                    <input {...getInputProps(q.lifeMoment, { type: "checkbox" })} className="h-4 w-4" /> Life-moment question
-                  </label>
-                  <button {...form.remove.getButtonProps({ name: fields.questions.name, index })} className={buttonClass("link", "ml-auto")}>
-                    Remove question
-                  </button>
-                </div>
-              </fieldset>
-            );
-          })}
-          <ErrorList errors={fields.questions.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.questions.name, defaultValue: { label: "", type: "short", options: "" } })} className={buttonClass("secondary")}>
-            + Add a question
-          </button>
+          <QuestionEditor form={form} field={fields.questions} withLifeMoment />
         </fieldset>
 
         <fieldset className="space-y-2">

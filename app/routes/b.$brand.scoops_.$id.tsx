@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ScoopContent } from "#app/components/scoop-content";
+import { StatCards } from "#app/components/stat-cards";
 import { SubmitButton, buttonClass } from "#app/components/forms";
 import { describeAudience } from "#app/models/audience";
 import { STATE_LABELS, scoopState } from "#app/models/scoops";
@@ -77,19 +78,15 @@ export default function ScoopDetail() {
       {scoop.embargoUntil ? (
         <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-900">Embargo until {formatDateTime(scoop.embargoUntil, brand.timeZone)}</p>
       ) : null}
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Reach">
-        {[
+      <StatCards
+        label="Reach"
+        stats={[
           ["In audience", reach.audience],
           ["Emailed", reach.emailed],
           ["Opened", reach.opened],
           ["Acknowledged", reach.acknowledged],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-stone-200 bg-white p-3">
-            <dt className="text-xs text-stone-500">{label}</dt>
-            <dd className="text-2xl font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       <section className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">What fans see</h2>
         <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={brand.disclosureText} />

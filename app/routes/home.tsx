@@ -4,6 +4,8 @@ import { buttonClass } from "#app/components/forms";
 import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
 import { requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
+import { listEventsForFan } from "#app/models/events.server";
+import { unreadScoopCount } from "#app/models/scoops.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Kindred" }];
 
@@ -29,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, status: true, joinedAt: true, brand: { select: { name: true, slug: true, color: true, description: true } } },
     }),
   ]);
-  return { name: user.name ?? user.email, memberships, programs };
+  const isFan = programs.some((p) => p.status === "active");
+  const [unreadScoops, events] = isFan ? await Promise.all([unreadScoopCount(user.id), listEventsForFan(user.id)]) : [0, []];
+  return { name: user.name ?? user.email, memberships, programs, isFan, unreadScoops, upcomingEvents: events.length };
 }
 
 function BrandDot({ color }: { color: string }) {
@@ -37,7 +41,7 @@ function BrandDot({ color }: { color: string }) {
 }
 
 export default function Home() {
-  const { name, memberships, programs } = useLoaderData<typeof loader>();
+  const { name, memberships, programs, isFan, unreadScoops, upcomingEvents } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-4xl space-y-10 px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -46,6 +50,19 @@ export default function Home() {
           Edit your profile and social accounts
         </Link>
       </div>
+
+      {isFan ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Link to="/me/scoops" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+            <p className="font-semibold">Scoops</p>
+            <p className="text-sm text-stone-600">{unreadScoops ? `${unreadScoops} unread` : "You're all caught up"}</p>
+          </Link>
+          <Link to="/me/events" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+            <p className="font-semibold">Events</p>
+            <p className="text-sm text-stone-600">{upcomingEvents ? `${upcomingEvents} coming up for you` : "Nothing planned yet"}</p>
+          </Link>
+        </div>
+      ) : null}
 
       <section aria-labelledby="programs-heading">
         <h2 id="programs-heading" className="text-lg font-semibold">

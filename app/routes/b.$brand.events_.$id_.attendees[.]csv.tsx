@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attendeesCsv } from "#app/models/events.server";
+import { invariantResponse } from "#app/utils/http.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+
+/** Every RSVP of the event with the fans' answers, as a CSV download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "organizer");
+  const file = await attendeesCsv(brand.id, params.id ?? "");
+  invariantResponse(file, "Event not found");
+  const name = file.title.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "event";
+  return new Response("\uFEFF" + file.csv, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}-attendees.csv"`, "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { eventCalendarFile } from "#app/models/events.server";
+import { requireUser } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http.server";
+
+/** "Add to calendar": the event as an .ics file, for fans who may see it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ics = await eventCalendarFile(user.id, params.id ?? "");
+  invariantResponse(ics, "Event not found");
+  return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="event.ics"', "Cache-Control": "private, no-store" } });
+}
