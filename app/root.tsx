@@ -47,13 +47,13 @@ function Header({ user }: { user: RootData["user"] }) {
           Kindred
         </Link>
         {user ? (
-          <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+          <nav aria-label="Account" className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
             {user.isFan ? (
               <>
-                <Link to="/me/scoops" className="text-stone-700 hover:underline">
+                <Link to="/me/scoops" className="whitespace-nowrap text-stone-700 hover:underline">
                   My scoops
                 </Link>
-                <Link to="/me/events" className="text-stone-700 hover:underline">
+                <Link to="/me/events" className="whitespace-nowrap text-stone-700 hover:underline">
                   My events
                 </Link>
               </>
@@ -65,7 +65,7 @@ function Header({ user }: { user: RootData["user"] }) {
               {user.name ?? user.email}
             </Link>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100">
+              <button type="submit" className="whitespace-nowrap rounded-md border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100">
                 Sign out
               </button>
             </Form>

@@ -70,9 +70,7 @@ export default function FanEvent() {
         </p>
         <h1 className="mt-1 text-2xl font-bold">{event.title}</h1>
         <p className="mt-1 font-medium">{formatRange(event.startsAt, event.endsAt, event.timeZone)}</p>
-        <p className="text-sm text-stone-600">
-          Your time: <LocalTime value={event.startsAt} zone={event.timeZone} />
-        </p>
+        <LocalTime value={event.startsAt} zone={event.timeZone} onlyIfDifferent prefix="Your time: " className="block text-sm text-stone-600" />
         <p className="text-stone-700">{eventLocation(event)}</p>
         {event.onlineUrl ? (
           <p className="mt-1">
