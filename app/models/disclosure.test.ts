@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { checkDisclosure } from "./disclosure";
+import { engagementRate, formatRate, viewEngagementRate } from "./engagement";
+
+const brand = { name: "Juniper Bakery", disclosureText: "Gifted by Juniper Bakery" };
+
+describe("checkDisclosure", () => {
+  test("accepts clear disclosures at the start", () => {
+    for (const caption of [
+      "#ad Trying the new rye from @juniper",
+      "Ad: my favourite croissant in town",
+      "#gifted — thank you for the spring box!",
+      "Gifted by Juniper Bakery 🥐 these buns are unreal",
+      "Paid partnership with a bakery I already loved",
+      "Juniper Bakery sent me their new loaf and honestly…",
+      "So good. #sponsored",
+      "gifted by the lovely team at Juniper",
+    ]) {
+      expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: true });
+    }
+  });
+  test("flags captions without one, without false positives from look-alike words", () => {
+    for (const caption of ["#adventure time at the bakery #adorable", "Made the best sourdough, had a great day", "Loaded with butter #adcampaignideas", "Read the address: 401 Roncesvalles"]) {
+      expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: false, buried: false });
+    }
+  });
+  test("a disclosure buried after the first lines does not count", () => {
+    const caption = `${"Rhubarb buns, flaky rye croissants, and a focaccia I will dream about for weeks. ".repeat(3)}#bread #toronto #ad`;
+    expect(checkDisclosure(caption, brand)).toEqual({ ok: false, buried: true, reason: expect.stringMatching(/buried/) });
+  });
+  test("no caption means nothing to check", () => {
+    expect(checkDisclosure("  ", brand)).toMatchObject({ ok: false, buried: false });
+  });
+});
+
+describe("engagement rate", () => {
+  test("(likes + comments + shares + saves) over followers at post time, and over views", () => {
+    const n = { likes: 120, comments: 14, shares: 6, saves: 10, views: 3000 };
+    expect(engagementRate(n, 5000)).toBeCloseTo(0.03);
+    expect(viewEngagementRate(n)).toBeCloseTo(0.05);
+    expect(engagementRate(n, 0)).toBeNull();
+    expect(viewEngagementRate({ ...n, views: null })).toBeNull();
+    expect(formatRate(0.03)).toBe("3.00 %");
+    expect(formatRate(0.125)).toBe("12.5 %");
+    expect(formatRate(null)).toBe("—");
+  });
+});

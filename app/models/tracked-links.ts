@@ -1,0 +1,49 @@
+/** Tracked links: /r/<code> → an allowed destination with UTM parameters. */
+
+export function parseAllowedDomains(value: string) {
+  return value
+    .split(/[\s,]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "").replace(/^\*\./, ""))
+    .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+}
+
+/**
+ * True when the destination is an http(s) address on one of the brand's domains (or a subdomain of one).
+ * Anything else — other hosts, look-alikes such as juniper.example.evil.com, credentials in the URL, other
+ * schemes — is refused, so a tracked link can never be used as an open redirect.
+ */
+export function isAllowedDestination(destination: string, allowedDomains: string[]) {
+  let u: URL;
+  try {
+    u = new URL(destination);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") return false;
+  if (u.username || u.password) return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, "");
+  return allowedDomains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/** The destination with the link's UTM parameters (existing parameters are kept, UTM ones replaced). */
+export function withUtm(destination: string, utm: { source?: string; medium?: string; campaign?: string; content?: string }) {
+  const u = new URL(destination);
+  const set = (k: string, v?: string) => {
+    if (v) u.searchParams.set(k, v);
+  };
+  set("utm_source", utm.source);
+  set("utm_medium", utm.medium);
+  set("utm_campaign", utm.campaign);
+  set("utm_content", utm.content);
+  return u.toString();
+}
+
+/** The referring site's domain only (never the full address), or "" for direct visits. */
+export function referrerDomain(referer: string | null) {
+  if (!referer) return "";
+  try {
+    return new URL(referer).hostname.toLowerCase().replace(/^www\./, "").slice(0, 100);
+  } catch {
+    return "";
+  }
+}
