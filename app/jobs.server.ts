@@ -4,3 +4,5 @@ import "./models/fan-invites.server";
 import "./models/csv-import.server";
 import "./models/scoops.server";
 import "./models/events.server";
+import "./models/seeding.server";
+import "./models/posts.server";

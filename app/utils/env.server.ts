@@ -22,6 +22,7 @@ const schema = z
       .optional()
       .transform((v) => v !== "false" && v !== "0"),
     PORT: z.coerce.number().int().positive().default(3000),
+    YOUTUBE_API_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production") {
@@ -49,6 +50,7 @@ export type Env = {
   DEMO_MODE: boolean;
   JOBS_ENABLED: boolean;
   PORT: number;
+  YOUTUBE_API_KEY?: string;
 };
 
 /** Formats zod issues as one line per variable, e.g. "SESSION_SECRET is required in production". */
@@ -75,6 +77,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     DEMO_MODE: e.DEMO_MODE,
     JOBS_ENABLED: e.JOBS_ENABLED,
     PORT: e.PORT,
+    YOUTUBE_API_KEY: e.YOUTUBE_API_KEY,
   };
 }
 

@@ -17,3 +17,21 @@ export const resendDown = http.post("https://api.resend.com/emails", async ({ re
 });
 
 export const server = setupServer(resendOk);
+
+/** Bluesky's public AppView: handle resolution and post counts. */
+export const blueskyOk = [
+  http.get("https://public.api.bsky.app/xrpc/com.atproto.identity.resolveHandle", ({ request }) =>
+    HttpResponse.json({ did: `did:plc:${new URL(request.url).searchParams.get("handle")?.split(".")[0]}` }),
+  ),
+  http.get("https://public.api.bsky.app/xrpc/app.bsky.feed.getPosts", ({ request }) => {
+    const uri = new URL(request.url).searchParams.get("uris");
+    return HttpResponse.json({ posts: [{ uri, likeCount: 42, replyCount: 5, repostCount: 3, quoteCount: 1 }] });
+  }),
+];
+
+/** YouTube Data API v3 videos.list with statistics. */
+export const youtubeOk = http.get("https://www.googleapis.com/youtube/v3/videos", ({ request }) => {
+  const url = new URL(request.url);
+  if (!url.searchParams.get("key")) return HttpResponse.json({ error: { code: 403 } }, { status: 403 });
+  return HttpResponse.json({ items: [{ id: url.searchParams.get("id"), statistics: { viewCount: "12000", likeCount: "640", commentCount: "31" } }] });
+});

@@ -9,6 +9,7 @@ const file = path.join(dir, `test-${randomUUID()}.db`);
 copyFileSync(path.join(dir, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 delete process.env.RESEND_API_KEY;
+delete process.env.YOUTUBE_API_KEY;
 delete process.env.SESSION_SECRET;
 delete process.env.DEMO_MODE;
 process.env.APP_URL = "http://localhost:3000";

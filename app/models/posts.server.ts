@@ -1,0 +1,242 @@
+import { createElement } from "react";
+import PostRequestEmail, { postRequestSubject } from "../../emails/post-request";
+import type { Prisma } from "#app/generated/prisma/client";
+import { db } from "#app/utils/db.server";
+import { sendEmail } from "#app/utils/email.server";
+import { getEnv } from "#app/utils/env.server";
+import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { checkDisclosure } from "./disclosure";
+import { recognizePostUrl } from "./post-url";
+import { tierFor } from "./tiers";
+import { recordTouch } from "./timeline.server";
+
+export const POST_METRICS_JOB = "post.metrics";
+const DAY = 86_400_000;
+
+export type Metrics = { views?: number | null; likes: number; comments: number; shares: number; saves: number };
+export type Attribution = { type: "scoop" | "event" | "seeding"; id: string; label: string; at: Date };
+
+/**
+ * What a post most likely followed: the fan's most recent perk before it went up (seeded product shipped or
+ * delivered in the last 60 days, an event attended in the last 14, a scoop opened in the last 30).
+ */
+export async function perkCandidates(brandId: string, ambassadorId: string, before: Date): Promise<Attribution[]> {
+  const [requests, rsvps, reads] = await Promise.all([
+    db.seedingRequest.findMany({
+      where: { brandId, ambassadorId, status: { in: ["shipped", "delivered", "settled"] }, shippedAt: { lte: before, gte: new Date(before.getTime() - 60 * DAY) } },
+      select: { id: true, shippedAt: true, deliveredAt: true, variant: { select: { product: { select: { name: true } } } } },
+    }),
+    db.rsvp.findMany({
+      where: { brandId, ambassadorId, checkedInAt: { not: null }, event: { startsAt: { lte: before, gte: new Date(before.getTime() - 14 * DAY) } } },
+      select: { eventId: true, event: { select: { title: true, startsAt: true } } },
+    }),
+    db.scoopRead.findMany({
+      where: { ambassadorId, openedAt: { lte: before, gte: new Date(before.getTime() - 30 * DAY) }, scoop: { brandId } },
+      select: { scoopId: true, openedAt: true, scoop: { select: { title: true } } },
+    }),
+  ]);
+  const list: Attribution[] = [
+    ...requests.map((r) => ({ type: "seeding" as const, id: r.id, label: `Seeded: ${r.variant.product.name}`, at: r.deliveredAt ?? r.shippedAt! })),
+    ...rsvps.map((r) => ({ type: "event" as const, id: r.eventId, label: `Event: ${r.event.title}`, at: r.event.startsAt })),
+    ...reads.map((r) => ({ type: "scoop" as const, id: r.scoopId, label: `Scoop: ${r.scoop.title}`, at: r.openedAt! })),
+  ];
+  return list.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+async function flagsFor(brandId: string, caption: string, attribution: { scoopId?: string | null; eventId?: string | null; seedingRequestId?: string | null }, postedAt: Date) {
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { name: true, disclosureText: true } });
+  const aboutPerk = !!(attribution.scoopId || attribution.eventId || attribution.seedingRequestId);
+  const disclosureFlag = aboutPerk && !checkDisclosure(caption, brand).ok;
+  let embargoFlag = false;
+  if (attribution.scoopId) {
+    const scoop = await db.scoop.findFirst({ where: { id: attribution.scoopId, brandId }, select: { embargoUntil: true } });
+    embargoFlag = !!scoop?.embargoUntil && postedAt < scoop.embargoUntil;
+  }
+  return { disclosureFlag, embargoFlag };
+}
+
+function attributionFields(a: Attribution | null) {
+  return { scoopId: a?.type === "scoop" ? a.id : null, eventId: a?.type === "event" ? a.id : null, seedingRequestId: a?.type === "seeding" ? a.id : null };
+}
+
+export type SubmitPostInput = {
+  brandId: string;
+  ambassadorId: string;
+  actorId: string | null;
+  url: string;
+  caption: string;
+  postedAt: Date;
+  kind?: "post" | "story";
+  followersAtPost?: number | null;
+  metrics?: Metrics | null;
+  screenshotUploadId?: string | null;
+  source: "fan" | "staff";
+};
+
+export type SubmitPostResult = { ok: true; id: string; disclosureFlag: boolean; embargoFlag: boolean } | { ok: false; field: string; error: string; duplicateOf?: string };
+
+/**
+ * Records a post: the platform and id come from the link (a second submission of the same post is refused as a
+ * duplicate), the tier and followers are kept as they were when it went up, the most likely perk is attached,
+ * and the disclosure and embargo checks run on the caption.
+ */
+export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResult> {
+  const recognized = recognizePostUrl(input.url);
+  if ("error" in recognized) return { ok: false, field: "url", error: recognized.error };
+  const kind = input.kind ?? recognized.kind;
+  const duplicate = await db.post.findUnique({ where: { brandId_platform_externalId: { brandId: input.brandId, platform: recognized.platform, externalId: recognized.externalId } }, select: { id: true } });
+  if (duplicate) return { ok: false, field: "url", error: "This post was already submitted.", duplicateOf: duplicate.id };
+  const ambassador = await db.ambassador.findFirstOrThrow({
+    where: { id: input.ambassadorId, brandId: input.brandId },
+    select: { id: true, maxFollowers: true, socialAccounts: { select: { platform: true, followers: true } }, brand: { select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } } },
+  });
+  const onPlatform = ambassador.socialAccounts.filter((a) => a.platform === recognized.platform).map((a) => a.followers);
+  const followersAtPost = input.followersAtPost ?? (onPlatform.length ? Math.max(...onPlatform) : ambassador.maxFollowers);
+  const [attribution] = await perkCandidates(input.brandId, ambassador.id, input.postedAt);
+  const links = attributionFields(attribution ?? null);
+  const flags = await flagsFor(input.brandId, input.caption, links, input.postedAt);
+  const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
+  const m = input.metrics;
+  const post = await db.$transaction(async (tx) => {
+    const created = await tx.post.create({
+      data: {
+        brandId: input.brandId,
+        ambassadorId: ambassador.id,
+        url: recognized.url,
+        platform: recognized.platform,
+        externalId: recognized.externalId,
+        kind,
+        caption: input.caption,
+        screenshotUploadId: input.screenshotUploadId ?? null,
+        postedAt: input.postedAt,
+        day: input.postedAt.toISOString().slice(0, 10),
+        tier: tierFor(followersAtPost, ambassador.brand),
+        followersAtPost,
+        ...(m ? { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves } : {}),
+        ...flags,
+        ...links,
+        campaignId: campaignId ?? null,
+        submittedById: input.actorId,
+        ...(m ? { metrics: { create: { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves, source: input.source } } } : {}),
+      },
+      select: { id: true },
+    });
+    if (links.seedingRequestId) {
+      await tx.seedingRequest.update({ where: { id: links.seedingRequestId }, data: { outcome: "posted", status: "settled", settledAt: new Date() } });
+    }
+    await recordTouch({ brandId: input.brandId, ambassadorId: ambassador.id, kind: "post", summary: `Posted on ${recognized.platform}${attribution ? ` (${attribution.label})` : ""}`, body: recognized.url, actorId: input.actorId }, tx);
+    return created;
+  });
+  await scheduleMetricReads(post.id, input.postedAt);
+  return { ok: true, id: post.id, ...flags };
+}
+
+/** Staff change what a post followed; the checks run again. */
+export async function setAttribution(brandId: string, postId: string, value: string) {
+  const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, caption: true, postedAt: true, ambassadorId: true } });
+  if (!post) throw new Response("Not found", { status: 404 });
+  const [type, id] = value.split(":");
+  const candidates = await perkCandidates(brandId, post.ambassadorId, new Date(post.postedAt.getTime() + DAY));
+  const chosen = type === "none" ? null : (candidates.find((c) => c.type === type && c.id === id) ?? null);
+  if (type !== "none" && !chosen) return false;
+  const links = attributionFields(chosen);
+  const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
+  await db.post.update({ where: { id: post.id }, data: { ...links, campaignId: campaignId ?? null, ...(await flagsFor(brandId, post.caption, links, post.postedAt)) } });
+  return true;
+}
+
+/** A new snapshot of a post's numbers; the post keeps the latest for the dashboard. */
+export async function recordMetrics(postId: string, m: Metrics, source: "fan" | "staff" | "bluesky" | "youtube", at = new Date()) {
+  await db.$transaction([
+    db.postMetric.create({ data: { postId, views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves, source, recordedAt: at } }),
+    db.post.update({ where: { id: postId }, data: { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves } }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fresh numbers at day 1, 7 and 30: fetched where a public API allows it, otherwise the fan is asked (once).
+// ---------------------------------------------------------------------------------------------------------
+
+export const METRIC_DAYS = [1, 7, 30];
+
+export async function scheduleMetricReads(postId: string, postedAt: Date) {
+  for (const d of METRIC_DAYS) {
+    const runAt = new Date(Math.max(postedAt.getTime() + d * DAY, Date.now()));
+    await enqueueJob(POST_METRICS_JOB, { postId, day: d }, { runAt, dedupeKey: `post:${postId}:metrics:${d}` });
+  }
+}
+
+/** Public numbers for Bluesky (no key needed) and YouTube (with YOUTUBE_API_KEY); null when not available. */
+export async function fetchPublicMetrics(platform: string, externalId: string): Promise<Metrics | null> {
+  if (platform === "bluesky") {
+    const [handle, rkey] = externalId.split("/");
+    const resolved = await fetch(`https://public.api.bsky.app/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
+    if (!resolved.ok) return null;
+    const { did } = (await resolved.json()) as { did?: string };
+    if (!did) return null;
+    const res = await fetch(`https://public.api.bsky.app/xrpc/app.bsky.feed.getPosts?uris=${encodeURIComponent(`at://${did}/app.bsky.feed.post/${rkey}`)}`);
+    if (!res.ok) return null;
+    const body = (await res.json()) as { posts?: { likeCount?: number; replyCount?: number; repostCount?: number; quoteCount?: number }[] };
+    const p = body.posts?.[0];
+    if (!p) return null;
+    return { views: null, likes: p.likeCount ?? 0, comments: p.replyCount ?? 0, shares: (p.repostCount ?? 0) + (p.quoteCount ?? 0), saves: 0 };
+  }
+  const key = getEnv().YOUTUBE_API_KEY;
+  if (platform === "youtube" && key) {
+    const res = await fetch(`https://www.googleapis.com/youtube/v3/videos?part=statistics&id=${encodeURIComponent(externalId)}&key=${encodeURIComponent(key)}`);
+    if (!res.ok) return null;
+    const body = (await res.json()) as { items?: { statistics?: { viewCount?: string; likeCount?: string; commentCount?: string } }[] };
+    const s = body.items?.[0]?.statistics;
+    if (!s) return null;
+    return { views: Number(s.viewCount ?? 0), likes: Number(s.likeCount ?? 0), comments: Number(s.commentCount ?? 0), shares: 0, saves: 0 };
+  }
+  return null;
+}
+
+/** Reads fresh numbers now (public APIs) or asks the fan for them; returns what happened. */
+export async function refreshMetrics(postId: string): Promise<"fetched" | "asked" | "skipped"> {
+  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, platform: true, externalId: true, status: true } });
+  if (!post || post.status === "hidden") return "skipped";
+  const fetched = await fetchPublicMetrics(post.platform, post.externalId).catch(() => null);
+  if (fetched) {
+    await recordMetrics(post.id, fetched, post.platform === "bluesky" ? "bluesky" : "youtube");
+    return "fetched";
+  }
+  await askFan(post.id, "numbers");
+  return "asked";
+}
+
+registerJobHandler(POST_METRICS_JOB, async ({ postId }: { postId: string }) => {
+  await refreshMetrics(postId);
+});
+
+async function askFan(postId: string, kind: "disclosure" | "numbers") {
+  const post = await db.post.findUniqueOrThrow({
+    where: { id: postId },
+    select: { url: true, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } }, ambassador: { select: { id: true, name: true, email: true, emailOptIn: true } } },
+  });
+  if (kind === "numbers" && !post.ambassador.emailOptIn) return;
+  const props = { kind, brand: post.brand, fanName: post.ambassador.name.split(" ")[0] || post.ambassador.name, postUrl: post.url, url: `${getEnv().APP_URL}/me/posts`, disclosureText: post.brand.disclosureText };
+  await sendEmail({ to: post.ambassador.email, brandId: post.brand.id, template: "post-request", subject: postRequestSubject(props), react: createElement(PostRequestEmail, props) });
+}
+
+/** One click: a friendly email asking the fan to add a disclosure at the start of the caption. */
+export async function requestDisclosure(brandId: string, postId: string, actorId: string) {
+  const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, ambassadorId: true } });
+  if (!post) throw new Response("Not found", { status: 404 });
+  await askFan(post.id, "disclosure");
+  await db.post.update({ where: { id: post.id }, data: { disclosureRequestedAt: new Date() } });
+  await recordTouch({ brandId, ambassadorId: post.ambassadorId, kind: "post", summary: "Asked to add a disclosure to a post", actorId });
+}
+
+/** The fan edited the caption: the checks run again. */
+export async function updateCaption(postId: string, caption: string, where: Prisma.PostWhereInput) {
+  const post = await db.post.findFirst({ where: { id: postId, ...where }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
+  if (!post) throw new Response("Not found", { status: 404 });
+  await db.post.update({ where: { id: post.id }, data: { caption, ...(await flagsFor(post.brandId, caption, post, post.postedAt)) } });
+}
+
+export async function reviewPost(brandId: string, postId: string, status: "approved" | "hidden" | "pending") {
+  const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
+  if (!changed.count) throw new Response("Not found", { status: 404 });
+}
