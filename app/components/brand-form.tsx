@@ -82,6 +82,12 @@ export function BrandForm({ lastResult, defaultValue, submitLabel, isNew = false
           {...getInputProps(fields.disclosureText, { type: "text" })}
           errors={fields.disclosureText.errors}
         />
+        <Field
+          label="Allowed link domains"
+          hint="Tracked links (/r/…) may only lead to these sites and their subdomains, e.g. juniperbakery.example."
+          {...getInputProps(fields.allowedDomains, { type: "text" })}
+          errors={fields.allowedDomains.errors}
+        />
       </fieldset>
 
       <fieldset className="space-y-2">

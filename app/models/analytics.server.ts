@@ -157,3 +157,32 @@ export async function eventResults(brandId: string, range?: Range, eventId?: str
     return { id: e.id, title: e.title, startsAt: e.startsAt, timeZone: e.timeZone, going, checkedIn: came, noShows, attendanceRate: going ? came / going : null, noShowRate: going ? noShows / going : null, posts: posts.find((p) => p.eventId === e.id)?._count._all ?? 0 };
   });
 }
+
+const pct = (r: number | null) => (r === null ? "" : (r * 100).toFixed(2));
+
+/** Every dashboard table as header + rows — the page shows them and each downloads as CSV. */
+export function dashboardTables(d: Awaited<ReturnType<typeof dashboard>>) {
+  return {
+    growth: { title: "Active ambassadors by week", header: ["week", "joined", "left", "active"], rows: d.growth.map((g) => [g.week, g.joined, g.left, g.active]) },
+    sources: { title: "Joins by source", header: ["source", "joins"], rows: d.sources.map((s) => [s.source, s.joins]) },
+    posts: { title: "Posts and interactions by week", header: ["week", "posts", "interactions"], rows: d.postsOverTime.map((p) => [p.week, p.posts, p.interactions]) },
+    tiers: {
+      title: "Engagement rate by tier",
+      header: ["tier", "posts", "avg engagement rate % (by followers)", "avg engagement rate % (by views)", "interactions"],
+      rows: d.byTier.map((t) => [t.tier, t.posts, pct(t.avgRate), pct(t.avgViewRate), t.interactions]),
+    },
+    campaigns: {
+      title: "Seeding campaigns",
+      header: ["campaign", "requests", "units sent", "posts", "posts per unit", "posting rate %", "honest feedback", "no post", "interactions"],
+      rows: d.campaigns.map((c) => [c.name, c.requested, c.sent, c.posts, c.postsPerUnit === null ? "" : c.postsPerUnit.toFixed(2), pct(c.postingRate), c.feedback, c.noPost, c.interactions]),
+    },
+    events: {
+      title: "Events",
+      header: ["event", "date", "going", "checked in", "no-shows", "attendance rate %", "no-show rate %", "posts"],
+      rows: d.events.map((e) => [e.title, e.startsAt.toISOString().slice(0, 10), e.going, e.checkedIn, e.noShows, pct(e.attendanceRate), pct(e.noShowRate), e.posts]),
+    },
+    contributors: { title: "Top contributors", header: ["ambassador", "posts", "interactions"], rows: d.topContributors.map((t) => [t.name, t.posts, t.interactions]) },
+    clicks: { title: "Link clicks by week", header: ["week", "clicks"], rows: d.clicksOverTime.map((c) => [c.week, c.clicks]) },
+  };
+}
+export type DashboardTable = keyof ReturnType<typeof dashboardTables>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowedDomains } from "./tracked-links";
 import { DEFAULT_TIER_THRESHOLDS } from "./tiers";
 
 export const RESERVED_SLUGS = ["new", "admin", "api", "app", "login", "logout", "join", "home", "settings", "dev", "b", "r"];
@@ -44,6 +45,13 @@ export const BrandSchema = z
       .refine(isTimeZone, "Choose a time zone from the list"),
     guidelines: z.string().trim().max(10_000, "Keep the guidelines under 10,000 characters").default(""),
     disclosureText: z.string().trim().max(200, "Keep the disclosure wording under 200 characters").default(""),
+    allowedDomains: z
+      .string()
+      .trim()
+      .max(1000, "Keep the list under 1,000 characters")
+      .default("")
+      .refine((v) => v.split(/[\s,]+/).filter(Boolean).length === parseAllowedDomains(v).length, "List domains only, like juniperbakery.example, shop.juniperbakery.example")
+      .transform((v) => parseAllowedDomains(v).join(", ")),
     tierMicroMin: count("The micro threshold").default(DEFAULT_TIER_THRESHOLDS.tierMicroMin),
     tierMacroMin: count("The macro threshold").default(DEFAULT_TIER_THRESHOLDS.tierMacroMin),
     tierMegaMin: count("The mega threshold").default(DEFAULT_TIER_THRESHOLDS.tierMegaMin),

@@ -4,9 +4,12 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { checkUpload, deleteUploads, storeUpload, type PendingFile } from "#app/utils/uploads.server";
 import { checkDisclosure } from "./disclosure";
 import { recognizePostUrl } from "./post-url";
+import { metricsFrom, type PostInput, type ReviewFilter } from "./posts";
 import { tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 
@@ -92,7 +95,8 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
   });
   const onPlatform = ambassador.socialAccounts.filter((a) => a.platform === recognized.platform).map((a) => a.followers);
   const followersAtPost = input.followersAtPost ?? (onPlatform.length ? Math.max(...onPlatform) : ambassador.maxFollowers);
-  const [attribution] = await perkCandidates(input.brandId, ambassador.id, input.postedAt);
+  // Posting times are typed to the minute, so a perk from the same minute still counts as before the post.
+  const [attribution] = await perkCandidates(input.brandId, ambassador.id, new Date(input.postedAt.getTime() + 60_000));
   const links = attributionFields(attribution ?? null);
   const flags = await flagsFor(input.brandId, input.caption, links, input.postedAt);
   const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
@@ -239,4 +243,148 @@ export async function updateCaption(postId: string, caption: string, where: Pris
 export async function reviewPost(brandId: string, postId: string, status: "approved" | "hidden" | "pending") {
   const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
   if (!changed.count) throw new Response("Not found", { status: 404 });
+}
+
+/**
+ * The post form (fans and staff alike): validated input with the posting time read in the brand's zone, an
+ * optional story screenshot (required for stories), then submitPost.
+ */
+export async function submitPostForm(args: {
+  brand: { id: string; timeZone: string };
+  ambassadorId: string;
+  actorId: string;
+  source: "fan" | "staff";
+  input: PostInput;
+  screenshot: PendingFile | undefined;
+}): Promise<SubmitPostResult> {
+  const { brand, input } = args;
+  const postedAt = zonedInputToUtc(input.postedAt, brand.timeZone);
+  if (!postedAt) return { ok: false, field: "postedAt", error: "Enter when it went up." };
+  if (postedAt.getTime() > Date.now() + 3_600_000) return { ok: false, field: "postedAt", error: "That's in the future — when did it go up?" };
+  if (input.kind === "story" && !args.screenshot) return { ok: false, field: "screenshot", error: "Stories disappear after a day: add a screenshot." };
+  if (args.screenshot) {
+    const checked = await checkUpload(args.screenshot, "image");
+    if (!checked.ok) return { ok: false, field: "screenshot", error: checked.error };
+  }
+  const recognized = recognizePostUrl(input.url);
+  if ("error" in recognized) return { ok: false, field: "url", error: recognized.error };
+  let screenshotUploadId: string | null = null;
+  if (args.screenshot) {
+    const stored = await storeUpload(args.screenshot, "image", brand.id);
+    if (stored.ok) screenshotUploadId = stored.id;
+  }
+  const result = await submitPost({
+    brandId: brand.id,
+    ambassadorId: args.ambassadorId,
+    actorId: args.actorId,
+    url: input.url,
+    caption: input.caption,
+    postedAt,
+    kind: input.kind,
+    followersAtPost: input.followersAtPost ?? null,
+    metrics: metricsFrom(input),
+    screenshotUploadId,
+    source: args.source,
+  });
+  if (!result.ok && screenshotUploadId) await deleteUploads(brand.id, [screenshotUploadId]);
+  return result;
+}
+
+const POST_ROW = {
+  id: true,
+  url: true,
+  platform: true,
+  kind: true,
+  caption: true,
+  postedAt: true,
+  status: true,
+  tier: true,
+  followersAtPost: true,
+  views: true,
+  likes: true,
+  comments: true,
+  shares: true,
+  saves: true,
+  disclosureFlag: true,
+  embargoFlag: true,
+  disclosureRequestedAt: true,
+  screenshotUploadId: true,
+  scoopId: true,
+  eventId: true,
+  seedingRequestId: true,
+  createdAt: true,
+} satisfies Prisma.PostSelect;
+
+/** The fan's own posts across programs, newest first. */
+export async function fanPosts(userId: string) {
+  return db.post.findMany({
+    where: { ambassador: { userId } },
+    orderBy: { postedAt: "desc" },
+    take: 100,
+    select: { ...POST_ROW, brand: { select: { name: true, timeZone: true, disclosureText: true } } },
+  });
+}
+
+
+/** The brand's post review queue. */
+export async function listPosts(brandId: string, filter: ReviewFilter, page: number) {
+  const where: Prisma.PostWhereInput = {
+    brandId,
+    ...(filter === "pending" ? { status: "pending" } : filter === "approved" ? { status: "approved" } : filter === "hidden" ? { status: "hidden" } : {}),
+    ...(filter === "flagged" ? { OR: [{ disclosureFlag: true }, { embargoFlag: true }] } : {}),
+  };
+  const [total, posts] = await Promise.all([
+    db.post.count({ where }),
+    db.post.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 25, take: 25, select: { ...POST_ROW, ambassador: { select: { id: true, name: true } } } }),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / 25)), posts };
+}
+
+export async function getPostForStaff(brandId: string, postId: string) {
+  const post = await db.post.findFirst({
+    where: { id: postId, brandId },
+    select: { ...POST_ROW, ambassadorId: true, ambassador: { select: { id: true, name: true } }, metrics: { orderBy: { recordedAt: "desc" }, take: 50, select: { id: true, views: true, likes: true, comments: true, shares: true, saves: true, source: true, recordedAt: true } } },
+  });
+  if (!post) return null;
+  const candidates = await perkCandidates(brandId, post.ambassadorId, new Date(post.postedAt.getTime() + DAY));
+  return { post, candidates };
+}
+
+/**
+ * A CSV of posts (columns: email, url, caption, posted_at, views, likes, comments, shares, saves). Good rows are
+ * added; each bad row is reported with its line and reason.
+ */
+export async function importPostsCsv(brand: { id: string; timeZone: string }, actorId: string, records: string[][]) {
+  const [header = [], ...rows] = records;
+  const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_") === name);
+  const c = { email: col("email"), url: col("url"), caption: col("caption"), postedAt: col("posted_at"), views: col("views"), likes: col("likes"), comments: col("comments"), shares: col("shares"), saves: col("saves") };
+  if (c.email < 0 || c.url < 0) return { ok: false as const, error: "The file needs at least an “email” and a “url” column." };
+  const report: { line: number; ok: boolean; message: string }[] = [];
+  for (const [i, r] of rows.entries()) {
+    const line = i + 2;
+    const get = (k: keyof typeof c) => (c[k] >= 0 ? (r[c[k]] ?? "").trim() : "");
+    if (r.every((v) => !v.trim())) continue;
+    const email = get("email").toLowerCase();
+    const ambassador = email ? await db.ambassador.findUnique({ where: { brandId_email: { brandId: brand.id, email } }, select: { id: true } }) : null;
+    if (!ambassador) {
+      report.push({ line, ok: false, message: `No ambassador with the email “${email}”.` });
+      continue;
+    }
+    const rawDate = get("postedAt");
+    const postedAt = rawDate ? (/^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? zonedInputToUtc(`${rawDate}T12:00`, brand.timeZone) : Number.isNaN(Date.parse(rawDate)) ? null : new Date(rawDate)) : new Date();
+    if (!postedAt) {
+      report.push({ line, ok: false, message: `“${rawDate}” is not a date (use 2026-11-25).` });
+      continue;
+    }
+    const numbers = (["views", "likes", "comments", "shares", "saves"] as const).map((k) => [k, get(k)] as const);
+    const bad = numbers.find(([, v]) => v !== "" && !/^\d+$/.test(v.replace(/[,\s]/g, "")));
+    if (bad) {
+      report.push({ line, ok: false, message: `${bad[0]} must be a whole number (got “${bad[1]}”).` });
+      continue;
+    }
+    const n = Object.fromEntries(numbers.map(([k, v]) => [k, v === "" ? undefined : Number(v.replace(/[,\s]/g, ""))])) as { views?: number; likes?: number; comments?: number; shares?: number; saves?: number };
+    const result = await submitPost({ brandId: brand.id, ambassadorId: ambassador.id, actorId, url: get("url"), caption: get("caption"), postedAt, metrics: metricsFrom(n), source: "staff" });
+    report.push(result.ok ? { line, ok: true, message: "Added." } : { line, ok: false, message: result.error });
+  }
+  return { ok: true as const, report };
 }

@@ -57,3 +57,14 @@ describe("redirect allow-list", () => {
     expect(referrerDomain("garbage")).toBe("");
   });
 });
+
+describe("campaign form", () => {
+  test("variants are typed one per line with their stock", async () => {
+    const { CampaignSchema, parseVariantLines } = await import("./seeding");
+    expect(parseVariantLines("Small: 10\nLarge = 5\n\n")).toEqual([{ name: "Small", stock: "10" }, { name: "Large", stock: "5" }]);
+    const r = CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", value: "24", variants: "One size: 20" }] });
+    expect(r.data?.products[0].variants).toEqual([{ name: "One size", stock: 20 }]);
+    const bad = CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", variants: "Small" }] });
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["products", 0, "variants", 0, "stock"], message: "Stock must be a whole number" });
+  });
+});

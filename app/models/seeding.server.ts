@@ -382,3 +382,19 @@ async function sendSeedingEmail(kind: SeedingEmailKind, requestId: string) {
   };
   await sendEmail({ to: r.ambassador.email, brandId: r.campaign.brand.id, template: "seeding", subject: seedingEmailSubject(props), react: createElement(SeedingEmail, props) });
 }
+
+/** Marks requests shipped from a CSV of tracking numbers; each row reports what happened. */
+export async function shipFromCsv(brandId: string, campaignId: string, rows: { line: number; requestId: string; email: string; carrier: string; trackingNumber: string; trackingUrl: string }[], actorId: string) {
+  const report: { line: number; ok: boolean; message: string }[] = [];
+  for (const row of rows) {
+    const request = await db.seedingRequest.findFirst({
+      where: { brandId, campaignId, ...(row.requestId ? { id: row.requestId } : { ambassador: { email: row.email } }) },
+      select: { id: true, status: true },
+    });
+    if (!request) report.push({ line: row.line, ok: false, message: `No request in this campaign for ${row.requestId || row.email || "an empty row"}.` });
+    else if (!row.trackingNumber) report.push({ line: row.line, ok: false, message: "The tracking number is empty." });
+    else if (!(await markShipped(brandId, campaignId, request.id, row, actorId))) report.push({ line: row.line, ok: false, message: `The request is ${request.status}; only approved requests can ship.` });
+    else report.push({ line: row.line, ok: true, message: "Marked shipped." });
+  }
+  return report;
+}

@@ -7,6 +7,8 @@ import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
 import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus } from "#app/models/ambassador-profile.server";
 import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
 import { isGoneQuiet } from "#app/models/timeline.server";
+import { perkLedger } from "#app/models/perks.server";
+import { PerkLedger } from "#app/components/perk-ledger";
 import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
-  return { brand, ...found, goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
+  return { brand, ...found, perks: await perkLedger(brand.id, found.ambassador.id), goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const fmt = (n: number) => n.toLocaleString("en");
 
 export default function AmbassadorPage() {
-  const { brand, ambassador: a, tier, tierRule, goneQuiet, quietAfterDays } = useLoaderData<typeof loader>();
+  const { brand, ambassador: a, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorFor = (field: string) => (actionData && actionData.field === field ? [actionData.error] : undefined);
   return (
@@ -153,6 +155,8 @@ export default function AmbassadorPage() {
               <p className="mt-2 text-sm text-stone-600">No social accounts yet.</p>
             )}
           </section>
+
+          <PerkLedger perks={perks} formatDate={(d) => formatDateTime(d, brand.timeZone)} />
 
           <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
             <h2 id="timeline-heading" className="font-semibold">

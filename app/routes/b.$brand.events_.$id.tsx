@@ -9,6 +9,8 @@ import { describeAudience } from "#app/models/audience";
 import { PRIORITIES, RSVP_STATUSES, eventLocation, type Priority, type RsvpStatus } from "#app/models/events";
 import { getEventForStaff, messageAttendees } from "#app/models/events.server";
 import { MessageSchema } from "#app/models/message";
+import { eventResults } from "#app/models/analytics.server";
+import { formatRate } from "#app/models/engagement";
 import { roleAtLeast } from "#app/models/roles";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
@@ -21,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, role } = await requireBrandMember(request, params.brand, "organizer");
   const found = await getEventForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Event not found");
-  return { brand, canSeeProfiles: roleAtLeast(role, "manager"), ...found };
+  const [results] = await eventResults(brand.id, undefined, found.event.id);
+  return { brand, canSeeProfiles: roleAtLeast(role, "manager"), results, ...found };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventDetail() {
-  const { brand, event, rsvps, counts, waitlistOrder, canSeeProfiles } = useLoaderData<typeof loader>();
+  const { brand, event, rsvps, counts, waitlistOrder, canSeeProfiles, results } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "message", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }) });
   const byId = new Map(rsvps.map((r) => [r.id, r]));
@@ -83,6 +86,11 @@ export default function EventDetail() {
           ["No-shows", counts.noShows],
         ]}
       />
+      {event.wrappedUpAt && results ? (
+        <p className="text-sm text-stone-700" data-testid="event-results">
+          Attendance {formatRate(results.attendanceRate)} · no-shows {formatRate(results.noShowRate)} · {results.posts} {results.posts === 1 ? "post" : "posts"} followed the event
+        </p>
+      ) : null}
 
       <section aria-labelledby="attendees-heading">
         <h2 id="attendees-heading" className="text-lg font-semibold">

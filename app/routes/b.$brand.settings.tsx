@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: true,
       guidelines: true,
       disclosureText: true,
+      allowedDomains: true,
       tierMicroMin: true,
       tierMacroMin: true,
       tierMegaMin: true,

@@ -61,6 +61,14 @@ export default function Home() {
             <p className="font-semibold">Events</p>
             <p className="text-sm text-stone-600">{upcomingEvents ? `${upcomingEvents} coming up for you` : "Nothing planned yet"}</p>
           </Link>
+          <Link to="/me/seeding" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+            <p className="font-semibold">Product to try</p>
+            <p className="text-sm text-stone-600">Ask for samples, track parcels, share honest feedback</p>
+          </Link>
+          <Link to="/me/posts" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+            <p className="font-semibold">My posts and links</p>
+            <p className="text-sm text-stone-600">Add posts you made (never required) and make short links</p>
+          </Link>
         </div>
       ) : null}
 

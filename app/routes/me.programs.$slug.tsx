@@ -3,6 +3,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { BrandWelcome } from "#app/components/join-form";
 import { findOwnMembership, leaveProgram, setEmailPreference } from "#app/models/fan-program.server";
+import { perkLedger } from "#app/models/perks.server";
+import { PerkLedger } from "#app/components/perk-ledger";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
@@ -22,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const membership = await findOwnMembership(user.id, params.slug ?? "");
   invariantResponse(membership, "Program not found");
-  return { membership };
+  return { membership, perks: await perkLedger(membership.brand.id, membership.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FanProgram() {
-  const { membership } = useLoaderData<typeof loader>();
+  const { membership, perks } = useLoaderData<typeof loader>();
   const { brand } = membership;
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
@@ -54,6 +56,11 @@ export default function FanProgram() {
         <p className="font-medium">{STATUS[membership.status] ?? membership.status}</p>
         {membership.joinedAt ? <p className="text-sm text-stone-600">Member since {formatDateTime(membership.joinedAt, brand.timeZone)}.</p> : null}
       </BrandWelcome>
+
+      <PerkLedger perks={perks} formatDate={(d) => formatDateTime(d, brand.timeZone)} />
+      {perks.length && brand.disclosureText ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950">When you post about something you received, start the caption with: “{brand.disclosureText}”.</p>
+      ) : null}
 
       {brand.guidelines ? (
         <section aria-labelledby="guidelines-heading" className="rounded-xl border border-stone-200 bg-white p-6">

@@ -1,0 +1,44 @@
+import { useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+/** Charts draw in the browser only (they measure their container); the table beside each one works without them. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+type Series = { key: string; label: string; color: string };
+
+export function TimeChart({ data, x, series, kind = "line", label, format }: { data: Record<string, string | number | null>[]; x: string; series: Series[]; kind?: "line" | "bar"; label: string; format?: (v: number) => string }) {
+  const hydrated = useHydrated();
+  return (
+    <div className="h-56 w-full" role="img" aria-label={label}>
+      {hydrated ? (
+        <ResponsiveContainer width="100%" height="100%">
+          {kind === "line" ? (
+            <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="#e7e5e4" vertical={false} />
+              <XAxis dataKey={x} fontSize={11} tickMargin={6} />
+              <YAxis fontSize={11} width={48} tickFormatter={format} allowDecimals={false} />
+              <Tooltip formatter={(v) => (format && typeof v === "number" ? format(v) : String(v))} />
+              {series.map((s) => (
+                <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
+              ))}
+            </LineChart>
+          ) : (
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="#e7e5e4" vertical={false} />
+              <XAxis dataKey={x} fontSize={11} tickMargin={6} />
+              <YAxis fontSize={11} width={48} tickFormatter={format} />
+              <Tooltip formatter={(v) => (format && typeof v === "number" ? format(v) : String(v))} />
+              {series.map((s) => (
+                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          )}
+        </ResponsiveContainer>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const count = (label: string) =>
+  z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`).min(0, `${label} can't be negative`).max(2_000_000_000).optional());
+
+/** The numbers of a post, typed by a fan or staff (all optional; empty means unknown). */
+export const MetricFields = {
+  views: count("Views"),
+  likes: count("Likes"),
+  comments: count("Comments"),
+  shares: count("Shares"),
+  saves: count("Saves"),
+};
+
+export const PostSchema = z.object({
+  url: z.string({ message: "Paste the link to the post." }).trim().min(1, "Paste the link to the post.").max(2000),
+  caption: z.string().trim().max(5000, "Keep the caption under 5,000 characters.").default(""),
+  kind: z.enum(["post", "story"]).default("post"),
+  postedAt: z.string({ message: "When did it go up?" }),
+  followersAtPost: count("Followers"),
+  ...MetricFields,
+});
+export type PostInput = z.infer<typeof PostSchema>;
+
+export const MetricsSchema = z.object(MetricFields);
+
+/** Typed numbers → a snapshot, or null when nothing was typed. */
+export function metricsFrom(v: { views?: number; likes?: number; comments?: number; shares?: number; saves?: number }) {
+  if ([v.views, v.likes, v.comments, v.shares, v.saves].every((n) => n === undefined)) return null;
+  return { views: v.views ?? null, likes: v.likes ?? 0, comments: v.comments ?? 0, shares: v.shares ?? 0, saves: v.saves ?? 0 };
+}
+
+export const REVIEW_FILTERS = { pending: "To review", flagged: "Flagged", approved: "In the library", hidden: "Hidden", all: "All" } as const;
+export type ReviewFilter = keyof typeof REVIEW_FILTERS;

@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { TimeChart } from "#app/components/charts";
+import { SubmitButton } from "#app/components/forms";
+import { StatCards } from "#app/components/stat-cards";
+import { dashboard, dashboardTables, parseRange } from "#app/models/analytics.server";
+import { ENGAGEMENT_FORMULA, VIEW_RATE_FORMULA, formatRate } from "#app/models/engagement";
+import { requireBrandMember } from "#app/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Analytics · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const range = parseRange(new URL(request.url).searchParams);
+  const d = await dashboard(brand.id, range);
+  return { brand, d, tables: dashboardTables(d) };
+}
+
+type Tables = ReturnType<typeof dashboardTables>;
+
+function Section({ id, tables, range, slug, children, note }: { id: keyof Tables; tables: Tables; range: { from: string; to: string }; slug: string; children?: ReactNode; note?: ReactNode }) {
+  const t = tables[id];
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={`${id}-heading`} className="font-semibold">
+          {t.title}
+        </h2>
+        <a href={`/b/${slug}/analytics.csv?table=${id}&from=${range.from}&to=${range.to}`} className="text-sm text-violet-700 underline" download>
+          Download CSV
+        </a>
+      </div>
+      {note ? <p className="text-xs text-stone-500">{note}</p> : null}
+      {children}
+      <details open={!children}>
+        <summary className="cursor-pointer text-sm text-stone-600">Table</summary>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid={`table-${id}`}>
+            <thead className="text-stone-500">
+              <tr>
+                {t.header.map((h) => (
+                  <th key={h} className="py-1 pr-3 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {t.rows.map((r, i) => (
+                <tr key={i} className="border-t border-stone-100">
+                  {r.map((c, j) => (
+                    <td key={j} className="py-1 pr-3">
+                      {c}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              {!t.rows.length ? (
+                <tr>
+                  <td colSpan={t.header.length} className="py-2 text-stone-500">
+                    Nothing in this range.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+export default function Analytics() {
+  const { brand, d, tables } = useLoaderData<typeof loader>();
+  const s = { tables, range: d.range, slug: brand.slug };
+  const pctFmt = (v: number) => `${(v * 100).toFixed(1)} %`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">Analytics</h1>
+        <Form method="get" className="flex flex-wrap items-end gap-2 text-sm">
+          <label>
+            <span className="block font-medium">From</span>
+            <input type="date" name="from" defaultValue={d.range.from} className="rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <label>
+            <span className="block font-medium">To</span>
+            <input type="date" name="to" defaultValue={d.range.to} className="rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <SubmitButton variant="secondary">Show</SubmitButton>
+        </Form>
+      </div>
+      <StatCards
+        label="Totals"
+        className="sm:grid-cols-5"
+        stats={[
+          ["Active ambassadors", d.totals.active],
+          ["New in range", d.totals.joined],
+          ["Posts", d.totals.posts],
+          ["Interactions", d.totals.interactions.toLocaleString("en")],
+          ["Link clicks", d.totals.clicks],
+        ]}
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section id="growth" {...s}>
+          <TimeChart label="Active ambassadors by week" data={d.growth} x="week" series={[{ key: "active", label: "Active", color: "#6d28d9" }]} />
+        </Section>
+        <Section id="sources" {...s}>
+          <TimeChart label="Joins by source" kind="bar" data={d.sources} x="source" series={[{ key: "joins", label: "Joins", color: "#b45309" }]} />
+        </Section>
+        <Section id="posts" {...s}>
+          <TimeChart label="Posts by week" kind="bar" data={d.postsOverTime} x="week" series={[{ key: "posts", label: "Posts", color: "#0f766e" }]} />
+        </Section>
+        <Section id="tiers" {...s} note={<>Average per post. By followers: {ENGAGEMENT_FORMULA}. By views: {VIEW_RATE_FORMULA}.</>}>
+          <TimeChart label="Engagement rate by tier" kind="bar" format={pctFmt} data={d.byTier.map((t) => ({ tier: t.tier, rate: t.avgRate ?? 0 }))} x="tier" series={[{ key: "rate", label: "Engagement rate", color: "#6d28d9" }]} />
+          <p className="text-sm text-stone-700">{d.byTier.map((t) => `${t.tier}: ${formatRate(t.avgRate)} over ${t.posts} ${t.posts === 1 ? "post" : "posts"}`).join(" · ")}</p>
+        </Section>
+        <Section id="clicks" {...s}>
+          <TimeChart label="Link clicks by week" data={d.clicksOverTime} x="week" series={[{ key: "clicks", label: "Clicks", color: "#be185d" }]} />
+        </Section>
+        <Section id="contributors" {...s} />
+      </div>
+      <Section id="campaigns" {...s} note="Posting rate = requests whose fan posted ÷ units sent. Honest feedback counts as a good outcome." />
+      <Section id="events" {...s} note="Attendance rate = checked in ÷ going; no-show rate = no-shows ÷ going." />
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { parse } from "csv-parse/sync";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Alert } from "#app/components/alert";
+import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
+import { MetricInputs } from "#app/components/metric-fields";
+import { Pagination } from "#app/components/pagination";
+import { engagementRate, formatRate } from "#app/models/engagement";
+import { PLATFORMS, type Platform } from "#app/models/post-url";
+import { PostSchema, REVIEW_FILTERS, type ReviewFilter } from "#app/models/posts";
+import { importPostsCsv, listPosts, requestDisclosure, reviewPost, submitPostForm } from "#app/models/posts.server";
+import { db } from "#app/utils/db.server";
+import { formatDateTime, utcToZonedInput } from "#app/utils/format";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const url = new URL(request.url);
+  const filter = (url.searchParams.get("show") ?? "pending") as ReviewFilter;
+  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, now: utcToZonedInput(new Date(), brand.timeZone), ...(await listPosts(brand.id, filter in REVIEW_FILTERS ? filter : "pending", page)) };
+}
+
+type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string; report?: { line: number; ok: boolean; message: string }[] };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const parsed = await parseMultipart(request, ["file", "screenshot"]);
+  if (!parsed.ok) return data<Result>({ error: parsed.error }, { status: 400 });
+  const form = parsed.formData;
+  const back = `/b/${brand.slug}/posts${new URL(request.url).search}`;
+  const intent = form.get("intent");
+  const postId = String(form.get("postId") ?? "");
+  try {
+    switch (intent) {
+      case "approve":
+      case "hide":
+        await reviewPost(brand.id, postId, intent === "approve" ? "approved" : "hidden");
+        return redirectWithToast(back, { kind: "success", message: intent === "approve" ? "Added to the content library." : "Post hidden." });
+      case "disclosure":
+        await requestDisclosure(brand.id, postId, user.id);
+        return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
+      case "import": {
+        const file = parsed.files.find((f) => f.field === "file");
+        if (!file) return data<Result>({ error: "Choose a CSV file of posts." }, { status: 400 });
+        let records: string[][];
+        try {
+          records = parse(readFileSync(file.file.getFilePath(), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
+        } catch {
+          return data<Result>({ error: "The file could not be read as CSV." }, { status: 400 });
+        }
+        const r = await importPostsCsv(brand, user.id, records);
+        return r.ok ? data<Result>({ report: r.report }) : data<Result>({ error: r.error }, { status: 400 });
+      }
+      case "add": {
+        const email = String(form.get("email") ?? "").trim().toLowerCase();
+        const ambassador = await db.ambassador.findUnique({ where: { brandId_email: { brandId: brand.id, email } }, select: { id: true } });
+        const submission = parseWithZod(form, { schema: PostSchema });
+        if (!ambassador || submission.status !== "success") {
+          const fieldErrors = submission.status === "success" ? {} : (submission.reply().error ?? {});
+          if (!ambassador) fieldErrors.email = ["No ambassador of this brand has that email."];
+          return data<Result>({ fieldErrors }, { status: 400 });
+        }
+        const result = await submitPostForm({ brand, ambassadorId: ambassador.id, actorId: user.id, source: "staff", input: submission.value, screenshot: parsed.files.find((f) => f.field === "screenshot") });
+        if (!result.ok) return data<Result>({ fieldErrors: { [result.field]: [result.error] } }, { status: 400 });
+        return redirectWithToast(`/b/${brand.slug}/posts/${result.id}`, { kind: "success", message: result.disclosureFlag ? "Post added — it has no clear disclosure." : "Post added." });
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } finally {
+    await discardFiles(parsed.files);
+  }
+}
+
+export default function Posts() {
+  const { brand, filter, posts, total, page, pageCount, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  const [params] = useSearchParams();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Posts</h1>
+      {result?.error ? <Alert>{result.error}</Alert> : null}
+      {result?.report ? (
+        <div role="status" className="rounded-md border border-stone-200 bg-white p-3 text-sm">
+          <p className="font-medium">
+            {result.report.filter((r) => r.ok).length} posts added, {result.report.filter((r) => !r.ok).length} rows with problems
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {result.report.filter((r) => !r.ok).map((r) => (
+              <li key={r.line}>
+                Line {r.line}: {r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <nav aria-label="Show" className="flex flex-wrap gap-1 text-sm">
+        {Object.entries(REVIEW_FILTERS).map(([value, label]) => (
+          <Link key={value} to={`?show=${value}`} aria-current={filter === value ? "page" : undefined} className="rounded-full border border-stone-300 px-3 py-1 aria-[current=page]:border-violet-600 aria-[current=page]:bg-violet-50">
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-stone-600">{total} {total === 1 ? "post" : "posts"}</p>
+      <ul className="space-y-3">
+        {posts.map((p) => (
+          <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="post-row">
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <div>
+                <Link to={p.id} className="font-medium text-violet-800 underline">
+                  {p.ambassador.name} on {PLATFORMS[p.platform as Platform] ?? p.platform}
+                  {p.kind === "story" ? " (story)" : ""}
+                </Link>
+                <p className="text-xs text-stone-500">
+                  {formatDateTime(p.postedAt, brand.timeZone)} · {p.tier} · {p.followersAtPost.toLocaleString("en")} followers · engagement {formatRate(engagementRate(p, p.followersAtPost))}
+                </p>
+              </div>
+              <div className="flex flex-wrap gap-1">
+                {p.disclosureFlag ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">No clear disclosure</span> : null}
+                {p.embargoFlag ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Posted before the embargo lifted</span> : null}
+                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{p.status}</span>
+              </div>
+            </div>
+            {p.caption ? <p className="mt-2 line-clamp-2 text-stone-700">{p.caption}</p> : null}
+            <Form method="post" encType="multipart/form-data" action={`?${params.toString()}`} className="mt-2 flex flex-wrap gap-2">
+              <input type="hidden" name="postId" value={p.id} />
+              {p.status !== "approved" ? (
+                <SubmitButton name="intent" value="approve" variant="secondary">
+                  Approve into library
+                </SubmitButton>
+              ) : null}
+              {p.status !== "hidden" ? (
+                <SubmitButton name="intent" value="hide" variant="secondary">
+                  Hide
+                </SubmitButton>
+              ) : null}
+              {p.disclosureFlag ? (
+                <SubmitButton name="intent" value="disclosure" disabled={!!p.disclosureRequestedAt}>
+                  {p.disclosureRequestedAt ? "Disclosure requested" : "Ask for a disclosure"}
+                </SubmitButton>
+              ) : null}
+            </Form>
+          </li>
+        ))}
+        {!posts.length ? <li className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">Nothing here. Posts fans add (or you add for them) appear here for review.</li> : null}
+      </ul>
+      <Pagination page={page} pageCount={pageCount} label="Posts" />
+      <details className="rounded-lg border border-stone-200 bg-white p-4">
+        <summary className="cursor-pointer font-semibold">Add a post for a fan</summary>
+        <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
+          <Field label="Ambassador's email" name="email" type="email" errors={errors.email ?? undefined} />
+          <Field label="Link to the post" name="url" type="url" errors={errors.url ?? undefined} />
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField label="Kind" name="kind" defaultValue="post">
+              <option value="post">Post, reel or video</option>
+              <option value="story">Story</option>
+            </SelectField>
+            <Field label={`Went up (${brand.timeZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <Field label="Followers then (optional)" name="followersAtPost" type="number" min={0} errors={errors.followersAtPost ?? undefined} />
+          </div>
+          <Field label="Screenshot (stories)" name="screenshot" type="file" accept="image/*" errors={errors.screenshot ?? undefined} />
+          <TextareaField label="Caption" name="caption" rows={2} />
+          <MetricInputs errors={errors} />
+          <SubmitButton name="intent" value="add">
+            Add post
+          </SubmitButton>
+        </Form>
+      </details>
+      <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <Field className="min-w-64 flex-1" label="Import posts from a CSV" hint="Columns: email, url, caption, posted_at, views, likes, comments, shares, saves." name="file" type="file" accept=".csv,text/csv" />
+        <SubmitButton name="intent" value="import" variant="secondary" pendingText="Importing…">
+          Import
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}

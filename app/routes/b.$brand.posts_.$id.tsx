@@ -1,0 +1,182 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert } from "#app/components/alert";
+import { SubmitButton } from "#app/components/forms";
+import { MetricInputs } from "#app/components/metric-fields";
+import { StatCards } from "#app/components/stat-cards";
+import { checkDisclosure } from "#app/models/disclosure";
+import { ENGAGEMENT_FORMULA, VIEW_RATE_FORMULA, engagementRate, formatRate, viewEngagementRate } from "#app/models/engagement";
+import { PLATFORMS, type Platform } from "#app/models/post-url";
+import { MetricsSchema, metricsFrom } from "#app/models/posts";
+import { getPostForStaff, recordMetrics, refreshMetrics, requestDisclosure, reviewPost, setAttribution } from "#app/models/posts.server";
+import { db } from "#app/utils/db.server";
+import { formatDateTime } from "#app/utils/format";
+import { invariantResponse } from "#app/utils/http.server";
+import { requireBrandMember } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Post · Kindred" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getPostForStaff(brand.id, params.id ?? "");
+  invariantResponse(found, "Post not found");
+  const b = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { name: true, disclosureText: true } });
+  return { brand, ...found, check: checkDisclosure(found.post.caption, b) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getPostForStaff(brand.id, params.id ?? "");
+  invariantResponse(found, "Post not found");
+  const form = await request.formData();
+  const back = `/b/${brand.slug}/posts/${found.post.id}`;
+  switch (form.get("intent")) {
+    case "numbers": {
+      const m = parseWithZod(form, { schema: MetricsSchema });
+      if (m.status !== "success" || !metricsFrom(m.value)) return data({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
+      await recordMetrics(found.post.id, metricsFrom(m.value)!, "staff");
+      return redirectWithToast(back, { kind: "success", message: "Numbers saved." });
+    }
+    case "refresh": {
+      const r = await refreshMetrics(found.post.id);
+      return redirectWithToast(back, { kind: "info", message: r === "fetched" ? "Fresh numbers fetched." : "This platform has no public numbers: the fan was asked for them." });
+    }
+    case "attribution": {
+      const ok = await setAttribution(brand.id, found.post.id, String(form.get("attribution") ?? "none"));
+      return ok ? redirectWithToast(back, { kind: "success", message: "Attribution saved." }) : data({ error: "Choose one of the listed perks." }, { status: 400 });
+    }
+    case "disclosure":
+      await requestDisclosure(brand.id, found.post.id, user.id);
+      return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
+    case "approve":
+    case "hide":
+      await reviewPost(brand.id, found.post.id, form.get("intent") === "approve" ? "approved" : "hidden");
+      return redirectWithToast(back, { kind: "success", message: "Saved." });
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
+}
+
+export default function PostDetail() {
+  const { brand, post, candidates, check } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const current = post.seedingRequestId ? `seeding:${post.seedingRequestId}` : post.eventId ? `event:${post.eventId}` : post.scoopId ? `scoop:${post.scoopId}` : "none";
+  const rate = engagementRate(post, post.followersAtPost);
+  const viewRate = viewEngagementRate(post);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <Link to={`/b/${brand.slug}/posts`} className="text-sm text-violet-700 underline">
+        ← Posts
+      </Link>
+      <div>
+        <h1 className="text-2xl font-bold">
+          {post.ambassador.name} on {PLATFORMS[post.platform as Platform] ?? post.platform}
+        </h1>
+        <p className="text-sm text-stone-600">
+          {formatDateTime(post.postedAt, brand.timeZone)} · {post.tier} tier · {post.followersAtPost.toLocaleString("en")} followers at the time ·{" "}
+          <a href={post.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
+            open the post
+          </a>
+        </p>
+      </div>
+      {result && "error" in result ? <Alert>{result.error}</Alert> : null}
+      {post.screenshotUploadId ? <img src={`/files/${post.screenshotUploadId}`} alt="Screenshot of the story" className="max-h-96 rounded-lg border" /> : null}
+      {post.caption ? <blockquote className="whitespace-pre-line rounded-lg border-l-4 border-stone-300 bg-white p-3 text-stone-800">{post.caption}</blockquote> : null}
+      <div className={`rounded-lg p-3 text-sm ${check.ok ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+        {check.ok ? `Disclosure found at the start: “${check.found}”.` : check.reason}
+        {post.embargoFlag ? <p className="mt-1 font-semibold text-red-800">Posted before the scoop's embargo lifted.</p> : null}
+        {post.disclosureFlag ? (
+          <Form method="post" className="mt-2">
+            <SubmitButton name="intent" value="disclosure" disabled={!!post.disclosureRequestedAt}>
+              {post.disclosureRequestedAt ? `Asked ${formatDateTime(post.disclosureRequestedAt, brand.timeZone)}` : "Ask for a disclosure (friendly email)"}
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+      <StatCards
+        label="Numbers"
+        className="sm:grid-cols-4"
+        stats={[
+          ["Views", post.views ?? "—"],
+          ["Interactions", post.likes + post.comments + post.shares + post.saves],
+          ["Engagement rate", formatRate(rate)],
+          ["Engagement by views", formatRate(viewRate)],
+        ]}
+      />
+      <p className="text-xs text-stone-500">
+        Engagement rate = {ENGAGEMENT_FORMULA}. By views = {VIEW_RATE_FORMULA}.
+      </p>
+      <section className="space-y-2">
+        <h2 className="font-semibold">Followed from</h2>
+        <Form method="post" className="flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            <span className="sr-only">Attribution</span>
+            <select name="attribution" defaultValue={current} className="rounded-md border border-stone-300 px-2 py-1.5">
+              <option value="none">Nothing in particular</option>
+              {candidates.map((c) => (
+                <option key={`${c.type}:${c.id}`} value={`${c.type}:${c.id}`}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SubmitButton name="intent" value="attribution" variant="secondary">
+            Save
+          </SubmitButton>
+        </Form>
+      </section>
+      <section className="space-y-2">
+        <h2 className="font-semibold">Numbers over time</h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-stone-500">
+            <tr>
+              <th className="py-1">When</th>
+              <th>Views</th>
+              <th>Likes</th>
+              <th>Comments</th>
+              <th>Shares</th>
+              <th>Saves</th>
+              <th>From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {post.metrics.map((m) => (
+              <tr key={m.id} className="border-t border-stone-100">
+                <td className="py-1">{formatDateTime(m.recordedAt, brand.timeZone)}</td>
+                <td>{m.views ?? "—"}</td>
+                <td>{m.likes}</td>
+                <td>{m.comments}</td>
+                <td>{m.shares}</td>
+                <td>{m.saves}</td>
+                <td>{m.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!post.metrics.length ? <p className="text-sm text-stone-600">No numbers yet. Fresh numbers are requested on day 1, 7 and 30.</p> : null}
+        <Form method="post" className="space-y-2">
+          <MetricInputs />
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton name="intent" value="numbers" variant="secondary">
+              Save numbers
+            </SubmitButton>
+            <SubmitButton name="intent" value="refresh" variant="secondary">
+              Get fresh numbers now
+            </SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <Form method="post" className="flex gap-2">
+        <SubmitButton name="intent" value="approve" variant="secondary">
+          Approve into library
+        </SubmitButton>
+        <SubmitButton name="intent" value="hide" variant="secondary">
+          Hide
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}

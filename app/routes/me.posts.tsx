@@ -1,0 +1,182 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert } from "#app/components/alert";
+import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
+import { MetricInputs } from "#app/components/metric-fields";
+import { engagementRate, formatRate } from "#app/models/engagement";
+import { perkLedger } from "#app/models/perks.server";
+import { PLATFORMS, type Platform } from "#app/models/post-url";
+import { MetricsSchema, PostSchema, metricsFrom } from "#app/models/posts";
+import { fanPosts, recordMetrics, submitPostForm, updateCaption } from "#app/models/posts.server";
+import { requireUser } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
+import { formatDateTime, utcToZonedInput } from "#app/utils/format";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
+
+async function programs(userId: string) {
+  const rows = await db.ambassador.findMany({ where: { userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
+  return Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [mine, posts] = await Promise.all([programs(user.id), fanPosts(user.id)]);
+  return { programs: mine, posts, now: utcToZonedInput(new Date(), mine[0]?.brand.timeZone ?? "UTC") };
+}
+
+type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseMultipart(request, ["screenshot"]);
+  if (!parsed.ok) return data<Result>({ error: parsed.error }, { status: 400 });
+  const form = parsed.formData;
+  const intent = form.get("intent");
+  if (intent === "caption" || intent === "numbers") {
+    await discardFiles(parsed.files);
+    const postId = String(form.get("postId") ?? "");
+    if (intent === "caption") {
+      await updateCaption(postId, String(form.get("caption") ?? "").slice(0, 5000), { ambassador: { userId: user.id } });
+      return redirectWithToast("/me/posts", { kind: "success", message: "Caption updated — thank you!" });
+    }
+    const post = await db.post.findFirst({ where: { id: postId, ambassador: { userId: user.id } }, select: { id: true } });
+    if (!post) throw new Response("Not found", { status: 404 });
+    const m = parseWithZod(form, { schema: MetricsSchema });
+    if (m.status !== "success" || !metricsFrom(m.value)) return data<Result>({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
+    await recordMetrics(post.id, metricsFrom(m.value)!, "fan");
+    return redirectWithToast("/me/posts", { kind: "success", message: "Numbers saved. Thank you!" });
+  }
+  const mine = await programs(user.id);
+  const program = mine.find((p) => p.id === form.get("programId"));
+  const submission = parseWithZod(form, { schema: PostSchema });
+  if (!program || submission.status !== "success") {
+    await discardFiles(parsed.files);
+    const fieldErrors = submission.status === "success" ? {} : (submission.reply().error ?? {});
+    if (!program) fieldErrors.programId = ["Choose the program the post is for."];
+    return data<Result>({ fieldErrors }, { status: 400 });
+  }
+  const result = await submitPostForm({ brand: program.brand, ambassadorId: program.id, actorId: user.id, source: "fan", input: submission.value, screenshot: parsed.files[0] });
+  await discardFiles(parsed.files); // a kept screenshot was already moved into place
+  if (!result.ok) return data<Result>({ fieldErrors: { [result.field]: [result.error] } }, { status: 400 });
+  if (result.disclosureFlag) {
+    return redirectWithToast("/me/posts", { kind: "info", message: `Thanks for posting! One thing: please start the caption with a disclosure, like “${program.brand.disclosureText || `#gifted by ${program.brand.name}`}”.` });
+  }
+  return redirectWithToast("/me/posts", { kind: "success", message: "Thanks for sharing your post!" });
+}
+
+export default function MyPosts() {
+  const { programs, posts, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  const perks = programs.flatMap((p) => p.perks.map((perk) => ({ ...perk, brand: p.brand })));
+  return (
+    <div className="mx-auto max-w-2xl space-y-8 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-bold">My posts</h1>
+        <p className="text-sm text-stone-600">Posting is never required. When you do post about a brand, add the link here so the team can see it (and cheer).</p>
+        <Link to="/me/links" className="text-sm text-violet-700 underline">
+          Make a short link to share →
+        </Link>
+      </div>
+      {perks.length ? (
+        <section aria-labelledby="perks-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <h2 id="perks-heading" className="font-semibold">
+            Remember to disclose
+          </h2>
+          <p>You received these, so posts about them need a clear disclosure at the start of the caption:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {perks.map((p, i) => (
+              <li key={i}>
+                {p.brand.name}: {p.label} {p.brand.disclosureText ? <>— for example “{p.brand.disclosureText}”</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {programs.length ? (
+        <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5">
+          <h2 className="text-lg font-semibold">Add a post</h2>
+          {result?.error ? <Alert>{result.error}</Alert> : null}
+          <SelectField label="For" name="programId" defaultValue={programs[0].id} errors={errors.programId ?? undefined}>
+            {programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.brand.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="Link to the post" name="url" type="url" inputMode="url" placeholder="https://www.instagram.com/p/…" errors={errors.url ?? undefined} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField label="Kind" name="kind" defaultValue="post">
+              <option value="post">Post, reel or video</option>
+              <option value="story">Story (add a screenshot)</option>
+            </SelectField>
+            <Field label="When it went up" name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+          </div>
+          <Field label="Screenshot (for stories)" name="screenshot" type="file" accept="image/png,image/jpeg,image/webp,image/gif" errors={errors.screenshot ?? undefined} />
+          <TextareaField label="Caption" hint="Paste it so the disclosure check can help you." name="caption" rows={3} errors={errors.caption ?? undefined} />
+          <Field className="max-w-xs" label="Your followers on that account (optional)" name="followersAtPost" type="number" min={0} errors={errors.followersAtPost ?? undefined} />
+          <MetricInputs errors={errors} />
+          <SubmitButton pendingText="Saving…">Add post</SubmitButton>
+        </Form>
+      ) : (
+        <p className="text-stone-600">Once you're an active ambassador of a brand, you can add your posts here.</p>
+      )}
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading" className="text-lg font-semibold">
+          Your posts
+        </h2>
+        {posts.length ? (
+          <ul className="mt-2 space-y-3">
+            {posts.map((p) => (
+              <li key={p.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="my-post">
+                <p className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    <strong>{PLATFORMS[p.platform as Platform] ?? p.platform}</strong> · {p.brand.name} · {formatDateTime(p.postedAt, p.brand.timeZone)}
+                  </span>
+                  <a href={p.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
+                    Open
+                  </a>
+                </p>
+                <p className="text-stone-700">
+                  {p.likes} likes · {p.comments} comments · {p.shares} shares · {p.saves} saves{p.views !== null ? ` · ${p.views} views` : ""} · engagement {formatRate(engagementRate(p, p.followersAtPost))}
+                </p>
+                {p.disclosureFlag ? (
+                  <Form method="post" encType="multipart/form-data" className="space-y-2 rounded-md bg-amber-50 p-3">
+                    <p className="font-medium text-amber-900" data-testid="disclosure-needed">
+                      Please add a clear disclosure at the start of the caption{p.brand.disclosureText ? `, like “${p.brand.disclosureText}”` : ""}. Once you've edited the post, paste the new caption here.
+                    </p>
+                    <input type="hidden" name="postId" value={p.id} />
+                    <label className="sr-only" htmlFor={`caption-${p.id}`}>
+                      Updated caption
+                    </label>
+                    <textarea id={`caption-${p.id}`} name="caption" rows={2} defaultValue={p.caption} className="block w-full rounded-md border border-stone-300 px-2 py-1.5" />
+                    <SubmitButton name="intent" value="caption" variant="secondary">
+                      Update caption
+                    </SubmitButton>
+                  </Form>
+                ) : null}
+                <details>
+                  <summary className="cursor-pointer text-violet-700">Update the numbers</summary>
+                  <Form method="post" encType="multipart/form-data" className="mt-2 space-y-2">
+                    <input type="hidden" name="postId" value={p.id} />
+                    <MetricInputs defaults={p} />
+                    <SubmitButton name="intent" value="numbers" variant="secondary">
+                      Save numbers
+                    </SubmitButton>
+                  </Form>
+                </details>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">No posts yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OUTCOMES, REQUEST_STATUSES, type Outcome, type RequestStatus } from "#app/models/seeding";
+import { seedingForFan } from "#app/models/seeding.server";
+import { requireUser } from "#app/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Product to try · Kindred" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return seedingForFan(user.id);
+}
+
+export default function FanSeeding() {
+  const { open, requests } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-2xl space-y-8 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-bold">Product to try</h1>
+        <p className="text-sm text-stone-600">Brands you love sometimes send things to try. Posting is never required — honest feedback, or nothing at all, is always fine.</p>
+      </div>
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading" className="text-lg font-semibold">
+          You can ask for
+        </h2>
+        {open.length ? (
+          <ul className="mt-2 space-y-3">
+            {open.map((c) => (
+              <li key={c.id}>
+                <Link to={c.id} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+                  <p className="text-xs text-stone-600">{c.brand.name}</p>
+                  <p className="font-semibold">{c.name}</p>
+                  {c.callToAction ? <p className="text-sm text-stone-700">{c.callToAction}</p> : null}
+                  {!c.available ? <p className="text-sm text-amber-800">All gone for now.</p> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">Nothing to ask for right now.</p>
+        )}
+      </section>
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading" className="text-lg font-semibold">
+          Your requests and offers
+        </h2>
+        {requests.length ? (
+          <ul className="mt-2 space-y-3">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <Link to={r.campaignId} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+                  <p className="text-xs text-stone-600">{r.campaign.brand.name} · {r.campaign.name}</p>
+                  <p className="font-semibold">
+                    {r.variant.product.name} ({r.variant.name})
+                  </p>
+                  <p className="text-sm text-violet-800">
+                    {r.status === "offered" ? "Offered to you — accept or decline" : REQUEST_STATUSES[r.status as RequestStatus]}
+                    {r.outcome && r.outcome !== "no_post" ? ` · ${OUTCOMES[r.outcome as Outcome]}` : ""}
+                  </p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">Nothing yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

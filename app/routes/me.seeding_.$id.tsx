@@ -1,0 +1,160 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AddressFields } from "#app/components/address-fields";
+import { Alert } from "#app/components/alert";
+import { ErrorList, SubmitButton, TextareaField } from "#app/components/forms";
+import { AddressSchema, REQUEST_STATUSES, type RequestStatus } from "#app/models/seeding";
+import { answerOffer, campaignForFan, giveFeedback, markDelivered, requestProduct } from "#app/models/seeding.server";
+import { requireUser } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Product"} · Kindred` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await campaignForFan(user.id, params.id ?? "");
+  invariantResponse(found, "Not found");
+  return { campaign: found.campaign, brand: found.brand, request: found.request, open: found.open, savedAddress: found.savedAddress };
+}
+
+type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await campaignForFan(user.id, params.id ?? "");
+  invariantResponse(found, "Not found");
+  const form = await request.formData();
+  const back = `/me/seeding/${found.campaign.id}`;
+  const intent = form.get("intent");
+  if (intent === "request" || intent === "accept") {
+    const address = parseWithZod(form, { schema: AddressSchema });
+    const variantId = String(form.get("variantId") ?? "");
+    if (address.status !== "success" || (intent === "request" && !variantId)) {
+      const fieldErrors = address.status === "success" ? {} : (address.reply().error ?? {});
+      if (intent === "request" && !variantId) fieldErrors.variantId = ["Choose one of the options."];
+      return data<Result>({ fieldErrors }, { status: 400 });
+    }
+    const save = form.get("saveAddress") === "on";
+    if (intent === "accept") {
+      await answerOffer(user.id, found.request?.id ?? "", true, address.value, save);
+      return redirectWithToast(back, { kind: "success", message: "Lovely — it's on the packing list." });
+    }
+    const r = await requestProduct(user.id, found.campaign.id, variantId, address.value, save);
+    if (!r.ok) return data<Result>(r.field ? { fieldErrors: { [r.field]: [r.error] } } : { error: r.error }, { status: 409 });
+    return redirectWithToast(back, { kind: "success", message: "Request sent! The team will let you know." });
+  }
+  switch (intent) {
+    case "decline":
+      await answerOffer(user.id, found.request?.id ?? "", false, null, false);
+      return redirectWithToast(back, { kind: "info", message: "No problem — thanks for letting us know." });
+    case "delivered":
+      await markDelivered(found.request?.id ?? "", { userId: user.id });
+      return redirectWithToast(back, { kind: "success", message: "Thanks! Enjoy it." });
+    case "feedback": {
+      const feedback = String(form.get("feedback") ?? "").trim();
+      if (feedback.length < 3 || feedback.length > 3000) return data<Result>({ fieldErrors: { feedback: ["Write a few words (up to 3,000 characters)."] } }, { status: 400 });
+      await giveFeedback(user.id, found.request?.id ?? "", feedback);
+      return redirectWithToast(back, { kind: "success", message: "Thank you for your honest feedback — it's just for the team." });
+    }
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
+}
+
+export default function FanCampaign() {
+  const { campaign, brand, request, open, savedAddress } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+      <Link to="/me/seeding" className="text-sm text-violet-700 underline">
+        ← Product to try
+      </Link>
+      <div>
+        <p className="text-sm text-stone-600">{brand.name}</p>
+        <h1 className="text-2xl font-bold">{campaign.name}</h1>
+        {campaign.callToAction ? <p className="mt-2 text-stone-700">{campaign.callToAction}</p> : null}
+      </div>
+      <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-950">
+        No strings attached: you never have to post. If you'd like to, start your caption with a clear disclosure{brand.disclosureText ? ` such as “${brand.disclosureText}”` : ""}. Honest feedback is just as welcome.
+      </p>
+      {campaign.guidelines ? <p className="whitespace-pre-line text-sm text-stone-700">{campaign.guidelines}</p> : null}
+      {result?.error ? <Alert>{result.error}</Alert> : null}
+
+      {!request ? (
+        open ? (
+          <Form method="post" className="space-y-5 rounded-xl border border-stone-200 bg-white p-5">
+            <fieldset>
+              <legend className="text-sm font-medium">Choose one</legend>
+              <div className="mt-2 space-y-2">
+                {campaign.products.flatMap((p) =>
+                  p.variants.map((v) => (
+                    <label key={v.id} className="flex items-center gap-2 text-sm">
+                      <input type="radio" name="variantId" value={v.id} disabled={v.reserved >= v.stock} className="h-4 w-4" />
+                      {p.name} — {v.name} {v.reserved >= v.stock ? <span className="text-stone-500">(all gone)</span> : null}
+                    </label>
+                  )),
+                )}
+              </div>
+              <ErrorList errors={errors.variantId} />
+            </fieldset>
+            <AddressFields saved={savedAddress} errors={errors} />
+            <SubmitButton name="intent" value="request" pendingText="Sending…">
+              Request it
+            </SubmitButton>
+          </Form>
+        ) : (
+          <p className="text-stone-600">Requests for this campaign are closed.</p>
+        )
+      ) : (
+        <section className="space-y-4 rounded-xl border border-stone-200 bg-white p-5">
+          <p>
+            <span className="font-semibold">
+              {request.variant.product.name} ({request.variant.name})
+            </span>{" "}
+            — <span data-testid="my-request-status">{request.status === "offered" ? "offered to you" : REQUEST_STATUSES[request.status as RequestStatus].toLowerCase()}</span>
+          </p>
+          {request.status === "offered" ? (
+            <>
+              <Form method="post" className="space-y-4">
+                <AddressFields saved={savedAddress} errors={errors} />
+                <SubmitButton name="intent" value="accept">
+                  Yes please
+                </SubmitButton>
+              </Form>
+              <Form method="post">
+                <SubmitButton name="intent" value="decline" variant="secondary">
+                  No thanks
+                </SubmitButton>
+              </Form>
+            </>
+          ) : null}
+          {request.status === "shipped" ? (
+            <Form method="post">
+              <SubmitButton name="intent" value="delivered" variant="secondary">
+                It arrived
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {["shipped", "delivered", "settled"].includes(request.status) && request.outcome !== "feedback" ? (
+            <Form method="post" className="space-y-2">
+              <TextareaField label="Honest feedback (optional, only the team sees it)" name="feedback" rows={3} errors={errors.feedback} />
+              <SubmitButton name="intent" value="feedback" variant="secondary">
+                Send feedback
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {request.outcome === "feedback" ? <p className="text-sm text-emerald-800">Thank you for your feedback: “{request.feedback}”</p> : null}
+          {["shipped", "delivered", "settled"].includes(request.status) ? (
+            <p className="text-sm text-stone-600">
+              Posted about it? <Link to="/me/posts" className="text-violet-700 underline">Add the link to your post</Link> — entirely optional.
+            </p>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}
