@@ -37,9 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(found, "Campaign not found");
   const campaignId = found.campaign.id;
   const back = `/b/${brand.slug}/seeding/${campaignId}`;
-  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    const parsed = await parseMultipart(request, ["file"]);
-    if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
+  // The tracking upload is multipart; the other forms may be either, so both are read the same way.
+  const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+  const parsed = multipart ? await parseMultipart(request, ["file"]) : { ok: true as const, formData: await request.formData(), files: [] };
+  if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
+  if (parsed.formData.get("intent") === "tracking") {
     const file = parsed.files[0];
     if (!file) return data<ActionResult>({ error: "Choose a CSV file with tracking numbers." }, { status: 400 });
     let records: string[][];
@@ -54,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!rows.ok) return data<ActionResult>({ error: rows.error }, { status: 400 });
     return data<ActionResult>({ report: await shipFromCsv(brand.id, campaignId, rows.rows, user.id) });
   }
-  const form = await request.formData();
+  await discardFiles(parsed.files);
+  const form = parsed.formData;
   const ids = form.getAll("ids").map(String);
   switch (form.get("intent")) {
     case "approve":
@@ -263,7 +266,7 @@ export default function Campaign() {
         </ul>
         <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
           <Field className="min-w-64 flex-1" label="Mark shipped from a CSV" hint="Columns: request id (or email), carrier, tracking number, tracking link — the packing list's first column is the request id." name="file" type="file" accept=".csv,text/csv" />
-          <SubmitButton pendingText="Reading…" variant="secondary">
+          <SubmitButton name="intent" value="tracking" pendingText="Reading…" variant="secondary">
             Upload tracking numbers
           </SubmitButton>
         </Form>
