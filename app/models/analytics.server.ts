@@ -30,33 +30,37 @@ function weeks(range: Range) {
 
 const rangeDates = (r: Range) => ({ gte: new Date(`${r.from}T00:00:00Z`), lt: new Date(Date.parse(`${r.to}T00:00:00Z`) + DAY) });
 
-type TierRow = { tier: string; posts: number; avgRate: number | null; avgViewRate: number | null; interactions: number };
+type DayTierRow = { day: string; tier: string; posts: number | bigint; interactions: number | bigint | null; rateSum: number | null; rateN: number | bigint; viewRateSum: number | null; viewRateN: number | bigint };
+type TopRow = { ambassadorId: string; posts: number | bigint; interactions: number | bigint | null };
 
 /**
  * The program dashboard: growth, where fans come from, posts and engagement (overall and by tier), seeding
  * results per campaign, event attendance, top contributors and link clicks — all for one brand and date range.
+ * Posts are read in two grouped passes over covering indexes (by day and tier; by ambassador), never row by row.
  */
 export async function dashboard(brandId: string, range: Range) {
   const dates = rangeDates(range);
-  const postWhere = { brandId, day: { gte: range.from, lte: range.to }, status: { not: "hidden" } };
-  const [activeBefore, joined, left, sources, postDays, tierRows, campaigns, events, top, clickDays, totals] = await Promise.all([
+  const [activeBefore, joined, left, sources, dayTier, campaigns, events, top, clickDays] = await Promise.all([
     db.ambassador.count({ where: { brandId, joinedAt: { lt: dates.gte }, OR: [{ leftAt: null }, { leftAt: { gte: dates.gte } }] } }),
     db.ambassador.findMany({ where: { brandId, joinedAt: dates }, select: { joinedAt: true } }),
     db.ambassador.findMany({ where: { brandId, leftAt: dates }, select: { leftAt: true } }),
     db.ambassador.groupBy({ by: ["source"], where: { brandId, joinedAt: dates }, _count: { _all: true } }),
-    db.post.groupBy({ by: ["day"], where: postWhere, _count: { _all: true }, _sum: { likes: true, comments: true, shares: true, saves: true } }),
-    db.$queryRaw<TierRow[]>`
-      SELECT "tier", COUNT(*) AS "posts",
-        AVG(CASE WHEN "followersAtPost" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "followersAtPost" END) AS "avgRate",
-        AVG(CASE WHEN "views" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "views" END) AS "avgViewRate",
-        SUM("likes" + "comments" + "shares" + "saves") AS "interactions"
+    db.$queryRaw<DayTierRow[]>`
+      SELECT "day", "tier", COUNT(*) AS "posts",
+        SUM("likes" + "comments" + "shares" + "saves") AS "interactions",
+        SUM(CASE WHEN "followersAtPost" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "followersAtPost" END) AS "rateSum",
+        COUNT(CASE WHEN "followersAtPost" > 0 THEN 1 END) AS "rateN",
+        SUM(CASE WHEN "views" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "views" END) AS "viewRateSum",
+        COUNT(CASE WHEN "views" > 0 THEN 1 END) AS "viewRateN"
       FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
-      GROUP BY "tier"`,
+      GROUP BY "day", "tier"`,
     campaignResults(brandId, range),
     eventResults(brandId, range),
-    db.post.groupBy({ by: ["ambassadorId"], where: postWhere, _count: { _all: true }, _sum: { likes: true, comments: true, shares: true, saves: true }, orderBy: { _count: { ambassadorId: "desc" } }, take: 10 }),
+    db.$queryRaw<TopRow[]>`
+      SELECT "ambassadorId", COUNT(*) AS "posts", SUM("likes" + "comments" + "shares" + "saves") AS "interactions"
+      FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
+      GROUP BY "ambassadorId" ORDER BY "posts" DESC, "interactions" DESC LIMIT 10`,
     db.linkClickDay.groupBy({ by: ["day"], where: { link: { brandId }, day: { gte: range.from, lte: range.to } }, _sum: { count: true } }),
-    db.post.aggregate({ where: postWhere, _count: { _all: true }, _sum: { likes: true, comments: true, shares: true, saves: true } }),
   ]);
 
   const weekList = weeks(range);
@@ -71,24 +75,37 @@ export async function dashboard(brandId: string, range: Range) {
   });
 
   const postsByWeek = new Map<string, { posts: number; interactions: number }>();
-  for (const d of postDays) {
-    const w = weekOf(d.day);
-    const cur = postsByWeek.get(w) ?? { posts: 0, interactions: 0 };
-    cur.posts += d._count._all;
-    cur.interactions += (d._sum.likes ?? 0) + (d._sum.comments ?? 0) + (d._sum.shares ?? 0) + (d._sum.saves ?? 0);
-    postsByWeek.set(w, cur);
+  const tiers = new Map<string, { posts: number; interactions: number; rateSum: number; rateN: number; viewRateSum: number; viewRateN: number }>();
+  let totalPosts = 0;
+  let totalInteractions = 0;
+  for (const r of dayTier) {
+    const posts = Number(r.posts);
+    const interactions = Number(r.interactions ?? 0);
+    totalPosts += posts;
+    totalInteractions += interactions;
+    const w = weekOf(r.day);
+    const week = postsByWeek.get(w) ?? { posts: 0, interactions: 0 };
+    week.posts += posts;
+    week.interactions += interactions;
+    postsByWeek.set(w, week);
+    const t = tiers.get(r.tier) ?? { posts: 0, interactions: 0, rateSum: 0, rateN: 0, viewRateSum: 0, viewRateN: 0 };
+    t.posts += posts;
+    t.interactions += interactions;
+    t.rateSum += Number(r.rateSum ?? 0);
+    t.rateN += Number(r.rateN);
+    t.viewRateSum += Number(r.viewRateSum ?? 0);
+    t.viewRateN += Number(r.viewRateN);
+    tiers.set(r.tier, t);
   }
   const clicksByWeek = new Map<string, number>();
   for (const c of clickDays) clicksByWeek.set(weekOf(c.day), (clicksByWeek.get(weekOf(c.day)) ?? 0) + (c._sum.count ?? 0));
 
   const names = new Map((await db.ambassador.findMany({ where: { brandId, id: { in: top.map((t) => t.ambassadorId) } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]));
-  const tierMap = new Map(tierRows.map((r) => [r.tier, r]));
-  const sum = totals._sum;
   return {
     range,
     totals: {
-      posts: totals._count._all,
-      interactions: (sum.likes ?? 0) + (sum.comments ?? 0) + (sum.shares ?? 0) + (sum.saves ?? 0),
+      posts: totalPosts,
+      interactions: totalInteractions,
       joined: joined.length,
       active: running,
       clicks: clickDays.reduce((n, c) => n + (c._sum.count ?? 0), 0),
@@ -97,12 +114,12 @@ export async function dashboard(brandId: string, range: Range) {
     sources: sources.map((s) => ({ source: s.source, joins: s._count._all })).sort((a, b) => b.joins - a.joins),
     postsOverTime: weekList.map((week) => ({ week, ...(postsByWeek.get(week) ?? { posts: 0, interactions: 0 }) })),
     byTier: TIERS.map((tier) => {
-      const r = tierMap.get(tier);
-      return { tier, posts: Number(r?.posts ?? 0), avgRate: r?.avgRate === null || r?.avgRate === undefined ? null : Number(r.avgRate), avgViewRate: r?.avgViewRate == null ? null : Number(r.avgViewRate), interactions: Number(r?.interactions ?? 0) };
+      const t = tiers.get(tier);
+      return { tier, posts: t?.posts ?? 0, avgRate: t?.rateN ? t.rateSum / t.rateN : null, avgViewRate: t?.viewRateN ? t.viewRateSum / t.viewRateN : null, interactions: t?.interactions ?? 0 };
     }),
     campaigns,
     events,
-    topContributors: top.map((t) => ({ ambassadorId: t.ambassadorId, name: names.get(t.ambassadorId) ?? "—", posts: t._count._all, interactions: (t._sum.likes ?? 0) + (t._sum.comments ?? 0) + (t._sum.shares ?? 0) + (t._sum.saves ?? 0) })),
+    topContributors: top.map((t) => ({ ambassadorId: t.ambassadorId, name: names.get(t.ambassadorId) ?? "—", posts: Number(t.posts), interactions: Number(t.interactions ?? 0) })),
     clicksOverTime: weekList.map((week) => ({ week, clicks: clicksByWeek.get(week) ?? 0 })),
   };
 }

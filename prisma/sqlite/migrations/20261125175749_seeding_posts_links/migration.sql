@@ -233,7 +233,10 @@ CREATE INDEX "SeedingRequest_ambassadorId_idx" ON "SeedingRequest"("ambassadorId
 CREATE UNIQUE INDEX "SeedingRequest_campaignId_ambassadorId_key" ON "SeedingRequest"("campaignId", "ambassadorId");
 
 -- CreateIndex
-CREATE INDEX "Post_brandId_day_idx" ON "Post"("brandId", "day");
+CREATE INDEX "Post_brandId_day_status_tier_followersAtPost_views_likes_comments_shares_saves_idx" ON "Post"("brandId", "day", "status", "tier", "followersAtPost", "views", "likes", "comments", "shares", "saves");
+
+-- CreateIndex
+CREATE INDEX "Post_brandId_ambassadorId_day_status_likes_comments_shares_saves_idx" ON "Post"("brandId", "ambassadorId", "day", "status", "likes", "comments", "shares", "saves");
 
 -- CreateIndex
 CREATE INDEX "Post_brandId_status_createdAt_idx" ON "Post"("brandId", "status", "createdAt");
@@ -242,7 +245,10 @@ CREATE INDEX "Post_brandId_status_createdAt_idx" ON "Post"("brandId", "status", 
 CREATE INDEX "Post_ambassadorId_idx" ON "Post"("ambassadorId");
 
 -- CreateIndex
-CREATE INDEX "Post_brandId_campaignId_idx" ON "Post"("brandId", "campaignId");
+CREATE INDEX "Post_brandId_campaignId_status_likes_comments_shares_saves_idx" ON "Post"("brandId", "campaignId", "status", "likes", "comments", "shares", "saves");
+
+-- CreateIndex
+CREATE INDEX "Post_brandId_eventId_idx" ON "Post"("brandId", "eventId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Post_brandId_platform_externalId_key" ON "Post"("brandId", "platform", "externalId");
