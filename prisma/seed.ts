@@ -152,6 +152,7 @@ async function main() {
   await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", interests: "sourdough, food photography, rye", accounts: accounts as ProfileInput["accounts"] });
 
   await seedScoopsAndEvents(juniper.id, sam.id, lea.id);
+  await seedSeedingPostsAndLinks(juniper.id, sam.id, priyaAmbassador.id);
 
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);
@@ -239,6 +240,104 @@ async function seedScoopsAndEvents(brandId: string, managerId: string, organizer
     await db.timelineEvent.create({ data: { brandId, ambassadorId: a.id, kind: "event", summary: came ? "Checked in at Summer market party" : "Didn't make it to Summer market party", createdAt: partyStart } });
   }
   await db.event.update({ where: { id: party.id }, data: { seatsTaken: active.slice(12).length } });
+}
+
+/** A seeding campaign in every state, posts over the last three months (some flagged), and tracked links. */
+async function seedSeedingPostsAndLinks(brandId: string, managerId: string, priyaId: string) {
+  const now = Date.now();
+  const day = 86_400_000;
+  await db.brand.update({ where: { id: brandId }, data: { allowedDomains: "juniperbakery.example" } });
+  const campaign = await db.seedingCampaign.create({
+    data: { brandId, name: "Spring starter kit", callToAction: "Bake something with our rye starter — only if you feel like it.", followUpDays: "7,14", createdById: managerId },
+  });
+  const product = await db.seedingProduct.create({ data: { campaignId: campaign.id, name: "Rye starter", valueCents: 2400 } });
+  const small = await db.seedingVariant.create({ data: { campaignId: campaign.id, productId: product.id, name: "Small jar", stock: 20 } });
+  const large = await db.seedingVariant.create({ data: { campaignId: campaign.id, productId: product.id, name: "Large jar", stock: 10 } });
+  const fans = await db.ambassador.findMany({ where: { brandId, status: "active", id: { not: priyaId } }, orderBy: { email: "asc" }, take: 40, select: { id: true, name: true, city: true, maxFollowers: true, socialAccounts: { select: { platform: true, handle: true } } } });
+  const address = (name: string, city: string) => JSON.stringify({ name, line1: "100 Queen St W", line2: "", city: city || "Toronto", region: "ON", postalCode: "M5H 2N2", country: "Canada" });
+  const states = ["requested", "requested", "approved", "shipped", "delivered", "settled", "settled", "settled"] as const;
+  let reservedSmall = 0;
+  const delivered: { requestId: string; ambassadorId: string; at: Date }[] = [];
+  for (const [i, f] of fans.slice(0, 16).entries()) {
+    const status = states[i % states.length];
+    const shippedAt = ["shipped", "delivered", "settled"].includes(status) ? new Date(now - (30 - i) * day) : null;
+    const deliveredAt = status === "delivered" || status === "settled" ? new Date((shippedAt?.getTime() ?? now) + 3 * day) : null;
+    const outcome = status === "settled" ? (["posted", "feedback", "no_post"] as const)[i % 3] : null;
+    const r = await db.seedingRequest.create({
+      data: {
+        brandId,
+        campaignId: campaign.id,
+        variantId: small.id,
+        ambassadorId: f.id,
+        status,
+        outcome,
+        address: address(f.name, f.city),
+        carrier: shippedAt ? "Canada Post" : "",
+        trackingNumber: shippedAt ? `7023 ${String(4000 + i)}` : "",
+        feedback: outcome === "feedback" ? "Lovely and tangy. The jar lid was hard to open, though." : "",
+        requestedAt: new Date(now - (35 - i) * day),
+        shippedAt,
+        deliveredAt,
+        settledAt: outcome ? new Date(now - 2 * day) : null,
+      },
+    });
+    reservedSmall++;
+    if (deliveredAt && outcome === "posted") delivered.push({ requestId: r.id, ambassadorId: f.id, at: deliveredAt });
+  }
+  // Priya's starter arrived last week: she can post about it, or share feedback.
+  await db.seedingRequest.create({
+    data: { brandId, campaignId: campaign.id, variantId: large.id, ambassadorId: priyaId, status: "delivered", address: address("Priya Raman", "Toronto"), carrier: "Canada Post", trackingNumber: "7023 9999", requestedAt: new Date(now - 14 * day), shippedAt: new Date(now - 10 * day), deliveredAt: new Date(now - 7 * day) },
+  });
+  await db.seedingVariant.update({ where: { id: small.id }, data: { reserved: reservedSmall } });
+  await db.seedingVariant.update({ where: { id: large.id }, data: { reserved: 1 } });
+
+  // Organic posts over the last 90 days, across tiers; a few about the starter, one without a disclosure.
+  const platforms = ["instagram", "tiktok", "youtube", "bluesky"] as const;
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } });
+  const { tierFor } = await import("#app/models/tiers");
+  for (let i = 0; i < 60; i++) {
+    const f = fans[i % fans.length];
+    const postedAt = new Date(now - (i * 1.5 + 1) * day);
+    const linked = delivered.find((d) => d.ambassadorId === f.id && d.at < postedAt);
+    const followersAtPost = Math.max(60, f.maxFollowers);
+    const reach = Math.round(followersAtPost * (followersAtPost < 1000 ? 0.08 : followersAtPost < 100_000 ? 0.035 : 0.012));
+    const likes = Math.round(reach * (0.7 + ((i * 7) % 5) / 10));
+    const platform = platforms[i % 4];
+    const caption = i % 9 === 4 ? "Sunday rye with the new starter — so tangy!" : i % 3 === 0 ? "Gifted by Juniper Bakery #gifted — the spring buns are here" : "Saturday market haul from Juniper";
+    const post = await db.post.create({
+      data: {
+        brandId,
+        ambassadorId: f.id,
+        url: `https://www.${platform === "bluesky" ? "bsky.app/profile/fan/post/3k" : `${platform}.com/p/`}demo${i}`,
+        platform,
+        externalId: `demo${i}`,
+        caption,
+        postedAt,
+        day: postedAt.toISOString().slice(0, 10),
+        status: i % 7 === 0 ? "pending" : "approved",
+        tier: tierFor(followersAtPost, brand),
+        followersAtPost,
+        views: platform === "youtube" || platform === "tiktok" ? likes * 18 : null,
+        likes,
+        comments: Math.round(likes / 12),
+        shares: Math.round(likes / 30),
+        saves: Math.round(likes / 20),
+        disclosureFlag: !!linked && i % 9 === 4,
+        seedingRequestId: linked?.requestId ?? null,
+        campaignId: linked ? campaign.id : null,
+      },
+    });
+    await db.postMetric.create({ data: { postId: post.id, views: post.views, likes: post.likes, comments: post.comments, shares: post.shares, saves: post.saves, source: "fan", recordedAt: new Date(postedAt.getTime() + day) } });
+  }
+
+  const link = await db.trackedLink.create({ data: { brandId, ambassadorId: priyaId, code: "priya-spring", label: "Spring menu", destination: "https://juniperbakery.example/spring", utmSource: "kindred", utmMedium: "ambassador", utmCampaign: "spring", clicks: 0, createdById: managerId } });
+  let clicks = 0;
+  for (let d = 0; d < 30; d++) {
+    const count = 3 + ((d * 5) % 11);
+    clicks += count;
+    await db.linkClickDay.create({ data: { linkId: link.id, day: new Date(now - d * day).toISOString().slice(0, 10), referrerDomain: d % 3 ? "instagram.com" : "", count } });
+  }
+  await db.trackedLink.update({ where: { id: link.id }, data: { clicks } });
 }
 
 main()

@@ -30,7 +30,7 @@ export function TimeChart({ data, x, series, kind = "line", label, format }: { d
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="#e7e5e4" vertical={false} />
               <XAxis dataKey={x} fontSize={11} tickMargin={6} />
-              <YAxis fontSize={11} width={48} tickFormatter={format} />
+              <YAxis fontSize={11} width={format ? 60 : 48} tickFormatter={format} />
               <Tooltip formatter={(v) => (format && typeof v === "number" ? format(v) : String(v))} />
               {series.map((s) => (
                 <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
