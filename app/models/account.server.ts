@@ -1,4 +1,13 @@
 import { db } from "#app/utils/db.server";
+import { deleteUploads } from "#app/utils/uploads.server";
+
+const readJson = (value: string) => {
+  try {
+    return value ? JSON.parse(value) : null;
+  } catch {
+    return value;
+  }
+};
 
 /** Everything Kindred holds about a person, for "export my data" (staff-private notes are not included). */
 export async function exportMyData(userId: string) {
@@ -24,6 +33,12 @@ export async function exportMyData(userId: string) {
         socialAccounts: { select: { platform: true, handle: true, followers: true, snapshots: { select: { followers: true, recordedAt: true }, orderBy: { recordedAt: "asc" } } } },
         consents: { select: { kind: true, version: true, granted: true, createdAt: true }, orderBy: { createdAt: "asc" } },
         timeline: { where: { kind: { not: "note" } }, select: { kind: true, summary: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        shippingAddress: true,
+        rsvps: { select: { event: { select: { title: true, startsAt: true } }, status: true, plusOnes: true, answers: true, showInGuestList: true, checkedInAt: true, createdAt: true } },
+        scoopReads: { select: { scoop: { select: { title: true } }, openedAt: true, acknowledgedAt: true } },
+        seedingRequests: { select: { campaign: { select: { name: true } }, variant: { select: { name: true, product: { select: { name: true } } } }, status: true, address: true, feedback: true, carrier: true, trackingNumber: true, requestedAt: true, shippedAt: true, deliveredAt: true } },
+        posts: { select: { url: true, platform: true, kind: true, caption: true, postedAt: true, views: true, likes: true, comments: true, shares: true, saves: true, followersAtPost: true } },
+        links: { select: { code: true, destination: true, clicks: true, createdAt: true } },
       },
     }),
     db.application.findMany({
@@ -36,7 +51,12 @@ export async function exportMyData(userId: string) {
   return {
     exportedAt: new Date().toISOString(),
     account: user,
-    programs,
+    programs: programs.map((p) => ({
+      ...p,
+      shippingAddress: readJson(p.shippingAddress),
+      rsvps: p.rsvps.map((r) => ({ ...r, answers: readJson(r.answers) })),
+      seedingRequests: p.seedingRequests.map((r) => ({ ...r, address: readJson(r.address) })),
+    })),
     applications: applications.map((a) => ({ ...a, answers: JSON.parse(a.answers), socials: JSON.parse(a.socials) })),
     staffRoles: staff,
     sessions,
@@ -45,8 +65,8 @@ export async function exportMyData(userId: string) {
 
 /**
  * Deletes a person's account and personal data. Their program memberships are kept only as anonymous records
- * (status, dates, counts) so brands' aggregate numbers stay true; names, addresses, accounts, answers and
- * messages are removed. The last owner of a brand must hand it over first.
+ * (status, dates, counts) so brands' aggregate numbers stay true; names, addresses, accounts, answers,
+ * messages, post links, captions and screenshots are removed. The last owner of a brand must hand it over first.
  */
 export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
@@ -56,14 +76,24 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { 
     if (owners <= 1) return { ok: false, error: `You are the only owner of ${o.brand.name}. Make someone else an owner first.` };
   }
   const ambassadors = await db.ambassador.findMany({ where: { OR: [{ userId }, { email: user.email }] }, select: { id: true } });
+  const screenshots: { brandId: string; id: string }[] = [];
   await db.$transaction(async (tx) => {
     for (const { id } of ambassadors) {
       await tx.socialAccount.deleteMany({ where: { ambassadorId: id } });
       await tx.ambassadorTag.deleteMany({ where: { ambassadorId: id } });
       await tx.timelineEvent.updateMany({ where: { ambassadorId: id }, data: { body: "" } });
+      await tx.rsvp.updateMany({ where: { ambassadorId: id }, data: { answers: "[]", showInGuestList: false } });
+      await tx.seedingRequest.updateMany({ where: { ambassadorId: id }, data: { address: "", feedback: "" } });
+      // Posts stay as anonymous numbers for the brand's totals; the link, caption and screenshot go.
+      const posts = await tx.post.findMany({ where: { ambassadorId: id }, select: { id: true, brandId: true, screenshotUploadId: true } });
+      for (const p of posts) {
+        await tx.post.update({ where: { id: p.id }, data: { url: "", caption: "", externalId: `deleted:${p.id}`, screenshotUploadId: null } });
+        if (p.screenshotUploadId) screenshots.push({ brandId: p.brandId, id: p.screenshotUploadId });
+      }
+      await tx.trackedLink.updateMany({ where: { ambassadorId: id }, data: { ambassadorId: null, label: "" } });
       await tx.ambassador.update({
         where: { id },
-        data: { userId: null, email: `deleted-${id}@deleted.invalid`, name: "Deleted fan", city: "", region: "", preferences: "", status: "alumni", emailOptIn: false, leftAt: new Date() },
+        data: { userId: null, email: `deleted-${id}@deleted.invalid`, name: "Deleted fan", city: "", region: "", preferences: "", interests: "", shippingAddress: "", status: "alumni", emailOptIn: false, leftAt: new Date() },
       });
     }
     await tx.application.updateMany({ where: { email: user.email }, data: { email: "deleted@deleted.invalid", name: "Deleted fan", city: "", whyLove: "", interests: "", answers: "[]", socials: "[]" } });
@@ -71,5 +101,6 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { 
     await tx.loginToken.deleteMany({ where: { email: user.email } });
     await tx.user.delete({ where: { id: userId } });
   });
+  for (const shot of screenshots) await deleteUploads(shot.brandId, [shot.id]);
   return { ok: true };
 }

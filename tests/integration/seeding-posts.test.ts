@@ -153,3 +153,21 @@ describe("posts", () => {
     expect(jobs).toHaveLength(3);
   });
 });
+
+describe("a fan's own data", () => {
+  test("export includes requests, posts and RSVPs; deleting the account removes the address, links and captions but keeps the numbers", async () => {
+    const { exportMyData, deleteMyAccount } = await import("#app/models/account.server");
+    const s = await setup(1);
+    const fan = s.people[0];
+    const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, true)) as { id: string };
+    const p = (await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: "https://x.com/f/status/42", caption: "my rye", postedAt: new Date(), metrics: { likes: 9, comments: 1, shares: 0, saves: 0 }, source: "fan" })) as { id: string };
+    const exported = await exportMyData(fan.user.id);
+    expect(exported.programs[0].shippingAddress).toMatchObject({ line1: "1 Main St" });
+    expect(exported.programs[0].seedingRequests[0].address).toMatchObject({ city: "Toronto" });
+    expect(exported.programs[0].posts[0]).toMatchObject({ url: "https://x.com/f/status/42", caption: "my rye", likes: 9 });
+    expect(await deleteMyAccount(fan.user.id)).toEqual({ ok: true });
+    expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ address: "", feedback: "" });
+    expect(await db.post.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ url: "", caption: "", likes: 9, externalId: `deleted:${p.id}` });
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: fan.ambassador.id } })).shippingAddress).toBe("");
+  });
+});
