@@ -103,22 +103,25 @@ const REQUEST_ROW = {
   _count: { select: { posts: true } },
 } satisfies Prisma.SeedingRequestSelect;
 
+const CAMPAIGN_DETAIL = {
+  id: true,
+  brandId: true,
+  name: true,
+  callToAction: true,
+  guidelines: true,
+  mode: true,
+  audienceKind: true,
+  audienceValues: true,
+  opensAt: true,
+  closesAt: true,
+  followUpDays: true,
+  products: { select: { id: true, name: true, valueCents: true, variants: { select: { id: true, name: true, stock: true, reserved: true } } } },
+} satisfies Prisma.SeedingCampaignSelect;
+
 export async function getCampaignForStaff(brandId: string, campaignId: string, status?: string) {
   const campaign = await db.seedingCampaign.findFirst({
     where: { id: campaignId, brandId },
-    select: {
-      id: true,
-      name: true,
-      callToAction: true,
-      guidelines: true,
-      mode: true,
-      audienceKind: true,
-      audienceValues: true,
-      opensAt: true,
-      closesAt: true,
-      followUpDays: true,
-      products: { select: { id: true, name: true, valueCents: true, variants: { select: { id: true, name: true, stock: true, reserved: true } } } },
-    },
+    select: CAMPAIGN_DETAIL,
   });
   if (!campaign) return null;
   const requests = await db.seedingRequest.findMany({
@@ -172,19 +175,7 @@ export async function seedingForFan(userId: string, now = new Date()) {
 export async function campaignForFan(userId: string, campaignId: string, now = new Date()) {
   const campaign = await db.seedingCampaign.findUnique({
     where: { id: campaignId },
-    select: {
-      id: true,
-      brandId: true,
-      name: true,
-      callToAction: true,
-      guidelines: true,
-      mode: true,
-      audienceKind: true,
-      audienceValues: true,
-      opensAt: true,
-      closesAt: true,
-      products: { select: { id: true, name: true, variants: { select: { id: true, name: true, stock: true, reserved: true } } } },
-    },
+    select: CAMPAIGN_DETAIL,
   });
   if (!campaign) return null;
   const member = (await fanMemberships(userId)).find((m) => m.brandId === campaign.brandId);
