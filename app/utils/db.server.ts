@@ -9,7 +9,7 @@ class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;",
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
     );
     return adapter;
   }
