@@ -5,6 +5,7 @@ import { countByStatus, countByTier } from "#app/models/ambassadors.server";
 import { roleAtLeast } from "#app/models/roles";
 import { TIERS, describeTier } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
+import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,12 +15,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     where: { id: brand.id },
     select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true },
   });
-  const [byStatus, byTier, staff] = await Promise.all([
+  const [byStatus, byTier, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
     countByStatus(brand.id),
     countByTier(brand.id, thresholds),
     db.membership.count({ where: { brandId: brand.id } }),
+    db.application.count({ where: { brandId: brand.id, status: "pending" } }),
+    db.seedingRequest.count({ where: { brandId: brand.id, status: "requested" } }),
+    db.post.count({ where: { brandId: brand.id, status: { not: "hidden" }, OR: [{ disclosureFlag: true }, { embargoFlag: true }] } }),
+    db.post.count({ where: { brandId: brand.id, status: "pending" } }),
+    db.event.findFirst({ where: { brandId: brand.id, publishedAt: { not: null }, endsAt: { gte: new Date() } }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true } }),
   ]);
-  return { brand, byStatus, byTier, staff, tierRules: TIERS.map((t) => describeTier(t, thresholds)) };
+  const todo = [
+    { count: applications, label: "applications to answer", to: "applications" },
+    { count: requests, label: "product requests to review", to: "seeding" },
+    { count: flagged, label: "posts flagged (disclosure or embargo)", to: "posts?show=flagged" },
+    { count: toReview, label: "posts to review", to: "posts" },
+  ].filter((t) => t.count > 0);
+  return { brand, byStatus, byTier, staff, todo, nextEvent, tierRules: TIERS.map((t) => describeTier(t, thresholds)) };
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
@@ -32,7 +44,7 @@ function Stat({ label, value }: { label: string; value: number }) {
 }
 
 export default function BrandOverview() {
-  const { brand, byStatus, byTier, staff, tierRules } = useLoaderData<typeof loader>();
+  const { brand, byStatus, byTier, staff, tierRules, todo, nextEvent } = useLoaderData<typeof loader>();
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-8">
@@ -47,6 +59,32 @@ export default function BrandOverview() {
             Invite your team
           </Link>
         </div>
+      ) : null}
+      {todo.length || nextEvent ? (
+        <section aria-labelledby="todo-heading" className="rounded-lg border border-violet-200 bg-violet-50 p-4">
+          <h2 id="todo-heading" className="font-semibold">
+            Waiting for you
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {todo.map((t) => (
+              <li key={t.to}>
+                <Link to={`/b/${brand.slug}/${t.to}`} className="text-violet-800 underline">
+                  {t.count} {t.label}
+                </Link>
+              </li>
+            ))}
+            {nextEvent ? (
+              <li>
+                Next event:{" "}
+                <Link to={`/b/${brand.slug}/events/${nextEvent.id}`} className="text-violet-800 underline">
+                  {nextEvent.title}
+                </Link>{" "}
+                · {formatRange(nextEvent.startsAt, nextEvent.endsAt, nextEvent.timeZone)} · {nextEvent.seatsTaken}
+                {nextEvent.capacity ? ` / ${nextEvent.capacity}` : ""} seats taken
+              </li>
+            ) : null}
+          </ul>
+        </section>
       ) : null}
       <section aria-labelledby="status-heading">
         <h2 id="status-heading" className="text-lg font-semibold">

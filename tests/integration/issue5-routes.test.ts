@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import "#app/jobs.server";
 import { loader as analyticsLoader } from "#app/routes/b.$brand.analytics";
+import { loader as overviewLoader } from "#app/routes/b.$brand._index";
 import { loader as analyticsCsv } from "#app/routes/b.$brand.analytics[.]csv";
 import { action as linksAction, loader as linksLoader } from "#app/routes/b.$brand.links";
 import { action as postsAction, loader as postsLoader } from "#app/routes/b.$brand.posts";
@@ -90,6 +91,9 @@ describe("seeding and posts pages", () => {
     ]);
     const queue = await callLoader(postsLoader, `/b/${s.brand.slug}/posts?show=all`, { cookie: s.cookie, params: s.params });
     expect(queue.data.total).toBe(2);
+    // The overview lists what is waiting for the team.
+    const overview = await callLoader(overviewLoader, `/b/${s.brand.slug}`, { cookie: s.cookie, params: s.params });
+    expect(overview.data.todo).toEqual([{ count: 2, label: "posts to review", to: "posts" }]);
   });
 
   test("tracked links for staff and fans stay on the brand's domains", async () => {
