@@ -1,12 +1,12 @@
 import { db } from "#app/utils/db.server";
 import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
 import { recordTouch } from "./timeline.server";
-import { describeTier, tierFor } from "./tiers";
+import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
 
 /** Everything a manager sees on one ambassador's page, scoped to the brand. */
 export async function getAmbassadorForStaff(brandId: string, ambassadorId: string) {
   const [brand, a] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, quietAfterDays: true } }),
+    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } }),
     db.ambassador.findFirst({
       where: { id: ambassadorId, brandId },
       select: {

@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { Audience } from "./audience";
-import { tierRange, type Tier, type TierThresholds } from "./tiers";
+import { TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
 
 /** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
 export function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Prisma.AmbassadorWhereInput {
@@ -44,4 +44,22 @@ export const AUDIENCE_MEMBER_SELECT = {
 
 export function toAudienceMember(a: Prisma.AmbassadorGetPayload<{ select: typeof AUDIENCE_MEMBER_SELECT }>) {
   return { id: a.id, status: a.status, city: a.city, maxFollowers: a.maxFollowers, tagNames: a.tags.map((t) => t.tag.name) };
+}
+
+/**
+ * A fan's active memberships across brands, with what audiences look at and what fan pages show of the brand —
+ * the starting point of every "what may this fan see" question (scoops, events, seeding).
+ */
+export function activeMemberships(userId: string) {
+  return db.ambassador.findMany({
+    where: { userId, status: "active" },
+    select: {
+      ...AUDIENCE_MEMBER_SELECT,
+      brandId: true,
+      name: true,
+      email: true,
+      shippingAddress: true,
+      brand: { select: { id: true, name: true, slug: true, color: true, timeZone: true, disclosureText: true, ...TIER_THRESHOLDS_SELECT } },
+    },
+  });
 }

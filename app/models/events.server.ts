@@ -14,7 +14,8 @@ import { renderMarkdown } from "#app/utils/markdown.server";
 import { checkUpload, deleteUploads, discardFiles, storeUpload, type PendingFile } from "#app/utils/uploads.server";
 import { collectAnswers, parseQuestions, type Question } from "./application";
 import { matchesAudience, readAudience } from "./audience";
-import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "./audience.server";
+import { activeMemberships, toAudienceMember } from "./audience.server";
+import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
 import { buildIcs } from "./ics.server";
 import { bulkMessage } from "./bulk-actions.server";
@@ -279,7 +280,7 @@ async function orderedWaitlist(event: { id: string; brandId: string; priority: s
       })
     ).map((r) => r.ambassadorId),
   );
-  const brand = await client.brand.findUniqueOrThrow({ where: { id: event.brandId }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } });
+  const brand = await client.brand.findUniqueOrThrow({ where: { id: event.brandId }, select: TIER_THRESHOLDS_SELECT });
   return orderWaitlist(
     rows.map((r) => ({ id: r.id, waitlistedAt: r.waitlistedAt ?? r.createdAt, maxFollowers: r.ambassador.maxFollowers, attendedBefore: attended.has(r.ambassadorId), seats: 1 + r.plusOnes })),
     event,
@@ -291,16 +292,9 @@ async function orderedWaitlist(event: { id: string; brandId: string; priority: s
 // Fans: seeing events and answering them
 // ---------------------------------------------------------------------------------------------------------
 
-const FAN_BRAND = { id: true, name: true, slug: true, color: true, timeZone: true, disclosureText: true, tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } satisfies Prisma.BrandSelect;
-
-/** The fan's active memberships, with what audiences look at. */
-function fanMemberships(userId: string) {
-  return db.ambassador.findMany({ where: { userId, status: "active" }, select: { ...AUDIENCE_MEMBER_SELECT, brandId: true, name: true, email: true, brand: { select: FAN_BRAND } } });
-}
-
 /** Published, upcoming events the fan is invited to (by audience) or has answered, soonest first. */
 export async function listEventsForFan(userId: string, now = new Date()) {
-  const memberships = await fanMemberships(userId);
+  const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const events = await db.event.findMany({
     where: { brandId: { in: [...byBrand.keys()] }, publishedAt: { not: null }, endsAt: { gte: now } },
@@ -321,7 +315,7 @@ export async function listEventsForFan(userId: string, now = new Date()) {
 async function visibleEvent(userId: string, eventId: string) {
   const event = await db.event.findFirst({ where: { id: eventId, publishedAt: { not: null } }, select: EVENT_DETAIL });
   if (!event) return null;
-  const member = (await fanMemberships(userId)).find((m) => m.brandId === event.brandId);
+  const member = (await activeMemberships(userId)).find((m) => m.brandId === event.brandId);
   if (!member) return null;
   const rsvp = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId: event.id, ambassadorId: member.id } }, select: { ...RSVP_ROW, ticketCode: true } });
   if (!rsvp && !matchesAudience(readAudience(event.audienceKind, event.audienceValues), toAudienceMember(member), member.brand)) return null;

@@ -10,7 +10,7 @@ import { checkUpload, deleteUploads, storeUpload, type PendingFile } from "#app/
 import { checkDisclosure } from "./disclosure";
 import { recognizePostUrl } from "./post-url";
 import { metricsFrom, type PostInput, type ReviewFilter } from "./posts";
-import { tierFor } from "./tiers";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 
 export const POST_METRICS_JOB = "post.metrics";
@@ -91,7 +91,7 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
   if (duplicate) return { ok: false, field: "url", error: "This post was already submitted.", duplicateOf: duplicate.id };
   const ambassador = await db.ambassador.findFirstOrThrow({
     where: { id: input.ambassadorId, brandId: input.brandId },
-    select: { id: true, maxFollowers: true, socialAccounts: { select: { platform: true, followers: true } }, brand: { select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } } },
+    select: { id: true, maxFollowers: true, socialAccounts: { select: { platform: true, followers: true } }, brand: { select: TIER_THRESHOLDS_SELECT } },
   });
   const onPlatform = ambassador.socialAccounts.filter((a) => a.platform === recognized.platform).map((a) => a.followers);
   const followersAtPost = input.followersAtPost ?? (onPlatform.length ? Math.max(...onPlatform) : ambassador.maxFollowers);

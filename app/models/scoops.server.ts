@@ -8,7 +8,8 @@ import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { checkUpload, deleteUploads, discardFiles, storeUpload, type PendingFile } from "#app/utils/uploads.server";
 import { matchesAudience, readAudience } from "./audience";
-import { AUDIENCE_MEMBER_SELECT, audienceSize, audienceWhere, toAudienceMember } from "./audience.server";
+import { activeMemberships, audienceSize, audienceWhere, toAudienceMember } from "./audience.server";
+import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { mustAcknowledge, parseLinks, resolveScoopTimes, scoopState, type ScoopInput, type ScoopLink } from "./scoops";
 
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
@@ -94,13 +95,11 @@ export async function deleteScoop(brandId: string, scoopId: string) {
   await db.scoop.delete({ where: { id: s.id } });
 }
 
-const brandThresholds = { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } satisfies Prisma.BrandSelect;
-
 const SCOOP_SUMMARY = { id: true, title: true, publishAt: true, embargoUntil: true, audienceKind: true, audienceValues: true } satisfies Prisma.ScoopSelect;
 
 /** The brand's scoops, newest first, with reach: audience size, opened, acknowledged. */
 export async function listScoops(brandId: string) {
-  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: brandThresholds });
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT });
   const scoops = await db.scoop.findMany({
     where: { brandId },
     orderBy: [{ publishAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
@@ -157,7 +156,7 @@ function present(s: Prisma.ScoopGetPayload<{ select: typeof SCOOP_DETAIL }>) {
 export async function getScoopForStaff(brandId: string, scoopId: string) {
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: SCOOP_DETAIL });
   if (!s) return null;
-  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: brandThresholds });
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT });
   const scoop = present(s);
   const [audience, receipts] = await Promise.all([
     audienceSize(brandId, scoop.audience, brand),
@@ -174,19 +173,11 @@ export async function getScoopForStaff(brandId: string, scoopId: string) {
   return { scoop, reach: { audience, opened, acknowledged, emailed }, receipts };
 }
 
-/** The fan's ambassador rows that can see scoops: active, with the facts audiences use. */
-async function fanMemberships(userId: string) {
-  return db.ambassador.findMany({
-    where: { userId, status: "active" },
-    select: { ...AUDIENCE_MEMBER_SELECT, brandId: true, brand: { select: { id: true, name: true, slug: true, color: true, timeZone: true, disclosureText: true, ...brandThresholds } } },
-  });
-}
-
 export const FEED_PAGE_SIZE = 20;
 
 /** Published scoops across the fan's programs that are meant for them, newest first, with unread markers. */
 export async function fanScoopFeed(userId: string, page = 1, now = new Date()) {
-  const memberships = await fanMemberships(userId);
+  const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const scoops = await db.scoop.findMany({
     where: { brandId: { in: [...byBrand.keys()] }, publishAt: { lte: now } },
@@ -232,7 +223,7 @@ export async function unreadScoopCount(userId: string, now = new Date()) {
 export async function getScoopForFan(userId: string, scoopId: string, now = new Date()) {
   const s = await db.scoop.findFirst({ where: { id: scoopId, publishAt: { lte: now } }, select: SCOOP_DETAIL });
   if (!s) return null;
-  const member = (await fanMemberships(userId)).find((m) => m.brandId === s.brandId);
+  const member = (await activeMemberships(userId)).find((m) => m.brandId === s.brandId);
   if (!member) return null;
   const scoop = present(s);
   if (!matchesAudience(scoop.audience, toAudienceMember(member), member.brand)) return null;
@@ -282,7 +273,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
     where: { id: scoopId },
     select: {
       ...SCOOP_SUMMARY,
-      brand: { select: { id: true, name: true, color: true, logoUrl: true, timeZone: true, disclosureText: true, ...brandThresholds } },
+      brand: { select: { id: true, name: true, color: true, logoUrl: true, timeZone: true, disclosureText: true, ...TIER_THRESHOLDS_SELECT } },
     },
   });
   if (!s?.publishAt || s.publishAt > now) return;

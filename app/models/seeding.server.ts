@@ -8,7 +8,7 @@ import { getEnv } from "#app/utils/env.server";
 import { zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { matchesAudience, readAudience } from "./audience";
-import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "./audience.server";
+import { activeMemberships, toAudienceMember } from "./audience.server";
 import { followUpSchedule, parseFollowUpDays, readAddress, type Address, type CampaignInput, type RequestStatus } from "./seeding";
 import { recordTouch } from "./timeline.server";
 
@@ -137,18 +137,11 @@ export async function getCampaignForStaff(brandId: string, campaignId: string, s
 // Fans
 // ---------------------------------------------------------------------------------------------------------
 
-function fanMemberships(userId: string) {
-  return db.ambassador.findMany({
-    where: { userId, status: "active" },
-    select: { ...AUDIENCE_MEMBER_SELECT, brandId: true, name: true, email: true, shippingAddress: true, brand: { select: { id: true, name: true, slug: true, color: true, timeZone: true, disclosureText: true, tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } } },
-  });
-}
-
 const isOpen = (c: { opensAt: Date | null; closesAt: Date | null }, now: Date) => (!c.opensAt || c.opensAt <= now) && (!c.closesAt || c.closesAt > now);
 
 /** Campaigns a fan can request from now, and everything they requested or were offered. */
 export async function seedingForFan(userId: string, now = new Date()) {
-  const memberships = await fanMemberships(userId);
+  const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const campaigns = await db.seedingCampaign.findMany({
     where: { brandId: { in: [...byBrand.keys()] }, mode: "request" },
@@ -178,7 +171,7 @@ export async function campaignForFan(userId: string, campaignId: string, now = n
     select: CAMPAIGN_DETAIL,
   });
   if (!campaign) return null;
-  const member = (await fanMemberships(userId)).find((m) => m.brandId === campaign.brandId);
+  const member = (await activeMemberships(userId)).find((m) => m.brandId === campaign.brandId);
   if (!member) return null;
   const request = await db.seedingRequest.findUnique({ where: { campaignId_ambassadorId: { campaignId, ambassadorId: member.id } }, select: { id: true, status: true, outcome: true, feedback: true, variant: { select: { name: true, product: { select: { name: true } } } } } });
   const eligible = campaign.mode === "request" && matchesAudience(readAudience(campaign.audienceKind, campaign.audienceValues), toAudienceMember(member), member.brand);

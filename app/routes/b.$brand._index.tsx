@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countByStatus, countByTier } from "#app/models/ambassadors.server";
 import { roleAtLeast } from "#app/models/roles";
-import { TIERS, describeTier } from "#app/models/tiers";
+import { TIERS, TIER_THRESHOLDS_SELECT, describeTier } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!roleAtLeast(role, "manager")) throw redirect(`/b/${brand.slug}/events`);
   const thresholds = await db.brand.findUniqueOrThrow({
     where: { id: brand.id },
-    select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true },
+    select: TIER_THRESHOLDS_SELECT,
   });
   const [byStatus, byTier, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
     countByStatus(brand.id),

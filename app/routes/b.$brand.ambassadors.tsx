@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AMBASSADOR_STATUSES, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
-import { TIERS, tierFor } from "#app/models/tiers";
+import { TIER_THRESHOLDS_SELECT, TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { MessageSchema } from "#app/models/message";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseDirectoryFilter(url.searchParams);
   const page = pageFrom(url);
-  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, quietAfterDays: true } });
+  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
   const [result, facets] = await Promise.all([
     listAmbassadors(brand.id, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
     directoryFacets(brand.id),

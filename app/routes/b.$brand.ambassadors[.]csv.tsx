@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { parseDirectoryFilter } from "#app/models/ambassador";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
-import { tierFor } from "#app/models/tiers";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
@@ -12,7 +12,7 @@ const HEADER = ["name", "email", "city", "region", "status", "tier", "max_follow
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const filter = parseDirectoryFilter(new URL(request.url).searchParams);
-  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, quietAfterDays: true } });
+  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
   const pages = exportAmbassadors(brand.id, filter, { thresholds: settings, quietAfterDays: settings.quietAfterDays });
   const encoder = new TextEncoder();
   const body = new ReadableStream({

@@ -5,7 +5,7 @@ import { SubmitButton } from "#app/components/forms";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { decideApplication } from "#app/models/applications.server";
 import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
-import { tierFor } from "#app/models/tiers";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime } from "#app/utils/format";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const statusWhere = tab === "decided" ? { status: { in: ["approved", "declined"] } } : { status: tab };
   const where = { brandId: brand.id, ...statusWhere };
   const [settings, counts, total, applications] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } }),
+    db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: TIER_THRESHOLDS_SELECT }),
     db.application.groupBy({ by: ["status"], where: { brandId: brand.id }, _count: { _all: true } }),
     db.application.count({ where }),
     db.application.findMany({
