@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { parse } from "csv-parse/sync";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +14,7 @@ import { db } from "#app/utils/db.server";
 import { formatDateTime, utcToZonedInput } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
 
@@ -50,12 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "import": {
         const file = parsed.files.find((f) => f.field === "file");
         if (!file) return data<Result>({ error: "Choose a CSV file of posts." }, { status: 400 });
-        let records: string[][];
-        try {
-          records = parse(readFileSync(file.file.getFilePath(), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
-        } catch {
-          return data<Result>({ error: "The file could not be read as CSV." }, { status: 400 });
-        }
+        const records = readCsvUpload(file);
+        if (!records) return data<Result>({ error: "The file could not be read as CSV." }, { status: 400 });
         const r = await importPostsCsv(brand, user.id, records);
         return r.ok ? data<Result>({ report: r.report }) : data<Result>({ error: r.error }, { status: 400 });
       }

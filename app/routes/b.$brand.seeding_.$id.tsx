@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +14,7 @@ import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
@@ -37,21 +35,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(found, "Campaign not found");
   const campaignId = found.campaign.id;
   const back = `/b/${brand.slug}/seeding/${campaignId}`;
-  // The tracking upload is multipart; the other forms may be either, so both are read the same way.
-  const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
-  const parsed = multipart ? await parseMultipart(request, ["file"]) : { ok: true as const, formData: await request.formData(), files: [] };
+  const parsed = await parseMultipart(request, ["file"]);
   if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
   if (parsed.formData.get("intent") === "tracking") {
     const file = parsed.files[0];
     if (!file) return data<ActionResult>({ error: "Choose a CSV file with tracking numbers." }, { status: 400 });
-    let records: string[][];
-    try {
-      records = parse(readFileSync(file.file.getFilePath(), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
-    } catch {
-      await discardFiles(parsed.files);
-      return data<ActionResult>({ error: "The file could not be read as CSV." }, { status: 400 });
-    }
+    const records = readCsvUpload(file);
     await discardFiles(parsed.files);
+    if (!records) return data<ActionResult>({ error: "The file could not be read as CSV." }, { status: 400 });
     const rows = trackingRowsFromCsv(records);
     if (!rows.ok) return data<ActionResult>({ error: rows.error }, { status: 400 });
     return data<ActionResult>({ report: await shipFromCsv(brand.id, campaignId, rows.rows, user.id) });

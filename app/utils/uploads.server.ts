@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createReadStream, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import {
@@ -10,6 +10,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
+import { parse } from "csv-parse/sync";
 import { fileTypeFromFile } from "file-type";
 import { db } from "./db.server";
 
@@ -33,10 +34,14 @@ export type UploadKind = keyof typeof UPLOAD_KINDS;
 export type PendingFile = { field: string; originalName: string; file: NodeOnDiskFile };
 
 /**
- * Parses a multipart form: the named file fields are streamed to a temporary folder (at most the largest
- * allowed size — larger parts stop the upload with a clear message), everything else is kept in memory.
+ * Parses a form that may carry files: the named file fields are streamed to a temporary folder (at most the
+ * largest allowed size — larger parts stop the upload with a clear message), everything else is kept in memory.
+ * A form sent without files (url-encoded) is read as it is, with no files.
  */
 export async function parseMultipart(request: Request, fileFields: string[]) {
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    return { ok: true as const, formData: await request.formData(), files: [] as PendingFile[] };
+  }
   const names = new Map<string, string>();
   const maxPartSize = Math.max(...Object.values(UPLOAD_KINDS).map((k) => k.maxBytes));
   try {
@@ -69,6 +74,15 @@ export async function parseMultipart(request: Request, fileFields: string[]) {
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false as const, error: `A file is larger than ${maxPartSize / 1024 / 1024} MB.` };
     throw error;
+  }
+}
+
+/** The rows of an uploaded CSV file (BOM removed, ragged rows allowed), or null when it is not readable CSV. */
+export function readCsvUpload(pending: PendingFile): string[][] | null {
+  try {
+    return parse(readFileSync(pending.file.getFilePath(), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
+  } catch {
+    return null;
   }
 }
 
