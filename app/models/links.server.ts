@@ -7,6 +7,16 @@ const newCode = () => randomBytes(6).toString("base64url").replace(/[-_]/g, "x")
 
 export type LinkInput = { destination: string; label: string; ambassadorId: string | null; utmCampaign: string };
 
+/** The link form's fields, cleaned (the ambassador is decided by the caller: chosen by staff, or the fan). */
+export function linkInputFrom(form: FormData, ambassadorId: string | null): LinkInput {
+  return {
+    destination: String(form.get("destination") ?? "").trim(),
+    label: String(form.get("label") ?? "").trim().slice(0, 100),
+    ambassadorId,
+    utmCampaign: String(form.get("utmCampaign") ?? "").trim().replace(/[^\w-]/g, "-").slice(0, 60),
+  };
+}
+
 /** Creates a tracked link for the brand (or one of its ambassadors) to an allowed destination. */
 export async function createLink(brandId: string, actorId: string, input: LinkInput) {
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { allowedDomains: true, slug: true } });

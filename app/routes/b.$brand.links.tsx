@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkForm, LinkList } from "#app/components/link-form";
-import { createLink, listLinks } from "#app/models/links.server";
+import { createLink, linkInputFrom, listLinks } from "#app/models/links.server";
 import { parseAllowedDomains } from "#app/models/tracked-links";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
@@ -24,12 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
   const form = await request.formData();
-  const result = await createLink(brand.id, user.id, {
-    destination: String(form.get("destination") ?? "").trim(),
-    label: String(form.get("label") ?? "").trim().slice(0, 100),
-    ambassadorId: String(form.get("ambassadorId") ?? "") || null,
-    utmCampaign: String(form.get("utmCampaign") ?? "").trim().replace(/[^\w-]/g, "-").slice(0, 60),
-  });
+  const result = await createLink(brand.id, user.id, linkInputFrom(form, String(form.get("ambassadorId") ?? "") || null));
   if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 400 });
   return redirectWithToast(`/b/${brand.slug}/links`, { kind: "success", message: "Link created." });
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkForm, LinkList } from "#app/components/link-form";
-import { createLink } from "#app/models/links.server";
+import { createLink, linkInputFrom } from "#app/models/links.server";
 import { parseAllowedDomains } from "#app/models/tracked-links";
 import { requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
@@ -28,12 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { current } = await membership(user.id, new URL(request.url).searchParams.get("brand"));
   if (!current) throw new Response("Not found", { status: 404 });
   const form = await request.formData();
-  const result = await createLink(current.brandId, user.id, {
-    destination: String(form.get("destination") ?? "").trim(),
-    label: String(form.get("label") ?? "").trim().slice(0, 100),
-    ambassadorId: current.id,
-    utmCampaign: String(form.get("utmCampaign") ?? "").trim().replace(/[^\w-]/g, "-").slice(0, 60),
-  });
+  const result = await createLink(current.brandId, user.id, linkInputFrom(form, current.id));
   if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 400 });
   return redirectWithToast(`/me/links?brand=${current.brand.slug}`, { kind: "success", message: "Your link is ready to share." });
 }

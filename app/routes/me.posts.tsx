@@ -18,14 +18,15 @@ import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
-async function programs(userId: string) {
-  const rows = await db.ambassador.findMany({ where: { userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
-  return Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
+function programs(userId: string) {
+  return db.ambassador.findMany({ where: { userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [mine, posts] = await Promise.all([programs(user.id), fanPosts(user.id)]);
+  const [rows, posts] = await Promise.all([programs(user.id), fanPosts(user.id)]);
+  // The perks behind the disclosure reminder (only the page needs them, not the form's action).
+  const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
   return { programs: mine, posts, now: utcToZonedInput(new Date(), mine[0]?.brand.timeZone ?? "UTC") };
 }
 
