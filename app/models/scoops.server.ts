@@ -104,21 +104,22 @@ export async function listScoops(brandId: string) {
     where: { brandId },
     orderBy: [{ publishAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     take: 200,
-    select: {
-      ...SCOOP_SUMMARY,
-      _count: { select: { reads: { where: { openedAt: { not: null } } } } },
-    },
+    select: SCOOP_SUMMARY,
   });
+  const reads = await readCounts(scoops.map((s) => s.id));
   return Promise.all(
     scoops.map(async (s) => {
       const audience = readAudience(s.audienceKind, s.audienceValues);
-      const [size, acknowledged] = await Promise.all([
-        audienceSize(brandId, audience, brand),
-        db.scoopRead.count({ where: { scoopId: s.id, acknowledgedAt: { not: null } } }),
-      ]);
-      return { id: s.id, title: s.title, publishAt: s.publishAt, embargoUntil: s.embargoUntil, audience, reach: { audience: size, opened: s._count.reads, acknowledged } };
+      const { opened, acknowledged } = reads.get(s.id) ?? { opened: 0, acknowledged: 0 };
+      return { id: s.id, title: s.title, publishAt: s.publishAt, embargoUntil: s.embargoUntil, audience, reach: { audience: await audienceSize(brandId, audience, brand), opened, acknowledged } };
     }),
   );
+}
+
+/** Per scoop: how many fans were emailed, opened it and acknowledged the embargo (one grouped query). */
+async function readCounts(scoopIds: string[]) {
+  const rows = await db.scoopRead.groupBy({ by: ["scoopId"], where: { scoopId: { in: scoopIds } }, _count: { notifiedAt: true, openedAt: true, acknowledgedAt: true } });
+  return new Map(rows.map((r) => [r.scoopId, { emailed: r._count.notifiedAt, opened: r._count.openedAt, acknowledged: r._count.acknowledgedAt }]));
 }
 
 const SCOOP_DETAIL = {
@@ -167,9 +168,7 @@ export async function getScoopForStaff(brandId: string, scoopId: string) {
       select: { notifiedAt: true, openedAt: true, acknowledgedAt: true, ambassador: { select: { id: true, name: true, email: true } } },
     }),
   ]);
-  const opened = receipts.filter((r) => r.openedAt).length;
-  const acknowledged = receipts.filter((r) => r.acknowledgedAt).length;
-  const emailed = receipts.filter((r) => r.notifiedAt).length;
+  const { emailed, opened, acknowledged } = (await readCounts([s.id])).get(s.id) ?? { emailed: 0, opened: 0, acknowledged: 0 };
   return { scoop, reach: { audience, opened, acknowledged, emailed }, receipts };
 }
 
