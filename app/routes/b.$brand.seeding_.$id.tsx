@@ -31,9 +31,9 @@ type ActionResult = { error?: string; report?: { line: number; ok: boolean; mess
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getCampaignForStaff(brand.id, params.id ?? "");
-  invariantResponse(found, "Campaign not found");
-  const campaignId = found.campaign.id;
+  const campaign = await db.seedingCampaign.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { id: true } });
+  invariantResponse(campaign, "Campaign not found");
+  const campaignId = campaign.id;
   const back = `/b/${brand.slug}/seeding/${campaignId}`;
   const parsed = await parseMultipart(request, ["file"]);
   if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
