@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
@@ -6,6 +7,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const url = process.env.DATABASE_URL ?? "file:./data/kindred.db";
+// Every command opens this file (migrate diff too): its folder must exist.
+if (url.startsWith("file:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
 
 // Prisma 6.19's WebAssembly schema engine replays migration files on the shadow database through
 // executeRaw() with the whole multi-statement file, which the adapter runs as one prepared statement

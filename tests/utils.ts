@@ -1,7 +1,10 @@
 // Helpers for integration tests that call route loaders and actions with real Requests.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterEach, beforeEach } from "vitest";
 import { createSession } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
+import { resetEnvCache } from "#app/utils/env.server";
+import { resendCalls } from "#tests/mocks/server";
 
 export const BASE = "http://localhost:3000";
 
@@ -68,7 +71,28 @@ export async function callAction(action: (a: ActionFunctionArgs) => unknown, pat
   return toOutcome(await run(async () => action({ request, params: o.params ?? {}, context: {} })));
 }
 
-/** The newest outbox message to an address. */
+/**
+ * Turns the email provider on for every test of the calling file: messages are delivered to Resend's API, which
+ * MSW intercepts. The outbox then keeps what staff may see, and the recipient's copy is read with lastDeliveredTo.
+ */
+export function withEmailProvider() {
+  beforeEach(() => {
+    process.env.RESEND_API_KEY = "re_test_key";
+    resetEnvCache();
+  });
+  afterEach(() => {
+    delete process.env.RESEND_API_KEY;
+    resetEnvCache();
+  });
+}
+
+/** The newest message Resend was asked to deliver to an address: what its recipient reads (codes and links included). */
+export function lastDeliveredTo(to: string) {
+  const call = resendCalls.findLast((c) => [c.body.to].flat().includes(to));
+  return call ? (call.body as { subject: string; html: string; text: string; to: string | string[] }) : null;
+}
+
+/** The newest outbox message to an address (staff's copy: recipient-only codes and links are hidden). */
 export async function lastEmailTo(to: string) {
   return db.outboxMessage.findFirst({ where: { to }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDateTime } from "#app/utils/format";
+import { HIDDEN_SECRET } from "#app/utils/redaction";
 
 type Row = { id: string; to: string; subject: string; template: string; status: string; error: string | null; createdAt: string | Date; attempts: number };
 
@@ -59,7 +60,9 @@ type Message = Row & {
   text: string;
   sentAt: string | Date | null;
   providerId: string | null;
-  attachments: { filename: string; contentId?: string; size: number; href: string }[];
+  attachments: { filename: string; contentId?: string; size: number | null; href: string | null }[];
+  /** the recipient's codes and private links are hidden in this copy */
+  hidden: boolean;
 };
 
 export function OutboxMessageView({ message, timeZone, backTo }: { message: Message; timeZone: string; backTo: string }) {
@@ -90,12 +93,20 @@ export function OutboxMessageView({ message, timeZone, backTo }: { message: Mess
               <ul>
                 {message.attachments.map((a) => (
                   <li key={a.filename}>
-                    <a href={a.href} download={a.filename} className="text-violet-700 underline">
-                      {a.filename}
-                    </a>{" "}
-                    <span className="text-stone-500">
-                      ({Math.max(1, Math.round(a.size / 1024))} KB{a.contentId ? ", shown in the message" : ""})
-                    </span>
+                    {a.href && a.size !== null ? (
+                      <>
+                        <a href={a.href} download={a.filename} className="text-violet-700 underline">
+                          {a.filename}
+                        </a>{" "}
+                        <span className="text-stone-500">
+                          ({Math.max(1, Math.round(a.size / 1024))} KB{a.contentId ? ", shown in the message" : ""})
+                        </span>
+                      </>
+                    ) : (
+                      <span>
+                        {a.filename} <span className="text-stone-500">(for the recipient only — not shown here)</span>
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -103,6 +114,11 @@ export function OutboxMessageView({ message, timeZone, backTo }: { message: Mess
           </>
         ) : null}
       </dl>
+      {message.hidden ? (
+        <p className="rounded-md border border-stone-200 bg-stone-50 p-3 text-sm text-stone-700" data-testid="secrets-hidden">
+          Codes and links that only the recipient can use are hidden here (shown as {HIDDEN_SECRET}). The recipient's copy has them.
+        </p>
+      ) : null}
       <iframe title="Email content" sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded-lg border border-stone-200 bg-white" />
       <details>
         <summary className="cursor-pointer text-sm font-medium">Plain-text version</summary>

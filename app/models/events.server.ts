@@ -608,7 +608,7 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
   let ticketUrl: string | null = null;
   if (kind === "confirmed" && rsvp) {
     ticketUrl = `${appUrl}/checkin/${rsvp.ticketCode}`;
-    attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrl, { width: 240, margin: 1 }), contentId: "ticket-qr" });
+    attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrl, { width: 240, margin: 1 }), contentId: "ticket-qr", secret: true });
     attachments.push({ filename: "event.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildIcs(event, eventUrl) });
   }
   const props = {
@@ -625,7 +625,15 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
     onlineUrl: kind === "confirmed" || kind === "reminder" ? (event.format === "online" ? event.onlineUrl : null) : null,
     disclosureText: event.brand.disclosureText,
   };
-  await sendEmail({ to: a.email, brandId: event.brand.id, template: "event", subject: eventEmailSubject(props), react: createElement(EventEmail, props), attachments });
+  await sendEmail({
+    to: a.email,
+    brandId: event.brand.id,
+    template: "event",
+    subject: eventEmailSubject(props),
+    react: createElement(EventEmail, props),
+    attachments,
+    secrets: rsvp?.ticketCode ? [rsvp.ticketCode] : [],
+  });
 }
 
 /** 24 hours before: a reminder to everyone going (skipped if the event moved since it was scheduled). */

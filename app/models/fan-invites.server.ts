@@ -95,6 +95,7 @@ export async function sendFanInvite(inviteId: string, inviterName: string) {
       url: `${getEnv().APP_URL}/invite/${token}`,
       days: FAN_INVITE_DAYS,
     }),
+    secrets: [token],
   });
 }
 
@@ -151,17 +152,23 @@ export async function findFanInvite(token: string): Promise<FanInviteLookup> {
 const INVALID_INVITE = "This invitation is no longer valid. Ask the brand for a new one.";
 
 /**
- * Accepts an invitation. The link itself proves the fan reads that inbox, so someone signed out is signed in
- * as the invited address; someone signed in with another address is asked to switch.
+ * Accepts an invitation (docs/decisions/011-secrets-in-mail-and-invitations.md). The membership is always linked
+ * to the invited address's account, but a session is only handed out where the link is the whole story:
+ * - signed in as the invited address: joined, nothing else to do;
+ * - signed in as someone else: refused, asked to switch;
+ * - signed out, and the address already has an account (a fan of another brand, or staff anywhere): joined, and
+ *   the person is asked to sign in with a code — an invitation link never opens an existing account;
+ * - signed out, brand-new address: the account is created and signed in (one click, as a fan expects).
  */
-export async function acceptFanInvite({ token, currentUser, input }: { token: string; currentUser: SessionUser | null; input: JoinInput }) {
+export async function acceptFanInvite({ token, currentUser, input }: { token: string; currentUser: SessionUser | null; input: JoinInput }): Promise<AcceptOutcome> {
   const found = await findFanInvite(token);
-  if (found.status !== "valid") return { ok: false as const, error: INVALID_INVITE };
+  if (found.status !== "valid") return { ok: false, error: INVALID_INVITE };
   const { invite } = found;
   if (currentUser && currentUser.email !== invite.email) {
-    return { ok: false as const, error: `This invitation is for ${invite.email}, but you are signed in as ${currentUser.email}. Sign out first, then open the link again.` };
+    return { ok: false, error: `This invitation is for ${invite.email}, but you are signed in as ${currentUser.email}. Sign out first, then open the link again.` };
   }
-  const user = currentUser ?? (await upsertUserByEmail(invite.email));
+  const existing = currentUser ?? (await db.user.findUnique({ where: { email: invite.email }, select: { id: true, email: true } }));
+  const user = existing ?? (await upsertUserByEmail(invite.email));
   const accepted = await db.$transaction(async (tx) => {
     const claimed = await tx.fanInvite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) return null;
@@ -169,6 +176,11 @@ export async function acceptFanInvite({ token, currentUser, input }: { token: st
     await activateAmbassador(tx, { brandId: invite.brand.id, ambassadorId: row.ambassadorId, userId: user.id, input, termsVersion: invite.brand.termsVersion, how: "from an email invitation" });
     return row.ambassadorId;
   });
-  if (!accepted) return { ok: false as const, error: INVALID_INVITE };
-  return { ok: true as const, userId: user.id, slug: invite.brand.slug, brandName: invite.brand.name };
+  if (!accepted) return { ok: false, error: INVALID_INVITE };
+  const next = currentUser ? "signed-in" : existing ? "sign-in-with-code" : "new-account";
+  return { ok: true, userId: user.id, email: invite.email, slug: invite.brand.slug, brandName: invite.brand.name, next };
 }
+
+export type AcceptOutcome =
+  | { ok: false; error: string }
+  | { ok: true; userId: string; email: string; slug: string; brandName: string; next: "signed-in" | "sign-in-with-code" | "new-account" };

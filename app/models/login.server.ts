@@ -6,6 +6,7 @@ import { hashToken, randomCode, randomToken, safeEqual } from "#app/utils/crypto
 import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
 import { sendEmail } from "#app/utils/email.server";
 import { normalizeEmail, upsertUserByEmail } from "#app/utils/auth.server";
+import { getLoginCookie } from "#app/utils/cookies.server";
 
 export const LOGIN_TTL_MINUTES = 15;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -46,8 +47,21 @@ export async function requestLogin({ email, ip, redirectTo }: { email: string; i
     subject: magicLinkSubject({ code }),
     template: "magic-link",
     react: createElement(MagicLinkEmail, { code, url, minutes: LOGIN_TTL_MINUTES }),
+    secrets: [code, linkToken],
   });
   return { ok: true };
+}
+
+/** The cookie that remembers, for the code page, which address a code went to and where to go afterwards. */
+export function pendingSignInCookie(email: string, redirectTo: string | null) {
+  return getLoginCookie().serialize({ email: normalizeEmail(email), redirectTo });
+}
+
+/** Emails a code and returns the cookie for the code page (/auth/verify), or the reason it could not be sent. */
+export async function startCodeSignIn({ email, ip, redirectTo }: { email: string; ip: string; redirectTo: string | null }) {
+  const result = await requestLogin({ email, ip, redirectTo });
+  if (!result.ok) return result;
+  return { ok: true as const, cookie: await pendingSignInCookie(email, redirectTo) };
 }
 
 export type VerifyResult =

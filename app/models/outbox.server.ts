@@ -1,4 +1,4 @@
-import { parseStoredAttachments } from "#app/utils/email.server";
+import { deliverableContent } from "#app/utils/email.server";
 import { db } from "#app/utils/db.server";
 
 export const OUTBOX_PAGE_SIZE = 30;
@@ -21,21 +21,43 @@ export async function listOutbox({ brandId, page, to }: { brandId?: string; page
 
 /**
  * One message as the outbox shows it: inline images (cid:) are swapped for data URLs so the preview looks like
- * the delivered email, and attachments become downloadable data URLs.
+ * the delivered email, and attachments become downloadable data URLs. Staff (brandId given) see the copy with the
+ * recipient's secrets hidden; the developer outbox (recipientCopy) sees what the recipient gets, while it is kept.
  */
-export async function getOutboxMessage(id: string, brandId?: string) {
+export async function getOutboxMessage(id: string, scope: { brandId: string } | { recipientCopy: true }) {
+  const brandId = "brandId" in scope ? scope.brandId : undefined;
   const message = await db.outboxMessage.findFirst({
     where: { id, ...(brandId ? { brandId } : {}) },
-    select: { id: true, to: true, from: true, subject: true, template: true, status: true, error: true, html: true, text: true, createdAt: true, sentAt: true, providerId: true, attempts: true, attachments: true },
+    select: {
+      id: true,
+      to: true,
+      from: true,
+      subject: true,
+      template: true,
+      status: true,
+      error: true,
+      html: true,
+      text: true,
+      createdAt: true,
+      sentAt: true,
+      providerId: true,
+      attempts: true,
+      attachments: true,
+      redacted: true,
+      privateContent: true,
+    },
   });
   if (!message) return null;
-  const attachments = parseStoredAttachments(message.attachments).map((a) => ({
+  const { privateContent, ...row } = message;
+  const content = deliverableContent({ ...row, privateContent: "recipientCopy" in scope ? privateContent : null });
+  const attachments = content.attachments.map((a) => ({
     filename: a.filename,
     contentId: a.contentId,
-    size: Math.floor((a.base64.length * 3) / 4),
-    href: `data:${a.contentType};base64,${a.base64}`,
+    size: a.base64 === undefined ? null : Math.floor((a.base64.length * 3) / 4),
+    href: a.base64 === undefined ? null : `data:${a.contentType};base64,${a.base64}`,
   }));
-  let html = message.html;
-  for (const a of attachments) if (a.contentId) html = html.replaceAll(`cid:${a.contentId}`, a.href);
-  return { ...message, html, attachments };
+  let html = content.html;
+  for (const a of attachments) if (a.contentId && a.href) html = html.replaceAll(`cid:${a.contentId}`, a.href);
+  const hidden = message.redacted && !("recipientCopy" in scope && privateContent);
+  return { ...row, subject: content.subject, text: content.text, html, attachments, hidden };
 }

@@ -43,6 +43,7 @@ export async function inviteStaff({ brandId, inviter, email, role }: { brandId: 
       url: `${getEnv().APP_URL}/invites/${token}`,
       days: STAFF_INVITE_DAYS,
     }),
+    secrets: [token],
   });
   return { ok: true };
 }

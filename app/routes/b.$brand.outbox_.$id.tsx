@@ -7,7 +7,7 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const message = await getOutboxMessage(params.id ?? "", brand.id);
+  const message = await getOutboxMessage(params.id ?? "", { brandId: brand.id });
   invariantResponse(message, "Message not found");
   return { brand, message };
 }

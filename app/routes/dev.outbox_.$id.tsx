@@ -7,7 +7,7 @@ import { invariantResponse } from "#app/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireDevTools();
-  const message = await getOutboxMessage(params.id ?? "");
+  const message = await getOutboxMessage(params.id ?? "", { recipientCopy: true });
   invariantResponse(message, "Message not found");
   return { message };
 }

@@ -5,8 +5,10 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
 import { acceptFanInvite, findFanInvite } from "#app/models/fan-invites.server";
+import { startCodeSignIn } from "#app/models/login.server";
 import { JoinSchema } from "#app/models/join";
 import { createSession, getUser } from "#app/utils/auth.server";
+import { clientIp } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation · Kindred" }];
@@ -31,8 +33,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const currentUser = await getUser(request);
   const result = await acceptFanInvite({ token: params.token ?? "", currentUser, input: submission.value });
   if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });
-  const headers = currentUser ? undefined : { "Set-Cookie": await createSession(result.userId, request) };
-  return redirectWithToast(`/me/programs/${result.slug}`, { kind: "success", message: `Welcome to ${result.brandName}'s ambassador program!` }, { headers });
+  const programPage = `/me/programs/${result.slug}`;
+  const welcome = `Welcome to ${result.brandName}'s ambassador program!`;
+  if (result.next === "signed-in") return redirectWithToast(programPage, { kind: "success", message: welcome });
+  if (result.next === "new-account") return redirectWithToast(programPage, { kind: "success", message: welcome }, { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  // The address already has an account: joining never signs into it. The person proves the inbox with a code.
+  const signIn = await startCodeSignIn({ email: result.email, ip: clientIp(request), redirectTo: programPage });
+  if (!signIn.ok) {
+    return redirectWithToast(`/login?email=${encodeURIComponent(result.email)}&redirectTo=${encodeURIComponent(programPage)}`, {
+      kind: "info",
+      message: `You joined ${result.brandName}'s program. Sign in to see it — ${signIn.error}`,
+    });
+  }
+  return redirectWithToast(
+    "/auth/verify",
+    { kind: "success", message: `You joined ${result.brandName}'s program. You already have a Kindred account, so sign in with the code we just emailed you.` },
+    { headers: { "Set-Cookie": signIn.cookie } },
+  );
 }
 
 export default function AcceptInvite() {

@@ -6,9 +6,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { Field, Honeypot, SubmitButton } from "#app/components/forms";
 import { DEMO_PEOPLE, isDemoEmail } from "#app/models/demo";
-import { requestLogin } from "#app/models/login.server";
+import { pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
 import { createSession, getUser } from "#app/utils/auth.server";
-import { getLoginCookie } from "#app/utils/cookies.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { clientIp, safeRedirect } from "#app/utils/http.server";
@@ -41,13 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
   const { email } = submission.value;
-  const cookie = await getLoginCookie().serialize({ email: email.toLowerCase(), redirectTo });
   // A filled honeypot means a bot: answer exactly as for a person, but send nothing.
-  if (formData.get("website")) return redirect("/auth/verify", { headers: { "Set-Cookie": cookie } });
+  if (formData.get("website")) return redirect("/auth/verify", { headers: { "Set-Cookie": await pendingSignInCookie(email, redirectTo) } });
 
-  const result = await requestLogin({ email, ip: clientIp(request), redirectTo });
+  const result = await startCodeSignIn({ email, ip: clientIp(request), redirectTo });
   if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.error] } }), { status: 429 });
-  return redirect("/auth/verify", { headers: { "Set-Cookie": cookie } });
+  return redirect("/auth/verify", { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function Login() {

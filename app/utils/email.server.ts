@@ -3,6 +3,8 @@ import { render } from "@react-email/render";
 import { Resend } from "resend";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import { devToolsEnabled } from "./dev-tools.server";
+import { redactContent, type MessageContent, type StoredAttachment } from "./redaction";
 import { enqueueJob, registerJobHandler } from "./jobs.server";
 
 /**
@@ -19,10 +21,15 @@ export type SendEmailInput = {
   brandId?: string | null;
   /** small files: a calendar invitation, an inline QR ticket (referenced in the HTML as cid:<contentId>) */
   attachments?: EmailAttachment[];
+  /**
+   * What only the recipient may read: sign-in codes, the tokens of invitation and sign-in links. The outbox keeps
+   * the message with these hidden; the full message is kept only until it is delivered (docs/decisions/011).
+   */
+  secrets?: string[];
 };
 
-export type EmailAttachment = { filename: string; contentType: string; content: Buffer | string; contentId?: string };
-type StoredAttachment = { filename: string; contentType: string; contentId?: string; base64: string };
+/** `secret`: the file itself is for the recipient only (a QR ticket); the outbox lists it without its content. */
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer | string; contentId?: string; secret?: boolean };
 
 export function parseStoredAttachments(json: string): StoredAttachment[] {
   try {
@@ -40,20 +47,31 @@ export const EMAIL_DELIVER_JOB = "email.deliver";
 export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
   const env = getEnv();
   const [html, text] = await Promise.all([render(input.react), render(input.react, { plainText: true })]);
+  const attachments = input.attachments ?? [];
+  const full: MessageContent = {
+    subject: input.subject,
+    html,
+    text,
+    attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, base64: Buffer.from(a.content).toString("base64") })),
+  };
+  const secrets = (input.secrets ?? []).filter(Boolean);
+  const privateFiles = new Set(attachments.flatMap((a, i) => (a.secret ? [i] : [])));
+  const hasPrivate = secrets.length > 0 || privateFiles.size > 0;
+  const visible = hasPrivate ? redactContent(full, secrets, privateFiles) : full;
+  // The full message is needed to deliver it (and by the developer outbox, which is off in production).
+  const keepPrivate = hasPrivate && (!!env.RESEND_API_KEY || devToolsEnabled());
   const message = await db.outboxMessage.create({
     data: {
       brandId: input.brandId ?? null,
       to: input.to,
       from: env.EMAIL_FROM,
-      subject: input.subject,
+      subject: visible.subject,
       template: input.template,
-      attachments: JSON.stringify(
-        (input.attachments ?? []).map(
-          (a): StoredAttachment => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, base64: Buffer.from(a.content).toString("base64") }),
-        ),
-      ),
-      html,
-      text,
+      attachments: JSON.stringify(visible.attachments),
+      html: visible.html,
+      text: visible.text,
+      redacted: hasPrivate,
+      privateContent: keepPrivate ? JSON.stringify(full) : null,
       status: env.RESEND_API_KEY ? "queued" : "skipped",
       error: env.RESEND_API_KEY ? null : "Not sent — no provider configured (RESEND_API_KEY is not set).",
     },
@@ -63,9 +81,17 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
 
   const outcome = await deliverOutboxMessage(message.id);
   if (outcome.status === "failed") {
-    await enqueueJob(EMAIL_DELIVER_JOB, { messageId: message.id }, { dedupeKey: `email:${message.id}`, maxAttempts: 6, runAt: new Date(Date.now() + 30_000) });
+    await enqueueJob(EMAIL_DELIVER_JOB, { messageId: message.id }, { dedupeKey: `email:${message.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, runAt: new Date(Date.now() + 30_000) });
   }
   return { id: message.id, ...outcome };
+}
+
+const EMAIL_MAX_ATTEMPTS = 6;
+
+/** The message as its recipient gets it: the private copy while one is kept, otherwise what the outbox shows. */
+export function deliverableContent(message: { subject: string; html: string; text: string; attachments: string; privateContent: string | null }): MessageContent {
+  if (message.privateContent) return JSON.parse(message.privateContent) as MessageContent;
+  return { subject: message.subject, html: message.html, text: message.text, attachments: parseStoredAttachments(message.attachments) };
 }
 
 let resendClient: { key: string; client: Resend } | undefined;
@@ -74,13 +100,18 @@ function resend(key: string) {
   return resendClient.client;
 }
 
-/** Sends one recorded message through Resend. Safe to call again: the outbox id is the idempotency key. */
+/**
+ * Sends one recorded message through Resend. Safe to call again: the outbox id is the idempotency key. Once sent,
+ * the private copy (with its secrets) is dropped, unless the developer outbox still needs it.
+ */
 export async function deliverOutboxMessage(id: string): Promise<{ status: "sent" | "failed" | "skipped"; error?: string }> {
   const env = getEnv();
   const message = await db.outboxMessage.findUnique({ where: { id } });
   if (!message) return { status: "failed", error: "Message not found" };
   if (message.status === "sent") return { status: "sent" };
   if (!env.RESEND_API_KEY) return { status: "skipped" };
+  if (message.redacted && !message.privateContent) return { status: "failed", error: "The private copy of this message is gone; it can no longer be sent" };
+  const content = deliverableContent(message);
 
   let error: string | undefined;
   let providerId: string | undefined;
@@ -89,10 +120,10 @@ export async function deliverOutboxMessage(id: string): Promise<{ status: "sent"
       {
         from: message.from,
         to: message.to,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        attachments: parseStoredAttachments(message.attachments).map((a) => ({ filename: a.filename, content: a.base64, contentType: a.contentType, contentId: a.contentId })),
+        subject: content.subject,
+        html: content.html,
+        text: content.text,
+        attachments: content.attachments.map((a) => ({ filename: a.filename, content: a.base64 ?? "", contentType: a.contentType, contentId: a.contentId })),
       },
       { idempotencyKey: `kindred-outbox-${message.id}` },
     );
@@ -105,12 +136,15 @@ export async function deliverOutboxMessage(id: string): Promise<{ status: "sent"
     where: { id },
     data: error
       ? { status: "failed", error, attempts: { increment: 1 } }
-      : { status: "sent", providerId, error: null, sentAt: new Date(), attempts: { increment: 1 } },
+      : { status: "sent", providerId, error: null, sentAt: new Date(), attempts: { increment: 1 }, ...(devToolsEnabled() ? {} : { privateContent: null }) },
   });
   return error ? { status: "failed", error } : { status: "sent" };
 }
 
-registerJobHandler(EMAIL_DELIVER_JOB, async ({ messageId }: { messageId: string }) => {
+registerJobHandler(EMAIL_DELIVER_JOB, async ({ messageId }: { messageId: string }, job) => {
   const result = await deliverOutboxMessage(messageId);
-  if (result.status === "failed") throw new Error(result.error ?? "Send failed");
+  if (result.status !== "failed") return;
+  // The last try: nobody can send it any more, so its secrets are not kept either.
+  if (job.attempts >= EMAIL_MAX_ATTEMPTS) await db.outboxMessage.updateMany({ where: { id: messageId }, data: { privateContent: null } });
+  throw new Error(result.error ?? "Send failed");
 });

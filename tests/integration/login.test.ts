@@ -3,26 +3,37 @@ import { action as loginAction } from "#app/routes/login";
 import { action as verifyAction, loader as verifyLoader } from "#app/routes/auth.verify";
 import { loader as homeLoader } from "#app/routes/home";
 import { db } from "#app/utils/db.server";
-import { BASE, callAction, callLoader, cookiesFrom, lastEmailTo } from "#tests/utils";
+import { HIDDEN_SECRET } from "#app/utils/redaction";
+import { BASE, callAction, callLoader, cookiesFrom, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
 import { uniqueEmail } from "#tests/factories";
 
 async function requestCode(email: string, extra: Record<string, string> = {}, ip = "203.0.113.7") {
   const res = await callAction(loginAction, "/login", { form: { email, ...extra }, headers: { "x-kindred-client-ip": ip } });
   const message = await lastEmailTo(email.toLowerCase());
-  const code = message?.subject.match(/\d{6}/)?.[0];
-  const token = message?.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
-  return { res, message, code, token, loginCookie: cookiesFrom(res.headers) };
+  const delivered = lastDeliveredTo(email.toLowerCase());
+  const code = delivered?.subject.match(/\d{6}/)?.[0];
+  const token = delivered?.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+  return { res, message, delivered, code, token, loginCookie: cookiesFrom(res.headers) };
 }
+
+withEmailProvider();
 
 describe("passwordless sign-in", () => {
   test("emails a six-digit code and a link, then signs in with the code", async () => {
     const email = uniqueEmail("Ana");
-    const { res, message, code, loginCookie } = await requestCode(email.toUpperCase());
+    const { res, message, delivered, code, token, loginCookie } = await requestCode(email.toUpperCase());
     expect(res.status).toBe(302);
     expect(res.location).toBe("/auth/verify");
-    expect(message).toMatchObject({ template: "magic-link", status: "skipped" });
-    expect(message!.text).toContain(code);
-    expect(message!.html).toContain(`${BASE}/auth/verify?token=`);
+    expect(message).toMatchObject({ template: "magic-link", status: "sent", redacted: true, privateContent: null });
+    expect(delivered!.text).toContain(code);
+    expect(delivered!.html).toContain(`${BASE}/auth/verify?token=${token}`);
+    // The outbox copy has neither the code nor the link's token.
+    for (const field of [message!.subject, message!.html, message!.text]) {
+      expect(field).not.toContain(code);
+      expect(field).not.toContain(token);
+    }
+    expect(message!.subject).toBe(`Your Kindred sign-in code: ${HIDDEN_SECRET}`);
+    expect(message!.html).toContain(`${BASE}/auth/verify?token=${HIDDEN_SECRET}`);
 
     const page = await callLoader(verifyLoader, "/auth/verify", { cookie: loginCookie });
     expect(page.data).toMatchObject({ mode: "code", email: email.toLowerCase() });

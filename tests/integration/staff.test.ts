@@ -3,7 +3,7 @@ import { action as staffAction, loader as staffLoader } from "#app/routes/b.$bra
 import { action as inviteAction, loader as inviteLoader } from "#app/routes/invites.$token";
 import { loader as layoutLoader } from "#app/routes/b.$brand";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, cookieFor, lastEmailTo } from "#tests/utils";
+import { callAction, callLoader, cookieFor, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
 import { addStaff, createBrand, createUser, uniqueEmail } from "#tests/factories";
 
 async function ownerWithBrand() {
@@ -16,6 +16,8 @@ function tokenFrom(text: string) {
   return text.match(/\/invites\/([A-Za-z0-9_-]+)/)![1];
 }
 
+withEmailProvider();
+
 describe("staff invitations", () => {
   test("an owner invites a manager by email, who accepts and sees the brand", async () => {
     const { brand, cookie, params } = await ownerWithBrand();
@@ -25,7 +27,8 @@ describe("staff invitations", () => {
     const message = await lastEmailTo(email);
     expect(message).toMatchObject({ template: "staff-invite", brandId: brand.id, subject: "You're invited to join Juniper Test on Kindred as manager" });
     expect(message!.text).toContain("Maya Owner invited you");
-    const token = tokenFrom(message!.text);
+    const token = tokenFrom(lastDeliveredTo(email)!.text);
+    expect(message!.html + message!.text).not.toContain(token);
 
     const page = await callLoader(inviteLoader, `/invites/${token}`, { params: { token } });
     expect(page.data).toMatchObject({ problem: null, invite: { email, role: "manager" }, user: null });
@@ -45,7 +48,7 @@ describe("staff invitations", () => {
     const { brand, cookie, params } = await ownerWithBrand();
     const email = uniqueEmail();
     await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email, role: "organizer" } });
-    const token = tokenFrom((await lastEmailTo(email))!.text);
+    const token = tokenFrom(lastDeliveredTo(email)!.text);
     const stranger = await createUser(db);
     const res = await callAction(inviteAction, `/invites/${token}`, { cookie: await cookieFor(stranger.id), params: { token } });
     expect(res.status).toBe(400);
@@ -57,12 +60,12 @@ describe("staff invitations", () => {
     const { brand, cookie, params } = await ownerWithBrand();
     const email = uniqueEmail();
     await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email, role: "manager" } });
-    const token = tokenFrom((await lastEmailTo(email))!.text);
+    const token = tokenFrom(lastDeliveredTo(email)!.text);
     await db.staffInvite.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect((await callLoader(inviteLoader, `/invites/${token}`, { params: { token } })).data.problem).toMatch(/expired/);
 
     await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email, role: "manager" } });
-    const token2 = tokenFrom((await lastEmailTo(email))!.text);
+    const token2 = tokenFrom(lastDeliveredTo(email)!.text);
     const invite = await db.staffInvite.findFirstOrThrow({ where: { email, revokedAt: null, acceptedAt: null } });
     await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "revoke", inviteId: invite.id } });
     expect((await callLoader(inviteLoader, `/invites/${token2}`, { params: { token: token2 } })).data.problem).toMatch(/withdrawn/);
