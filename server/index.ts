@@ -13,6 +13,9 @@ import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
+// This is the production server, whatever the shell says: React's production build, secure cookies, no
+// developer tools (those need DEMO_MODE or the Vite dev server).
+process.env.NODE_ENV = "production";
 
 let env: ReturnType<typeof parseEnv>;
 try {

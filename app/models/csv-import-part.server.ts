@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, writeFileSync } from "node:fs";
 import { parse } from "csv-parse";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "#app/utils/csv.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { bulkInsert, ensureTags, existingAmbassadorEmails } from "#app/utils/sqlite-bulk.server";
 import { mapRow, type ImportedFan, type Mapping } from "./csv-import";
@@ -90,7 +90,7 @@ export async function importPart(input: PartInput): Promise<PartResult> {
   const result: PartResult = { totalRows: null, processed: 0, imported: 0, duplicates: 0, rejected: 0, finished: true, inviteIds: [], error: null };
   if (input.countRows) {
     result.totalRows = await countRecords(input.filePath, input.delimiter);
-    writeFileSync(input.rejectsPath, stringify([["line", "reason", ...input.headers]]));
+    writeFileSync(input.rejectsPath, toCsv([["line", "reason", ...input.headers]]));
   }
   const rejects = createWriteStream(input.rejectsPath, { flags: "a" });
   const tagIds = new Map<string, string>();
@@ -122,7 +122,7 @@ export async function importPart(input: PartInput): Promise<PartResult> {
       if (row.ok) batch.push(row.fan);
       else {
         result.rejected++;
-        rejects.write(stringify([[String(line), row.reason, ...(record as string[])]]));
+        rejects.write(toCsv([[String(line), row.reason, ...(record as string[])]]));
       }
       if (batch.length >= BATCH) flush();
     }

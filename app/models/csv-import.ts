@@ -99,7 +99,8 @@ export function cleanHandle(raw: string) {
 export function mapRow(record: string[], mapping: Mapping): RowResult {
   const get = (field: string) => {
     const i = Object.entries(mapping).find(([, f]) => f === field)?.[0];
-    return i === undefined ? "" : (record[Number(i)] ?? "").trim();
+    // A cell Kindred's own CSV writer protected from spreadsheets ('@handle) reads back as it was typed.
+    return i === undefined ? "" : (record[Number(i)] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
   };
   const email = get("email").toLowerCase();
   if (!email) return { ok: false, reason: "missing email" };

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { createElement } from "react";
-import { stringify } from "csv-stringify/sync";
 import QRCode from "qrcode";
 import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../emails/event";
 import type { Prisma } from "#app/generated/prisma/client";
@@ -694,7 +693,7 @@ export async function attendeesCsv(brandId: string, eventId: string) {
       ...questions.map((q) => byLabel.get(q.label) ?? ""),
     ];
   });
-  return { title: found.event.title, csv: stringify([header, ...rows]) };
+  return { title: found.event.title, rows: [header, ...rows] };
 }
 
 /** A message to everyone going (logistics reach them whatever their program-email choice). */

@@ -1,5 +1,4 @@
 import { createElement } from "react";
-import { stringify } from "csv-stringify/sync";
 import SeedingEmail, { seedingEmailSubject, type SeedingEmailKind } from "../../emails/seeding";
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
@@ -338,7 +337,7 @@ export async function packingListCsv(brandId: string, campaignId: string) {
   const found = await getCampaignForStaff(brandId, campaignId, "approved");
   if (!found) return null;
   const rows = found.requests.map((r) => [r.id, r.ambassador.name, r.ambassador.email, r.variant.product.name, r.variant.name, r.address?.name ?? "", r.address?.line1 ?? "", r.address?.line2 ?? "", r.address?.city ?? "", r.address?.region ?? "", r.address?.postalCode ?? "", r.address?.country ?? ""]);
-  return { name: found.campaign.name, csv: stringify([["request id", "name", "email", "product", "variant", "ship to", "address line 1", "address line 2", "city", "region", "postal code", "country"], ...rows]) };
+  return { name: found.campaign.name, rows: [["request id", "name", "email", "product", "variant", "ship to", "address line 1", "address line 2", "city", "region", "postal code", "country"], ...rows] };
 }
 
 async function sendSeedingEmail(kind: SeedingEmailKind, requestId: string) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { parseDirectoryFilter } from "#app/models/ambassador";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
+import { csvResponse, toCsv } from "#app/utils/csv.server";
 import { db } from "#app/utils/db.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
@@ -14,37 +14,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = parseDirectoryFilter(new URL(request.url).searchParams);
   const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
   const pages = exportAmbassadors(brand.id, filter, { thresholds: settings, quietAfterDays: settings.quietAfterDays });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream({
-    start(controller) {
-      controller.enqueue(encoder.encode("\uFEFF" + stringify([HEADER])));
-    },
-    async pull(controller) {
-      const next = await pages.next();
-      if (next.done) return controller.close();
-      const rows = next.value.map((a) => [
-        a.name,
-        a.email,
-        a.city,
-        a.region,
-        a.status,
-        tierFor(a.maxFollowers, settings),
-        a.maxFollowers,
-        a.socialAccounts.map((s) => `${s.platform}:@${s.handle} (${s.followers})`).join("; "),
-        a.tags.map((t) => t.tag.name).join(", "),
-        a.emailOptIn ? "yes" : "no",
-        a.source,
-        a.joinedAt?.toISOString() ?? "",
-        a.lastTouchAt.toISOString(),
-      ]);
-      controller.enqueue(encoder.encode(stringify(rows)));
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${brand.slug}-ambassadors.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  async function* chunks() {
+    yield toCsv([HEADER]);
+    for await (const page of pages) {
+      yield toCsv(
+        page.map((a) => [
+          a.name,
+          a.email,
+          a.city,
+          a.region,
+          a.status,
+          tierFor(a.maxFollowers, settings),
+          a.maxFollowers,
+          a.socialAccounts.map((s) => `${s.platform}:@${s.handle} (${s.followers})`).join("; "),
+          a.tags.map((t) => t.tag.name).join(", "),
+          a.emailOptIn ? "yes" : "no",
+          a.source,
+          a.joinedAt,
+          a.lastTouchAt,
+        ]),
+      );
+    }
+  }
+  return csvResponse(`${brand.slug}-ambassadors.csv`, chunks());
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { dashboard, dashboardTables, parseRange, type DashboardTable } from "#app/models/analytics.server";
+import { csvResponse } from "#app/utils/csv.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
@@ -10,10 +10,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const range = parseRange(url.searchParams);
   const tables = dashboardTables(await dashboard(brand.id, range));
-  const name = url.searchParams.get("table") as DashboardTable;
-  invariantResponse(name in tables, "Unknown table");
-  const t = tables[name];
-  return new Response("\uFEFF" + stringify([t.header, ...t.rows]), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${brand.slug}-${name}-${range.from}-${range.to}.csv"`, "Cache-Control": "no-store" },
-  });
+  const name = url.searchParams.get("table") ?? "";
+  invariantResponse(Object.hasOwn(tables, name), `There is no table called "${name.slice(0, 40).replace(/[^\w-]/g, "")}". Choose one of: ${Object.keys(tables).join(", ")}.`, 400);
+  const t = tables[name as DashboardTable];
+  return csvResponse(`${brand.slug}-${name}-${range.from}-${range.to}.csv`, [t.header, ...t.rows]);
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendeesCsv } from "#app/models/events.server";
+import { csvResponse } from "#app/utils/csv.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
@@ -9,7 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await attendeesCsv(brand.id, params.id ?? "");
   invariantResponse(file, "Event not found");
   const name = file.title.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "event";
-  return new Response("\uFEFF" + file.csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}-attendees.csv"`, "Cache-Control": "no-store" },
-  });
+  return csvResponse(`${name}-attendees.csv`, file.rows);
 }

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { csvResponse } from "#app/utils/csv.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -11,7 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const job = await db.importJob.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { fileName: true, rejectsPath: true } });
   invariantResponse(job?.rejectsPath && existsSync(job.rejectsPath), "No rejected rows for this import");
   const name = `${job.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_")}-rejected.csv`;
-  return new Response(createReadableStreamFromReadable(createReadStream(job.rejectsPath)), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
-  });
+  // The file was written with toCsv, cell by cell, as the rows were rejected.
+  return csvResponse(name, createReadStream(job.rejectsPath, "utf8"));
 }

@@ -10,7 +10,7 @@ import { pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
 import { createSession, getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { clientIp, safeRedirect } from "#app/utils/http.server";
+import { clientIp, safeRedirect, sameOriginPath } from "#app/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Kindred" }];
 
@@ -21,7 +21,9 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/home");
-  return { demoPeople: getEnv().DEMO_MODE ? DEMO_PEOPLE : [] };
+  // Only a same-site path goes into the form; anything else is dropped here rather than refused after sign-in.
+  const redirectTo = sameOriginPath(new URL(request.url).searchParams.get("redirectTo")) ?? "";
+  return { demoPeople: getEnv().DEMO_MODE ? DEMO_PEOPLE : [], redirectTo };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,10 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { demoPeople } = useLoaderData<typeof loader>();
+  const { demoPeople, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? "";
   const [form, fields] = useForm({
     id: "login",
     lastResult,

@@ -6,7 +6,7 @@ import { action as loginAction } from "#app/routes/login";
 import { action as verifyAction } from "#app/routes/auth.verify";
 import { loader as homeLoader } from "#app/routes/home";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, cookieFor, cookiesFrom, lastEmailTo } from "#tests/utils";
+import { callAction, callLoader, cookieFor, cookiesFrom, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
 import { addStaff, createBrand, createUser, uniqueEmail } from "#tests/factories";
 
 async function setup() {
@@ -57,6 +57,8 @@ function applicationForm(email: string, extra: Record<string, string> = {}) {
 
 const questionId = async (brandId: string, n: number) => JSON.parse((await db.brand.findUniqueOrThrow({ where: { id: brandId } })).applicationQuestions)[n].id as string;
 
+withEmailProvider();
+
 describe("applications", () => {
   test("a stranger applies, the manager approves, the fan is emailed and finds the program after signing in", async () => {
     const { brand, cookie, params } = await setup();
@@ -93,7 +95,7 @@ describe("applications", () => {
 
     // Signing in with that address links the membership to the new account.
     const login = await callAction(loginAction, "/login", { form: { email } });
-    const code = (await lastEmailTo(email))!.subject.match(/\d{6}/)![0];
+    const code = lastDeliveredTo(email)!.subject.match(/\d{6}/)![0];
     const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: cookiesFrom(login.headers), form: { code } });
     const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });
     expect(home.data.programs).toEqual([expect.objectContaining({ status: "active", brand: expect.objectContaining({ slug: brand.slug }) })]);

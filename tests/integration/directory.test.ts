@@ -86,7 +86,7 @@ describe("bulk actions and export", () => {
     const { brand, cookie, params } = await setup();
     const request = new Request(`${BASE}/b/${brand.slug}/ambassadors.csv?tier=micro`, { headers: { Cookie: cookie } });
     const res = (await exportLoader({ request, params, context: {} })) as Response;
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${brand.slug}-ambassadors.csv"`);
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${brand.slug}-ambassadors.csv"; filename*=UTF-8''${brand.slug}-ambassadors.csv`);
     const rows = parse((await res.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: "Bo", tier: "micro", max_followers: "5000", emails_ok: "no", status: "active" });

@@ -126,6 +126,9 @@ describe("seeding and posts pages", () => {
     expect(Object.keys(dash.data.tables)).toEqual(["growth", "sources", "posts", "tiers", "campaigns", "events", "contributors", "clicks"]);
     const csv = await callLoader(analyticsCsv, `/b/${s.brand.slug}/analytics.csv?table=tiers`, { cookie: s.cookie, params: s.params });
     expect(csv.status).toBe(200);
-    expect((await callLoader(analyticsCsv, `/b/${s.brand.slug}/analytics.csv?table=secrets`, { cookie: s.cookie, params: s.params })).status).toBe(404);
+    for (const table of ["secrets", "constructor", "__proto__", "toString", ""]) {
+      const res = await callLoader(analyticsCsv, `/b/${s.brand.slug}/analytics.csv?table=${table}`, { cookie: s.cookie, params: s.params });
+      expect(res.status).toBe(400);
+    }
   });
 });

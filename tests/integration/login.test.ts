@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { action as loginAction } from "#app/routes/login";
+import { action as loginAction, loader as loginLoader } from "#app/routes/login";
 import { action as verifyAction, loader as verifyLoader } from "#app/routes/auth.verify";
 import { loader as homeLoader } from "#app/routes/home";
 import { db } from "#app/utils/db.server";
@@ -108,11 +108,21 @@ describe("passwordless sign-in", () => {
     expect(reuse.data.linkError).toMatch(/expired or was already used/);
   });
 
-  test("never redirects to another site after sign-in", async () => {
+  test.each(["//evil.example/steal", "/.//evil.example", "/\\evil.example", "https://evil.example"])("never redirects to another site after sign-in (%s)", async (redirectTo) => {
     const email = uniqueEmail();
-    const { code, loginCookie } = await requestCode(email, { redirectTo: "//evil.example/steal" });
+    const { code, loginCookie } = await requestCode(email, { redirectTo });
     const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
     expect(res.location).toBe("/home");
+  });
+
+  test("a return address with a tab, CR/LF or NUL is dropped from the page and refused with a 400 by the form", async () => {
+    const page = await callLoader(loginLoader, `/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`);
+    expect(page.data.redirectTo).toBe("");
+    for (const redirectTo of ["/\t/evil.example", "/\r\nLocation: https://evil.example", "/a\u0000"]) {
+      const res = await callAction(loginAction, "/login", { form: { email: uniqueEmail(), redirectTo } });
+      expect(res.status).toBe(400);
+    }
+    expect((await callLoader(loginLoader, "/login?redirectTo=%2Fme%2Fevents")).data.redirectTo).toBe("/me/events");
   });
 
   test("an invalid address gets a field message and keeps the input", async () => {

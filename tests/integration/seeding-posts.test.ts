@@ -57,7 +57,7 @@ describe("seeding", () => {
     expect(await decideRequests(s.brand.id, s.campaignId, [id], true, s.owner.id)).toBe(1);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "seeding" }, orderBy: { createdAt: "desc" } })).subject).toBe("Good news: Rye starter (Large) is coming your way");
     const packing = await packingListCsv(s.brand.id, s.campaignId);
-    expect(packing?.csv).toContain("1 Main St");
+    expect(packing?.rows.flat()).toContain("1 Main St");
     expect(await markShipped(s.brand.id, s.campaignId, id, { carrier: "Canada Post", trackingNumber: "CP123", trackingUrl: "https://track.example/CP123" }, s.owner.id)).toBe(true);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "seeding" }, orderBy: { createdAt: "desc" } })).text).toContain("CP123");
     const delivered = new Date();
