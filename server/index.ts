@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
@@ -82,6 +83,16 @@ app.use(async (req, res, next) => {
 
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+
+// Pages and data are private to the person signed in: nothing is kept by the browser or a shared proxy, so a shared
+// computer shows nothing after sign-out or revoked access. A route that says otherwise (files: private, no-cache
+// with revalidation) keeps its own header.
+app.use((_req, res, next) => {
+  onHeaders(res, () => {
+    if (!res.getHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
+  });
+  next();
+});
 
 app.all(
   "*",

@@ -8,5 +8,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const upload = await canSeeUpload(user.id, params.id ?? "");
   if (!upload) throw new Response("Not found", { status: 404 });
-  return uploadResponse(upload);
+  return uploadResponse(request, upload);
 }

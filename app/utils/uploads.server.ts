@@ -128,18 +128,25 @@ export async function deleteUploads(brandId: string, ids: string[]) {
   for (const u of uploads) rmSync(path.join(uploadRoot(`brands/${brandId}`), u.storedAs), { force: true });
 }
 
-/** A response streaming a stored upload (images inline, other files as downloads). */
-export function uploadResponse(upload: { brandId: string; storedAs: string; mimeType: string; fileName: string; kind: string }) {
+/**
+ * A response streaming a stored upload (images inline, other files as downloads). Browsers may keep it but must ask
+ * again every time (private, no-cache), so access that was revoked or an embargo not yet acknowledged is checked on
+ * every view; an unchanged file answers 304 without its bytes.
+ */
+export function uploadResponse(request: Request, upload: { id: string; brandId: string; storedAs: string; mimeType: string; fileName: string; kind: string }) {
   const filePath = path.join(uploadRoot(`brands/${upload.brandId}`), upload.storedAs);
-  const size = statSync(filePath, { throwIfNoEntry: false })?.size;
-  if (size === undefined) throw new Response("File not found", { status: 404 });
+  const stat = statSync(filePath, { throwIfNoEntry: false });
+  if (!stat) throw new Response("File not found", { status: 404 });
+  const etag = `"${upload.id}-${stat.size}-${Math.floor(stat.mtimeMs)}"`;
+  const caching = { "Cache-Control": "private, no-cache", ETag: etag };
+  if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers: caching });
   const inline = upload.mimeType.startsWith("image/");
   return new Response(Readable.toWeb(createReadStream(filePath)) as ReadableStream, {
     headers: {
       "Content-Type": upload.mimeType,
-      "Content-Length": String(size),
+      "Content-Length": String(stat.size),
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(upload.fileName)}`,
-      "Cache-Control": "private, max-age=3600",
+      ...caching,
     },
   });
 }

@@ -74,6 +74,19 @@ describe("scoops", () => {
     const image = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: fanCookie, params: { id: scoop.uploads[0].id } });
     expect(image.status).toBe(200);
     expect(image.headers.get("Content-Type")).toBe("image/png");
+    expect(image.headers.get("Cache-Control")).toBe("private, no-cache");
+    const etag = image.headers.get("ETag");
+    expect(etag).toBeTruthy();
+    const again = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: fanCookie, params: { id: scoop.uploads[0].id }, headers: { "If-None-Match": etag! } });
+    expect(again.status).toBe(304);
+
+    // The scoop page is for managers: an organizer of the same brand cannot open its files either.
+    const organizer = await createUser(db);
+    await addStaff(db, s.brand.id, organizer.id, "organizer");
+    const asOrganizer = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: await cookieFor(organizer.id), params: { id: scoop.uploads[0].id } });
+    expect(asOrganizer.status).toBe(404);
+    const asOwner = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: s.cookie, params: { id: scoop.uploads[0].id } });
+    expect(asOwner.status).toBe(200);
 
     const outsiderCookie = await cookieFor(s.outsiderUser.id);
     const denied = await callLoader(fanScoopLoader, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id } });
