@@ -1,5 +1,6 @@
 import { db } from "#app/utils/db.server";
 import { deleteUploads } from "#app/utils/uploads.server";
+import { forgetAddressInImportFiles } from "./csv-import.server";
 
 const readJson = (value: string) => {
   try {
@@ -102,5 +103,6 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { 
     await tx.user.delete({ where: { id: userId } });
   });
   for (const shot of screenshots) await deleteUploads(shot.brandId, [shot.id]);
+  await forgetAddressInImportFiles(user.email);
   return { ok: true };
 }

@@ -1,16 +1,19 @@
-import { closeSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { toCsv } from "#app/utils/csv.server";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
-import { detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
+import { REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
 import { csvParser, type PartInput, type PartResult } from "./csv-import-part.server";
 import { FAN_INVITE_SEND_JOB } from "./fan-invites.server";
 
 export { ROWS_PER_RUN } from "./csv-import-part.server";
 
 export const IMPORT_RUN_JOB = "import.run";
+export const IMPORT_EXPIRE_REJECTS_JOB = "import.expire-rejects";
+
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export function uploadDir() {
@@ -106,7 +109,55 @@ export async function runImportPart(importId: string) {
     select: { processedRows: true },
   });
   for (const id of part.inviteIds) await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId: id, inviterName: "the team" }, { dedupeKey: `fan-invite:${id}:0` });
-  if (!part.error && !part.finished) await enqueueJob(IMPORT_RUN_JOB, { importId: job.id }, { dedupeKey: `import:${job.id}:${updated.processedRows}` });
+  if (!part.error && !part.finished) {
+    await enqueueJob(IMPORT_RUN_JOB, { importId: job.id }, { dedupeKey: `import:${job.id}:${updated.processedRows}` });
+    return;
+  }
+  // The import has ended: the uploaded file (every row, personal data included) is not kept.
+  rmSync(job.filePath, { force: true });
+  await enqueueJob(IMPORT_EXPIRE_REJECTS_JOB, { importId: job.id }, { dedupeKey: `import:${job.id}:expire-rejects`, runAt: new Date(Date.now() + REJECTS_KEEP_DAYS * 86_400_000) });
+}
+
+registerJobHandler(IMPORT_EXPIRE_REJECTS_JOB, async ({ importId }: { importId: string }) => {
+  const job = await db.importJob.findUnique({ where: { id: importId }, select: { rejectsPath: true } });
+  if (!job?.rejectsPath) return;
+  rmSync(job.rejectsPath, { force: true });
+  await db.importJob.update({ where: { id: importId }, data: { rejectsPath: null } });
+});
+
+/** Rewrites a CSV file record by record (atomically: a new file renamed over the old). */
+async function rewriteCsv(filePath: string, delimiter: string, change: (record: string[]) => string[] | null) {
+  const out: string[] = [];
+  let changed = false;
+  for await (const record of csvParser(filePath, delimiter)) {
+    const next = change(record as string[]);
+    if (next !== record) changed = true;
+    if (next) out.push(toCsv([next], { delimiter }));
+  }
+  if (!changed) return;
+  const tmp = `${filePath}.${process.pid}.tmp`;
+  writeFileSync(tmp, out.join(""));
+  renameSync(tmp, filePath);
+}
+
+/**
+ * A deleted account's address leaves every import file still kept: its rows go from the rejected-rows files, and
+ * in files not yet imported its rows are blanked (kept as empty rows so the import's position in the file holds;
+ * they are reported as "missing email").
+ */
+export async function forgetAddressInImportFiles(email: string) {
+  const address = email.trim().toLowerCase();
+  const holds = (record: string[]) => record.some((cell) => cell.trim().toLowerCase().replace(/^'/, "") === address);
+  const jobs = await db.importJob.findMany({
+    where: { OR: [{ rejectsPath: { not: null } }, { status: { in: ["mapping", "queued", "running"] } }] },
+    select: { filePath: true, delimiter: true, rejectsPath: true, status: true },
+  });
+  for (const job of jobs) {
+    if (job.rejectsPath && existsSync(job.rejectsPath)) await rewriteCsv(job.rejectsPath, ",", (r) => (holds(r) ? null : r));
+    if (["mapping", "queued", "running"].includes(job.status) && existsSync(job.filePath)) {
+      await rewriteCsv(job.filePath, job.delimiter, (r) => (holds(r) ? r.map(() => "") : r));
+    }
+  }
 }
 
 registerJobHandler(IMPORT_RUN_JOB, async ({ importId }: { importId: string }) => runImportPart(importId));

@@ -95,6 +95,9 @@ export function cleanHandle(raw: string) {
   return h.replace(/^@/, "").slice(0, 100);
 }
 
+/** The uploaded file goes when its import ends; the rows with problems are kept this long for fixing. */
+export const REJECTS_KEEP_DAYS = 30;
+
 /** Turns one CSV record into a fan, or says exactly what is wrong with it. */
 export function mapRow(record: string[], mapping: Mapping): RowResult {
   const get = (field: string) => {

@@ -1,3 +1,4 @@
+import { parseWebUrl } from "#app/utils/urls";
 import { randomBytes } from "node:crypto";
 import { createElement } from "react";
 import QRCode from "qrcode";
@@ -346,7 +347,8 @@ export async function getEventForFan(userId: string, eventId: string, now = new 
       venue: event.venue,
       address: event.address,
       city: event.city,
-      onlineUrl: going ? event.onlineUrl : null,
+      // Only a web address becomes a link (rows saved before the form checked the scheme included).
+      onlineUrl: going && parseWebUrl(event.onlineUrl) ? event.onlineUrl : null,
       timeZone: event.timeZone,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
@@ -621,7 +623,7 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
     plusOnes: rsvp?.plusOnes ?? 0,
     hasTicket: !!ticketUrl,
     offerExpires: kind === "offer" && rsvp?.offerExpiresAt ? formatDateTime(rsvp.offerExpiresAt, event.timeZone) : null,
-    onlineUrl: kind === "confirmed" || kind === "reminder" ? (event.format === "online" ? event.onlineUrl : null) : null,
+    onlineUrl: (kind === "confirmed" || kind === "reminder") && event.format === "online" && parseWebUrl(event.onlineUrl) ? event.onlineUrl : null,
     disclosureText: event.brand.disclosureText,
   };
   await sendEmail({
@@ -734,7 +736,7 @@ export async function eventCalendarFile(userId: string, eventId: string) {
   const found = await visibleEvent(userId, eventId);
   if (!found) return null;
   const going = found.rsvp?.status === "going";
-  return buildIcs({ ...found.event, onlineUrl: going ? found.event.onlineUrl : "" }, `${getEnv().APP_URL}/me/events/${found.event.id}`);
+  return buildIcs({ ...found.event, onlineUrl: going && parseWebUrl(found.event.onlineUrl) ? found.event.onlineUrl : "" }, `${getEnv().APP_URL}/me/events/${found.event.id}`);
 }
 
 /** The QR code of a ticket, as SVG markup for the event page. */

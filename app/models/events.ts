@@ -1,3 +1,4 @@
+import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
 import { answerFields, type Question } from "./application";
 import { audienceFields, checkAudience } from "./audience";
@@ -111,7 +112,7 @@ export const EventSchema = z
     (value, ctx) => {
       checkAudience(value, ctx);
       if (value.format === "in_person" && !value.venue && !value.address) ctx.addIssue({ code: "custom", path: ["venue"], message: "Where is it? Give a venue or an address." });
-      if (value.format === "online" && !URL.canParse(value.onlineUrl ?? "")) ctx.addIssue({ code: "custom", path: ["onlineUrl"], message: "Give the meeting link, starting with https://" });
+      if (value.format === "online" && !parseWebUrl(value.onlineUrl)) ctx.addIssue({ code: "custom", path: ["onlineUrl"], message: "Give the meeting link, starting with https://" });
       if (value.priority === "tiers" && !value.priorityTiers?.length) ctx.addIssue({ code: "custom", path: ["priorityTiers"], message: "Choose the tiers that go first." });
     },
     { when: () => true },

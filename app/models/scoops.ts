@@ -1,3 +1,4 @@
+import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
 import { audienceFields, checkAudience } from "./audience";
 
@@ -33,7 +34,7 @@ export function parseLinks(text: string): { links: ScoopLink[]; errors: string[]
     const line = raw.trim();
     if (!line) continue;
     const m = /^(.*?)\s*(https?:\/\/\S+)$/.exec(line);
-    if (!m || !URL.canParse(m[2])) {
+    if (!m || !parseWebUrl(m[2])) {
       errors.push(`Line ${i + 1}: “${line.slice(0, 60)}” needs a web address starting with https://`);
       continue;
     }

@@ -1,4 +1,5 @@
 /** Tracked links: /r/<code> → an allowed destination with UTM parameters. */
+import { parseWebUrl } from "#app/utils/urls";
 
 export function parseAllowedDomains(value: string) {
   return value
@@ -13,14 +14,8 @@ export function parseAllowedDomains(value: string) {
  * schemes — is refused, so a tracked link can never be used as an open redirect.
  */
 export function isAllowedDestination(destination: string, allowedDomains: string[]) {
-  let u: URL;
-  try {
-    u = new URL(destination);
-  } catch {
-    return false;
-  }
-  if (u.protocol !== "https:" && u.protocol !== "http:") return false;
-  if (u.username || u.password) return false;
+  const u = parseWebUrl(destination);
+  if (!u) return false;
   const host = u.hostname.toLowerCase().replace(/\.$/, "");
   return allowedDomains.some((d) => host === d || host.endsWith(`.${d}`));
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
 import { SubmitButton } from "#app/components/forms";
-import { IMPORT_FIELDS, type Mapping } from "#app/models/csv-import";
+import { IMPORT_FIELDS, REJECTS_KEEP_DAYS, type Mapping } from "#app/models/csv-import";
 import { previewImport, startImport } from "#app/models/csv-import.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http.server";
@@ -190,7 +190,7 @@ export default function ImportPage() {
           </dl>
           {job.hasRejects ? (
             <a href={`/b/${brand.slug}/imports/${job.id}/rejected.csv`} className="inline-block text-sm text-violet-700 underline" download>
-              Download the rows with problems (CSV, with the reason for each)
+              Download the rows with problems (CSV, with the reason for each; kept for {REJECTS_KEEP_DAYS} days)
             </a>
           ) : null}
           {job.status === "done" ? (

@@ -12,8 +12,11 @@ export function neutraliseCell(value: CsvCell): CsvCell {
 }
 
 /** The one CSV writer for every export and every file Kindred writes for people to open: rows to CSV text. */
-export function toCsv(rows: readonly CsvRow[]): string {
-  return stringify(rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : neutraliseCell(cell)))));
+export function toCsv(rows: readonly CsvRow[], { delimiter = "," } = {}): string {
+  return stringify(
+    rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : neutraliseCell(cell)))),
+    { delimiter },
+  );
 }
 
 /**

@@ -85,7 +85,7 @@ test("the production build started without NODE_ENV keeps developer tools off an
       DEMO_MODE: "false",
       JOBS_ENABLED: "false",
       UPLOAD_DIR: e2eServerEnv.UPLOAD_DIR,
-    },
+    } as unknown as NodeJS.ProcessEnv,
     stdio: "ignore",
   });
   try {

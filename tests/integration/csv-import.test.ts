@@ -117,3 +117,47 @@ describe("imports are private to their brand", () => {
     expect((await callLoader(importsLoader, `/b/${own.slug}/imports`, { cookie, params: { brand: own.slug } })).data.imports).toEqual([]);
   });
 });
+
+import { existsSync } from "node:fs";
+import { deleteMyAccount } from "#app/models/account.server";
+
+describe("import files keep no more personal data than needed", () => {
+  test("the uploaded file is removed when the import ends; the rejected rows go after 30 days", async () => {
+    const { job } = await importFile("email,name\nnot-an-email,X\nok@example.com,Ok\n");
+    expect(job.status).toBe("done");
+    expect(existsSync(job.filePath)).toBe(false);
+    expect(existsSync(job.rejectsPath!)).toBe(true);
+    const expiry = await db.job.findUniqueOrThrow({ where: { dedupeKey: `import:${job.id}:expire-rejects` } });
+    expect(Math.round((expiry.runAt.getTime() - Date.now()) / 86_400_000)).toBe(30);
+    await runDueJobs({ now: new Date(Date.now() + 31 * 86_400_000) });
+    expect(existsSync(job.rejectsPath!)).toBe(false);
+    expect((await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).rejectsPath).toBeNull();
+  });
+
+  test("deleting an account removes the person's rows from kept rejected rows and blanks them in files not yet imported", async () => {
+    const user = await createUser(db, { email: "gone@example.com" });
+    const { job } = await importFile("email,name,instagram followers\ngone@example.com,Gone,lots\nstay@example.com,Stay,many\n");
+    const rejectedBefore = readFileSync(job.rejectsPath!, "utf8");
+    expect(rejectedBefore).toContain("gone@example.com");
+
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const pending = await createImport({ brandId: brand.id, userId: owner.id, fileName: "later.csv", filePath: file("email;name\nana@example.com;Ana\nGONE@example.com;Gone\n") });
+    if (!pending.ok) throw new Error(pending.error);
+    const pendingJob = await db.importJob.findUniqueOrThrow({ where: { id: pending.id } });
+
+    expect(await deleteMyAccount(user.id)).toEqual({ ok: true });
+    const rejectedAfter = readFileSync(job.rejectsPath!, "utf8");
+    expect(rejectedAfter).not.toContain("gone@example.com");
+    expect(rejectedAfter).toContain("stay@example.com");
+    expect(readFileSync(pendingJob.filePath, "utf8")).toBe("email;name\nana@example.com;Ana\n;\n");
+
+    // The blanked row is reported, not imported.
+    await startImport(brand.id, pending.id, { 0: "email", 1: "name" }, false);
+    while ((await runDueJobs()) > 0) {
+      // to the end
+    }
+    expect(await db.importJob.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ importedRows: 1, rejectedRows: 1 });
+    expect(await db.ambassador.count({ where: { email: "gone@example.com" } })).toBe(0);
+  });
+});

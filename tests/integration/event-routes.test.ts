@@ -118,6 +118,12 @@ describe("event pages", () => {
     });
     const unknown = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ audienceKind: "list", audienceValues: `${s.fan.email}\nnobody@example.com` }) });
     expect(unknown.data.result.error.audienceValues[0]).toMatch(/Not active ambassadors of this brand: nobody@example.com/);
+    // Only a web address becomes the meeting link.
+    for (const onlineUrl of ["javascript:alert(document.cookie)", "data:text/html,<script>x</script>", "https://user:pw@meet.example/x", "meet.example/room"]) {
+      const res = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ format: "online", venue: "", onlineUrl }) });
+      expect(res.status).toBe(400);
+      expect(res.data.result.error.onlineUrl).toEqual(["Give the meeting link, starting with https://"]);
+    }
     expect(await db.event.count({ where: { brandId: s.brand.id } })).toBe(0);
 
     await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ capacity: "2" }) });
