@@ -3,7 +3,7 @@ import MagicLinkEmail, { magicLinkSubject } from "../../emails/magic-link";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomCode, randomToken, safeEqual } from "#app/utils/crypto.server";
-import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
+import { consumeRateLimits, describeRetry } from "#app/utils/rate-limit.server";
 import { sendEmail } from "#app/utils/email.server";
 import { normalizeEmail, upsertUserByEmail } from "#app/utils/auth.server";
 import { getLoginCookie } from "#app/utils/cookies.server";
@@ -19,12 +19,8 @@ export type LoginRequestResult = { ok: true } | { ok: false; error: string };
  */
 export async function requestLogin({ email, ip, redirectTo }: { email: string; ip: string; redirectTo?: string | null }): Promise<LoginRequestResult> {
   const address = normalizeEmail(email);
-  for (const [rule, key] of [["loginPerEmail", address], ["loginPerIp", ip]] as const) {
-    const limit = await consumeRateLimit(rule, key);
-    if (!limit.ok) {
-      return { ok: false, error: `Too many sign-in requests. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
-    }
-  }
+  const limit = await consumeRateLimits([["loginPerEmail", address], ["loginPerIp", ip]]);
+  if (!limit.ok) return { ok: false, error: `Too many sign-in requests. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
   const code = randomCode();
   const linkToken = randomToken();
   const now = new Date();
@@ -72,11 +68,9 @@ const EXPIRED = "This code has expired or was already used. Request a new one be
 
 /** Checks a typed code. Five wrong tries use the code up. */
 export async function verifyLoginCode({ email, code, ip }: { email: string; code: string; ip: string }): Promise<VerifyResult> {
-  const limit = await consumeRateLimit("verifyPerIp", ip);
-  if (!limit.ok) {
-    return { ok: false, reason: "rate-limited", error: `Too many attempts. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
-  }
   const address = normalizeEmail(email);
+  const limit = await consumeRateLimits([["verifyPerIp", ip], ["verifyPerEmail", address]]);
+  if (!limit.ok) return { ok: false, reason: "rate-limited", error: `Too many attempts. Please try again ${describeRetry(limit.retryAfterSeconds)}.` };
   const token = await db.loginToken.findFirst({
     where: { email: address, usedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },

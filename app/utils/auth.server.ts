@@ -3,7 +3,12 @@ import { db } from "./db.server";
 import { getSessionCookie } from "./cookies.server";
 import { randomToken } from "./crypto.server";
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session lasts at most 30 days, and ends sooner after 14 days without use. */
+export const SESSION_TTL_MS = 30 * DAY_MS;
+export const SESSION_IDLE_MS = 14 * DAY_MS;
+/** How stale lastSeenAt may get before a request writes it again (one write an hour, not one per request). */
+const SEEN_WRITE_EVERY_MS = 60 * 60 * 1000;
 
 export type SessionUser = { id: string; email: string; name: string | null; sessionId: string };
 
@@ -18,9 +23,13 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true } } },
   });
-  if (!session || session.expiresAt < new Date()) return null;
+  const now = Date.now();
+  if (!session || session.expiresAt.getTime() < now || session.lastSeenAt.getTime() < now - SESSION_IDLE_MS) return null;
+  if (session.lastSeenAt.getTime() < now - SEEN_WRITE_EVERY_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
   return { ...session.user, sessionId: session.id };
 }
 

@@ -8,6 +8,8 @@ const rules = {
   loginPerIp: { points: 30, duration: 15 * 60 },
   /** code guesses per client address (each code also allows only 5 tries) */
   verifyPerIp: { points: 40, duration: 15 * 60 },
+  /** code guesses per address, from every client together: many client addresses cannot share out the guessing */
+  verifyPerEmail: { points: 10, duration: 15 * 60 },
   /** applications through the public page per client address */
   applyPerIp: { points: 10, duration: 60 * 60 },
   /** any POST per client address, enforced by the Express server */
@@ -39,6 +41,15 @@ export async function consumeRateLimit(rule: RateLimitRule, key: string): Promis
     if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000) };
     throw e;
   }
+}
+
+/** Spends one point of each rule, in order; the first budget that is gone answers. */
+export async function consumeRateLimits(checks: readonly (readonly [RateLimitRule, string])[]): Promise<RateLimitResult> {
+  for (const [rule, key] of checks) {
+    const result = await consumeRateLimit(rule, key);
+    if (!result.ok) return result;
+  }
+  return { ok: true };
 }
 
 export function describeRetry(seconds: number) {

@@ -147,6 +147,26 @@ describe("passwordless sign-in", () => {
     expect(res.status).toBe(429);
   });
 
+  test("code guesses for one address are limited across every client address", async () => {
+    const email = uniqueEmail("target");
+    let guesses = 0;
+    let last = await requestCode(email);
+    // Ten wrong guesses from ten client addresses, over fresh codes (each code allows five).
+    for (let i = 0; i < 10; i++) {
+      if (i === 4 || i === 8) last = await requestCode(email);
+      const wrong = String((Number(last.code) + 1) % 1_000_000).padStart(6, "0");
+      const res = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { code: wrong }, headers: { "x-kindred-client-ip": `198.51.100.${i + 1}` } });
+      expect(res.status).toBe(400);
+      guesses++;
+    }
+    expect(guesses).toBe(10);
+    // The eleventh, from yet another address, is refused even with the right code.
+    const blocked = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { code: last.code! }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.data.result.error.code[0]).toMatch(/Too many attempts/);
+    expect(await db.session.count({ where: { user: { email } } })).toBe(0);
+  });
+
   test("a filled honeypot sends nothing but looks the same to the bot", async () => {
     const email = uniqueEmail();
     const res = await callAction(loginAction, "/login", { form: { email, website: "http://spam.example" } });

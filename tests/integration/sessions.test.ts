@@ -57,6 +57,18 @@ describe("sessions", () => {
     expect(await userFrom(c)).toMatchObject({ id: other.id });
   });
 
+  test("a session unused for 14 days counts as signed out; using it keeps it alive", async () => {
+    const user = await createUser(db);
+    const cookie = await cookieFor(user.id);
+    const thirteenDaysAgo = new Date(Date.now() - 13 * 86_400_000);
+    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: thirteenDaysAgo } });
+    expect(await userFrom(cookie)).toMatchObject({ id: user.id });
+    const seen = await db.session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(seen.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 15 * 86_400_000) } });
+    expect(await userFrom(cookie)).toBeNull();
+  });
+
   test("an expired session counts as signed out", async () => {
     const user = await createUser(db);
     const cookie = await cookieFor(user.id);
