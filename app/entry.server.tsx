@@ -45,7 +45,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // Every render error is logged: one that React recovers from still turns the page into a 500.
+          console.error(error);
         },
       },
     );

@@ -10,6 +10,7 @@ import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
+import { checkWriteOrigin } from "../app/utils/http.server.ts";
 import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
@@ -72,6 +73,14 @@ app.use(
     strictTransportSecurity: httpsOnly ? { maxAge: 15552000, includeSubDomains: true } : false,
   }),
 );
+
+// Writes from other sites are refused here, with a reason (Remix would abort them with a 500).
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const refusal = checkWriteOrigin(new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : []))));
+  if (!refusal) return next();
+  res.status(refusal.status).type("text/plain").send(refusal.message);
+});
 
 // A broad per-client limit on writes; sign-in and forms have their own, tighter limits in the app.
 app.use(async (req, res, next) => {

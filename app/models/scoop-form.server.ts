@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
 import { ScoopSchema } from "./scoops";
 import { saveScoop } from "./scoops.server";
 

@@ -10,6 +10,7 @@ import { destroySession, requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Kindred" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     if (String(formData.get("confirmEmail") ?? "").trim().toLowerCase() !== user.email) {
       return data({ deleteError: `Type ${user.email} to confirm.` }, { status: 400 });

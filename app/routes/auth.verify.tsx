@@ -11,6 +11,7 @@ import { createSession, getUser } from "#app/utils/auth.server";
 import { getLoginCookie } from "#app/utils/cookies.server";
 import { getEnv } from "#app/utils/env.server";
 import { clientIp, safeRedirect } from "#app/utils/http.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your code · Kindred" }];
 
@@ -45,7 +46,7 @@ async function signIn(request: Request, result: Extract<VerifyResult, { ok: true
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "link") {
     const result = await verifyLoginLink(String(formData.get("token") ?? ""));
     if (!result.ok) return data({ linkError: result.error, result: undefined }, { status: 400 });

@@ -11,6 +11,7 @@ import { TIER_THRESHOLDS_SELECT, TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { MessageSchema } from "#app/models/message";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassadors · Kindred" }];
 
@@ -24,7 +25,7 @@ const BulkSchema = z.discriminatedUnion("intent", [
 /** Bulk actions on the ambassadors ticked on the current page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ids = formData.getAll("ids").map(String);
   const back = `/b/${brand.slug}/ambassadors${new URL(request.url).search}`;
   if (!ids.length) return redirectWithToast(back, { kind: "error", message: "Tick at least one ambassador first." });

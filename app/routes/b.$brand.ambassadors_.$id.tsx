@@ -13,6 +13,7 @@ import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
   const id = found.ambassador.id;
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return data({ field: String(issue.path[0] ?? "form"), error: issue.message }, { status: 400 });

@@ -11,6 +11,7 @@ import { getEnv } from "#app/utils/env.server";
 import { formatDateTime } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Applications · Kindred" }];
 
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await readForm(request)));
   const url = new URL(request.url);
   const back = `/b/${brand.slug}/applications${url.search}`;
   if (!parsed.success) return redirectWithToast(back, { kind: "error", message: parsed.error.issues[0].message });

@@ -17,6 +17,7 @@ import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "organizer");
   const event = await db.event.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { id: true } });
   invariantResponse(event, "Event not found");
-  const submission = parseWithZod(await request.formData(), { schema: MessageSchema });
+  const submission = parseWithZod(await readForm(request), { schema: MessageSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { sent } = await messageAttendees(brand.id, event.id, user, submission.value.subject, submission.value.body);
   return redirectWithToast(`/b/${brand.slug}/events/${event.id}`, { kind: "success", message: `Message sent to ${sent} ${sent === 1 ? "attendee" : "attendees"}.` });

@@ -8,6 +8,7 @@ import { checkIn, checkInBoard, undoCheckIn, walkIn } from "#app/models/events.s
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Kindred" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "organizer");
-  const form = await request.formData();
+  const form = await readForm(request);
   const eventId = params.id ?? "";
   const id = String(form.get("id") ?? "");
   switch (form.get("intent")) {

@@ -1,19 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  MaxPartSizeExceededError,
-  NodeOnDiskFile,
-  data,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "#app/components/forms";
 import { MAX_UPLOAD_BYTES, createImport, uploadDir } from "#app/models/csv-import.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
+import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -32,33 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  let originalName = "fans.csv";
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({
-          directory: uploadDir(),
-          maxPartSize: MAX_UPLOAD_BYTES,
-          filter: ({ name }) => name === "file",
-          file: ({ filename }) => {
-            originalName = filename || originalName;
-            return `${randomUUID()}.csv`;
-          },
-        }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-      ),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
-    throw error;
-  }
-  const file = formData.get("file");
-  if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
-    if (file instanceof NodeOnDiskFile) await file.remove();
-    return data({ error: "Choose a CSV file to upload." }, { status: 400 });
-  }
+  const parsed = await parseMultipart(request, ["file"], { maxFileBytes: MAX_UPLOAD_BYTES, directory: uploadDir(), extension: ".csv" });
+  if (!parsed.ok) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
+  const [upload, ...extra] = parsed.files;
+  await discardFiles(extra);
+  if (!upload) return data({ error: "Choose a CSV file to upload." }, { status: 400 });
+  const file = upload.file;
+  const originalName = upload.originalName;
   if (!/\.(csv|txt|tsv)$/i.test(originalName)) {
     await file.remove();
     return data({ error: "Upload a .csv file (export it from your spreadsheet, shop or newsletter tool)." }, { status: 400 });

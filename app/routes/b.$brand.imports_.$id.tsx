@@ -10,6 +10,7 @@ import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
@@ -41,7 +42,7 @@ function mappingFrom(formData: FormData, columns: number): Mapping {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const job = await findImport(brand.id, params.id ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const mapping = mappingFrom(formData, (JSON.parse(job.headers) as string[]).length);
   const used = Object.values(mapping).filter((f) => f !== "ignore");
   const twice = used.find((f, i) => used.indexOf(f) !== i);

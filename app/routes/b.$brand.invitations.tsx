@@ -13,6 +13,7 @@ import { getEnv } from "#app/utils/env.server";
 import { endOfDayInZone, formatDateTime, todayInZone } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Kindred" }];
 
@@ -73,7 +74,7 @@ type InviteResult = { intent: "invite"; outcome?: InviteOutcome; lineErrors?: In
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/b/${brand.slug}/invitations`;
 

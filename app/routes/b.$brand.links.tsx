@@ -8,6 +8,7 @@ import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Links · Kindred" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await createLink(brand.id, user.id, linkInputFrom(form, String(form.get("ambassadorId") ?? "") || null));
   if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 400 });
   return redirectWithToast(`/b/${brand.slug}/links`, { kind: "success", message: "Link created." });

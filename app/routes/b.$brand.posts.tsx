@@ -14,7 +14,7 @@ import { db } from "#app/utils/db.server";
 import { formatDateTime, utcToZonedInput } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
 

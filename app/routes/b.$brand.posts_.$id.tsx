@@ -16,6 +16,7 @@ import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Post · Kindred" }];
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
   const found = await getPostForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Post not found");
-  const form = await request.formData();
+  const form = await readForm(request);
   const back = `/b/${brand.slug}/posts/${found.post.id}`;
   switch (form.get("intent")) {
     case "numbers": {

@@ -9,6 +9,7 @@ import { ProgramSettingsSchema } from "#app/models/program-settings";
 import { getProgramSettings, saveProgramSettings } from "#app/models/program-settings.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Program settings · Kindred" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const submission = parseWithZod(await request.formData(), { schema: ProgramSettingsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ProgramSettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   await saveProgramSettings(brand.id, submission.value);
   return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Program settings saved." });

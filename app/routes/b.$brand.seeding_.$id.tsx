@@ -14,7 +14,7 @@ import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 

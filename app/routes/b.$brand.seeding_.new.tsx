@@ -10,6 +10,7 @@ import { CampaignSchema } from "#app/models/seeding";
 import { createCampaign } from "#app/models/seeding.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "New seeding campaign · Kindred" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const submission = parseWithZod(await request.formData(), { schema: CampaignSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CampaignSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const created = await createCampaign(brand, user.id, submission.value);
   if (!created.ok) return data(submission.reply({ fieldErrors: created.errors }), { status: 400 });

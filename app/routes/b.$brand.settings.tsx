@@ -8,6 +8,7 @@ import { updateBrand } from "#app/models/brand.server";
 import { db } from "#app/utils/db.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Brand settings · Kindred" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "owner");
-  const submission = parseWithZod(await request.formData(), { schema: BrandSchema });
+  const submission = parseWithZod(await readForm(request), { schema: BrandSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateBrand(brand.id, submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

@@ -11,6 +11,7 @@ import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Staff · Kindred" }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "owner");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = `/b/${brand.slug}/staff`;
 
   if (formData.get("intent") === "invite") {

@@ -8,6 +8,7 @@ import { createBrand } from "#app/models/brand.server";
 import { DEFAULT_TIER_THRESHOLDS } from "#app/models/tiers";
 import { requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Create a brand · Kindred" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: BrandSchema });
+  const submission = parseWithZod(await readForm(request), { schema: BrandSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createBrand(user.id, submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

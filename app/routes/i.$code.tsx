@@ -10,6 +10,7 @@ import { JoinSchema } from "#app/models/join";
 import { getUser, requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Join the ambassador program · Kindred" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: JoinSchema });
+  const submission = parseWithZod(await readForm(request), { schema: JoinSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const result = await joinViaLink({ code: params.code ?? "", user, input: submission.value });
   if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });

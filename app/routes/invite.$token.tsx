@@ -10,6 +10,7 @@ import { JoinSchema } from "#app/models/join";
 import { createSession, getUser } from "#app/utils/auth.server";
 import { clientIp } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation · Kindred" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: JoinSchema });
+  const submission = parseWithZod(await readForm(request), { schema: JoinSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const currentUser = await getUser(request);
   const result = await acceptFanInvite({ token: params.token ?? "", currentUser, input: submission.value });

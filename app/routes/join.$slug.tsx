@@ -13,6 +13,7 @@ import { submitApplication } from "#app/models/applications.server";
 import { getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { clientIp, invariantResponse } from "#app/utils/http.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.brand.name}'s ambassador program` : "Apply · Kindred" }];
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, questions } = await loadBrand(params.slug ?? "");
   if (!brand.applicationsOpen) throw new Response("Applications are closed", { status: 403 });
   const user = await getUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const done = `/join/${brand.slug}?submitted=1`;
   if (formData.get("website")) return redirect(done); // honeypot: a bot
   const submission = parseWithZod(formData, { schema: applicationSchema(questions, !user, brand.requireEmailOptIn) });

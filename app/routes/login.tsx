@@ -11,6 +11,7 @@ import { createSession, getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { clientIp, safeRedirect, sameOriginPath } from "#app/utils/http.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Kindred" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const redirectTo = safeRedirect(formData.get("redirectTo"));
 
   if (formData.get("intent") === "demo") {

@@ -9,6 +9,7 @@ import { ProfileSchema } from "#app/models/profile";
 import { getFanProfile, updateFanProfile } from "#app/models/profile.server";
 import { requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your profile · Kindred" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ProfileSchema });
   // Without JavaScript, "add" and "remove" buttons post here too: those are not errors.
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   await updateFanProfile(user.id, submission.value);

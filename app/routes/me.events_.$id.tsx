@@ -14,6 +14,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const found = await getEventForFan(user.id, params.id ?? "");
   invariantResponse(found, "Event not found");
-  const submission = parseWithZod(await request.formData(), { schema: rsvpSchema(found.event.questions, found.event.maxPlusOnes) });
+  const submission = parseWithZod(await readForm(request), { schema: rsvpSchema(found.event.questions, found.event.maxPlusOnes) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await respondToEvent(user.id, found.event.id, submission.value as RsvpInput);
   if (!result.ok) {

@@ -8,6 +8,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "My links · Kindred" }];
 
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { current } = await membership(user.id, new URL(request.url).searchParams.get("brand"));
   if (!current) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await createLink(current.brandId, user.id, linkInputFrom(form, current.id));
   if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 400 });
   return redirectWithToast(`/me/links?brand=${current.brand.slug}`, { kind: "success", message: "Your link is ready to share." });

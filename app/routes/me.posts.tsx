@@ -14,7 +14,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime, utcToZonedInput } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/uploads.server";
+import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 

@@ -9,6 +9,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your program · Kindred" }];
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const membership = await findOwnMembership(user.id, params.slug ?? "");
   invariantResponse(membership, "Program not found");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = `/me/programs/${membership.brand.slug}`;
   switch (formData.get("intent")) {
     case "email-preference": {

@@ -10,6 +10,7 @@ import { answerOffer, campaignForFan, giveFeedback, markDelivered, requestProduc
 import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Product"} · Kindred` }];
 
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const found = await campaignForFan(user.id, params.id ?? "");
   invariantResponse(found, "Not found");
-  const form = await request.formData();
+  const form = await readForm(request);
   const back = `/me/seeding/${found.campaign.id}`;
   const intent = form.get("intent");
   if (intent === "request" || intent === "accept") {

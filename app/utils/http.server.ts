@@ -38,3 +38,21 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 export function clientIp(request: Request) {
   return request.headers.get("x-kindred-client-ip") ?? "unknown";
 }
+
+export type Refusal = { status: number; message: string };
+
+/**
+ * Cross-site form posts are refused before they reach an action: the Origin of a write must be this site (the host
+ * the request came to, or the first X-Forwarded-Host behind a proxy). Remix makes the same check but answers 500;
+ * this answers 403 with a reason, and 400 for an Origin that is not an address at all.
+ */
+export function checkWriteOrigin(headers: Headers): Refusal | null {
+  const origin = headers.get("origin");
+  if (!origin) return null;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  if (origin === "null") return { status: 403, message: "This form was sent from a page that hides its address, so it was not accepted." };
+  if (!URL.canParse(origin)) return { status: 400, message: "The Origin header of this request is not a web address." };
+  const from = new URL(origin).host;
+  if (!host || from !== host) return { status: 403, message: `This form was sent from another site (${from}), so it was not accepted.` };
+  return null;
+}

@@ -1,18 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import {
-  MaxPartSizeExceededError,
-  NodeOnDiskFile,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { parse } from "csv-parse/sync";
 import { fileTypeFromFile } from "file-type";
 import { db } from "./db.server";
+import type { PendingFile } from "./request-body.server";
 
 /** A folder under UPLOAD_DIR (default data/uploads), created on first use. */
 export function uploadRoot(sub: string) {
@@ -30,66 +22,6 @@ export const UPLOAD_KINDS = {
   },
 } as const;
 export type UploadKind = keyof typeof UPLOAD_KINDS;
-
-export type PendingFile = { field: string; originalName: string; file: NodeOnDiskFile };
-
-/**
- * Parses a form that may carry files: the named file fields are streamed to a temporary folder (at most the
- * largest allowed size — larger parts stop the upload with a clear message), everything else is kept in memory.
- * A form sent without files (url-encoded) is read as it is, with no files.
- */
-export async function parseMultipart(request: Request, fileFields: string[]) {
-  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    return { ok: true as const, formData: await request.formData(), files: [] as PendingFile[] };
-  }
-  const names = new Map<string, string>();
-  const maxPartSize = Math.max(...Object.values(UPLOAD_KINDS).map((k) => k.maxBytes));
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({
-          directory: uploadRoot("tmp"),
-          maxPartSize,
-          filter: ({ name, filename }) => fileFields.includes(name) && !!filename,
-          file: ({ filename }) => {
-            const stored = randomUUID();
-            names.set(stored, filename || "file");
-            return stored;
-          },
-        }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 200_000 }),
-      ),
-    );
-    const files: PendingFile[] = [];
-    for (const field of fileFields) {
-      for (const value of formData.getAll(field)) {
-        if (value instanceof NodeOnDiskFile) {
-          if (value.size === 0) await value.remove();
-          else files.push({ field, originalName: names.get(value.name) ?? value.name, file: value });
-        }
-      }
-    }
-    return { ok: true as const, formData, files };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false as const, error: `A file is larger than ${maxPartSize / 1024 / 1024} MB.` };
-    throw error;
-  }
-}
-
-/** The rows of an uploaded CSV file (BOM removed, ragged rows allowed), or null when it is not readable CSV. */
-export function readCsvUpload(pending: PendingFile): string[][] | null {
-  try {
-    return parse(readFileSync(pending.file.getFilePath(), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
-  } catch {
-    return null;
-  }
-}
-
-/** Removes temporary files that were not stored (after a failed validation). */
-export async function discardFiles(files: PendingFile[]) {
-  await Promise.all(files.map((f) => f.file.remove().catch(() => {})));
-}
 
 /**
  * Checks a file's real type (from its bytes, not its name) and size, then keeps it: the file moves under
