@@ -554,8 +554,9 @@ export async function checkIn(brandId: string, eventId: string, rsvpId: string, 
 }
 
 export async function undoCheckIn(brandId: string, eventId: string, rsvpId: string, actorId: string) {
-  const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId, checkedInAt: { not: null } }, select: { id: true, ambassadorId: true, event: { select: { title: true } } } });
-  if (!r) return;
+  const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, ambassadorId: true, checkedInAt: true, event: { select: { title: true } } } });
+  if (!r) throw new Response("Not found", { status: 404 });
+  if (!r.checkedInAt) return;
   await db.$transaction(async (tx) => {
     await tx.rsvp.update({ where: { id: r.id }, data: { checkedInAt: null, checkedInById: null } });
     await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Check-in at ${r.event.title} undone`, actorId }, tx);
