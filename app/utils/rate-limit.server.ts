@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
-// In-memory limits: Kindred runs as one server process per database (docs/decisions/005-rate-limits.md).
+// In-memory limits: Kindred runs as one server process per database (docs/decisions/005-rate-limits-and-jobs-in-process.md).
 const rules = {
   /** sign-in emails per address */
   loginPerEmail: { points: 5, duration: 15 * 60 },
