@@ -10,6 +10,7 @@ import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
+import { withFaultAnswers } from "../app/utils/faults.server.ts";
 import { checkWriteOrigin } from "../app/utils/http.server.ts";
 import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
@@ -33,7 +34,7 @@ if (!existsSync(buildPath)) {
   console.error("No production build found at build/server/index.js. Run `npm run build` first.");
   process.exit(1);
 }
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const build = withFaultAnswers((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 
 const app = express();
 app.disable("x-powered-by");

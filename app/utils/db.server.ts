@@ -1,17 +1,141 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "#app/generated/prisma/client";
 import { databaseUrl } from "./database-url";
 
 export type DB = PrismaClient;
 
-/** better-sqlite3 adapter that sets per-connection pragmas right after connecting. */
+/** A first-come, first-served lock: the one SQLite connection of this process runs one piece of work at a time. */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => {
+      let released = false;
+      return () => {
+        if (!released) (released = true), release();
+      };
+    });
+    this.#tail = this.#tail.then(() => held);
+    return ready;
+  }
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+const BUSY_WAIT_MS = 15_000;
+
+function isBusy(error: unknown) {
+  const code = (error as { cause?: { originalCode?: string } })?.cause?.originalCode ?? (error as { code?: string })?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+/**
+ * Runs a statement again while another connection (the import's worker, a backup, a sqlite shell) holds the write
+ * lock: SQLite's own wait blocks the thread, so it is kept short (busy_timeout 25 ms) and the rest of the wait
+ * happens here, between tries with jitter, with the event loop free.
+ */
+export async function retryWhileBusy<T>(work: () => Promise<T>, waitMs = BUSY_WAIT_MS): Promise<T> {
+  const until = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > until) throw error;
+      const delay = Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/**
+ * The connection Prisma uses, on top of better-sqlite3's adapter (which converts values and errors):
+ * - one piece of work at a time on the connection: a query outside a transaction waits for an open transaction
+ *   instead of running inside it (and being rolled back, or lost, with it);
+ * - transactions start with BEGIN IMMEDIATE, taking the write lock at the start (where waiting is safe) rather
+ *   than failing with "database is locked" halfway through;
+ * - a COMMIT or ROLLBACK that fails (disk full, read-only file, I/O error) still ends the transaction and
+ *   releases the lock, so one failed write never wedges every later one;
+ * - "database is locked" from another connection is waited out (retryWhileBusy).
+ */
+class SerializedSQLite implements SqlDriverAdapter {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  #lock = new Lock();
+  constructor(readonly base: SqlDriverAdapter) {
+    this.adapterName = base.adapterName;
+  }
+  // Between tries the lock is let go, so this process's other work goes on while another connection writes.
+  queryRaw(query: SqlQuery) {
+    return retryWhileBusy(() => this.#lock.run(() => this.base.queryRaw(query)));
+  }
+  executeRaw(query: SqlQuery) {
+    return retryWhileBusy(() => this.#lock.run(() => this.base.executeRaw(query)));
+  }
+  executeScript(script: string) {
+    return retryWhileBusy(() => this.#lock.run(() => this.base.executeScript(script)));
+  }
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new Error(`SQLite transactions are serializable; ${isolationLevel} is not available`);
+    const release = await retryWhileBusy(async () => {
+      const release = await this.#lock.acquire();
+      try {
+        await this.base.executeScript("BEGIN IMMEDIATE");
+        return release;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    });
+    const base = this.base;
+    const inTransaction = () => (base as { client?: { inTransaction?: boolean } }).client?.inTransaction !== false;
+    const end = async (sql: "COMMIT" | "ROLLBACK", run: () => Promise<number>) => {
+      try {
+        return await run();
+      } catch (error) {
+        // A ROLLBACK after SQLite already rolled back by itself (as it does on some I/O errors) has done its job.
+        if (sql === "ROLLBACK" && !inTransaction()) return 0;
+        // The transaction may still be open (a COMMIT that could not write): roll it back so the connection is clean.
+        if (inTransaction()) await base.executeScript("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        release();
+      }
+    };
+    return {
+      provider: this.provider,
+      adapterName: this.adapterName,
+      options: { usePhantomQuery: false },
+      queryRaw: (query) => base.queryRaw(query),
+      executeRaw: (query) => {
+        const sql = query.sql.trim().toUpperCase();
+        if (sql === "COMMIT" || sql === "ROLLBACK") return end(sql, () => base.executeRaw(query));
+        return base.executeRaw(query);
+      },
+      commit: async () => release(),
+      rollback: async () => release(),
+    };
+  }
+  dispose() {
+    return this.base.dispose();
+  }
+}
+
+/** better-sqlite3 with Kindred's pragmas, behind the serialized connection above. */
 class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 25; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
     );
-    return adapter;
+    return new SerializedSQLite(adapter) as unknown as Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
+import { faultResponse, machineFault } from "./faults.server";
 import { UPLOAD_KINDS, uploadRoot } from "./uploads.server";
 
 /** A form without files: at most 1 MB of fields in all, 200 kB in one field. */
@@ -69,6 +70,8 @@ async function readMultipart(request: Request, handler: UploadHandler) {
   } catch (error) {
     if (error instanceof Response) throw error;
     if (error instanceof MaxPartSizeExceededError) return error;
+    const fault = machineFault(error);
+    if (fault) throw faultResponse(fault);
     refuse(400, "The form could not be read: the upload was cut off or is malformed. Please send it again.");
   }
 }
