@@ -1,25 +1,60 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { toCsv } from "#app/utils/csv.server";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
-import { REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
-import { csvParser, type PartInput, type PartResult } from "./csv-import-part.server";
-import { FAN_INVITE_SEND_JOB } from "./fan-invites.server";
-
-export { ROWS_PER_RUN } from "./csv-import-part.server";
+import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
+import { csvParser, type RunInput, type RunResult } from "./csv-import-run.server";
 
 export const IMPORT_RUN_JOB = "import.run";
 export const IMPORT_EXPIRE_REJECTS_JOB = "import.expire-rejects";
-
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export function uploadDir() {
   return uploadRoot("imports");
 }
 
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a whole uploaded file once, cheaply, for what would break the import later: bytes that are not text (a
+ * spreadsheet or image renamed .csv), and a quote that opens and never closes (which would swallow the rest of
+ * the file into one cell). Returns a sentence for the person who uploaded it, or null when the file is fine.
+ */
+function problemWithFile(filePath: string): string | null {
+  const fd = openSync(filePath, "r");
+  const buf = Buffer.alloc(CHUNK);
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let inQuote = false;
+  let line = 1;
+  let quoteOpenedOn = 0;
+  try {
+    for (let offset = 0; ; ) {
+      const n = readSync(fd, buf, 0, CHUNK, offset);
+      if (n === 0) break;
+      const chunk = buf.subarray(0, n);
+      if (chunk.includes(0)) return "This file is not a CSV text file (it has binary data — perhaps a spreadsheet or an image renamed .csv). Save it as “CSV UTF-8” and upload that.";
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        return "This file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and upload that.";
+      }
+      for (let i = 0; i < n; i++) {
+        const c = chunk[i];
+        if (c === 0x22) {
+          inQuote = !inQuote;
+          if (inQuote) quoteOpenedOn = line;
+        } else if (c === 0x0a) line++;
+      }
+      offset += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (inQuote) return `A quote (") opened on line ${quoteOpenedOn.toLocaleString("en")} is never closed, so the rest of the file would be read as one cell. Fix that line and upload the file again.`;
+  return null;
+}
 
 /** Reads only the start of an uploaded file: its delimiter, header row and first rows. */
 export async function inspectCsv(filePath: string, rows = 10) {
@@ -35,15 +70,27 @@ export async function inspectCsv(filePath: string, rows = 10) {
   return { delimiter, headers: headers.map((h) => h.trim()), sample };
 }
 
-/** Creates an import from an uploaded file, guessing the column mapping. */
+/** Creates an import from an uploaded file, guessing the column mapping; a file that would not import is refused here. */
 export async function createImport({ brandId, userId, fileName, filePath }: { brandId: string; userId: string; fileName: string; filePath: string }) {
-  const { delimiter, headers } = await inspectCsv(filePath, 0);
-  if (!headers.length || headers.every((h) => !h)) {
+  const refuse = (error: string) => {
     rmSync(filePath, { force: true });
-    return { ok: false as const, error: "This file is empty or has no header row." };
+    return { ok: false as const, error };
+  };
+  const problem = problemWithFile(filePath);
+  if (problem) return refuse(problem);
+  let inspected: Awaited<ReturnType<typeof inspectCsv>>;
+  try {
+    inspected = await inspectCsv(filePath, 0);
+  } catch (error) {
+    return refuse(`The first rows of this file could not be read as CSV: ${(error as Error).message}`);
+  }
+  const { delimiter, headers } = inspected;
+  if (!headers.length || headers.every((h) => !h)) return refuse("This file is empty or has no header row.");
+  if (headers.length > MAX_IMPORT_COLUMNS) {
+    return refuse(`This file has ${headers.length.toLocaleString("en")} columns; an import reads up to ${MAX_IMPORT_COLUMNS}. Remove the columns you don't need and upload it again.`);
   }
   const job = await db.importJob.create({
-    data: { brandId, createdById: userId, fileName: fileName.slice(0, 200), filePath, delimiter, headers: JSON.stringify(headers), mapping: JSON.stringify(guessMapping(headers)) },
+    data: { brandId, createdById: userId, fileName: fileName.slice(0, 200), filePath, fileBytes: statSync(filePath).size, delimiter, headers: JSON.stringify(headers), mapping: JSON.stringify(guessMapping(headers)) },
     select: { id: true },
   });
   return { ok: true as const, id: job.id };
@@ -66,9 +113,9 @@ export async function previewImport(filePath: string, delimiter: string, mapping
   });
 }
 
-/** Runs one part of an import in a worker thread, so parsing and SQLite writes never block requests. */
-function runPartInWorker(input: PartInput) {
-  return new Promise<PartResult>((resolve, reject) => {
+/** Runs the import in a worker thread, so parsing and SQLite writes never block requests. */
+function runInWorker(input: RunInput) {
+  return new Promise<RunResult>((resolve, reject) => {
     const worker = new Worker(path.resolve("app/models/csv-import.worker.mjs"), { workerData: input });
     worker.once("message", resolve);
     worker.once("error", reject);
@@ -76,97 +123,82 @@ function runPartInWorker(input: PartInput) {
   });
 }
 
-/** The job: imports the next part of a file in a worker, records the counts, and schedules the part after it. */
-export async function runImportPart(importId: string) {
-  const job = await db.importJob.findUnique({ where: { id: importId } });
+/**
+ * The job: runs (or, after a crash, resumes) the import to its end in one worker, then removes the uploaded file
+ * and schedules the removal of the rejected rows. Safe to run again: the worker starts from the stored position.
+ */
+export async function runImportJob(importId: string) {
+  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, status: true, filePath: true } });
   if (!job || job.status === "done" || job.status === "failed" || job.status === "mapping") return;
-  const rejectsPath = job.rejectsPath ?? path.join(uploadDir(), `${job.id}-rejected.csv`);
-  const first = job.status === "queued";
-  if (first) await db.importJob.update({ where: { id: job.id }, data: { status: "running", startedAt: new Date(), rejectsPath } });
-  const part = await runPartInWorker({
-    brandId: job.brandId,
-    fileName: job.fileName,
-    filePath: job.filePath,
-    delimiter: job.delimiter,
-    headers: JSON.parse(job.headers),
-    mapping: JSON.parse(job.mapping),
-    processedRows: job.processedRows,
-    countRows: first,
-    rejectsPath,
-    sendInvites: job.sendInvites,
-    createdById: job.createdById,
-  });
-  const updated = await db.importJob.update({
-    where: { id: job.id },
-    data: {
-      ...(part.totalRows !== null ? { totalRows: part.totalRows } : {}),
-      processedRows: { increment: part.processed },
-      importedRows: { increment: part.imported },
-      duplicateRows: { increment: part.duplicates },
-      rejectedRows: { increment: part.rejected },
-      ...(part.error ? { status: "failed", error: part.error, finishedAt: new Date() } : part.finished ? { status: "done", finishedAt: new Date() } : {}),
-    },
-    select: { processedRows: true },
-  });
-  for (const id of part.inviteIds) await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId: id, inviterName: "the team" }, { dedupeKey: `fan-invite:${id}:0` });
-  if (!part.error && !part.finished) {
-    await enqueueJob(IMPORT_RUN_JOB, { importId: job.id }, { dedupeKey: `import:${job.id}:${updated.processedRows}` });
-    return;
-  }
+  if (job.status === "queued") await db.importJob.updateMany({ where: { id: job.id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+  const result = await runInWorker({ importId });
+  if (result.status === "lost") return;
   // The import has ended: the uploaded file (every row, personal data included) is not kept.
   rmSync(job.filePath, { force: true });
-  await enqueueJob(IMPORT_EXPIRE_REJECTS_JOB, { importId: job.id }, { dedupeKey: `import:${job.id}:expire-rejects`, runAt: new Date(Date.now() + REJECTS_KEEP_DAYS * 86_400_000) });
+  const keptUntil = new Date(Date.now() + REJECTS_KEEP_DAYS * 86_400_000);
+  await db.$transaction(async (tx) => {
+    await tx.importJob.update({ where: { id: job.id }, data: { rejectsKeptUntil: keptUntil } });
+    await enqueueJob(IMPORT_EXPIRE_REJECTS_JOB, { importId: job.id }, { tx, dedupeKey: `import:${job.id}:expire-rejects`, runAt: keptUntil });
+  });
 }
+
+registerJobHandler(IMPORT_RUN_JOB, async ({ importId }: { importId: string }) => runImportJob(importId));
 
 registerJobHandler(IMPORT_EXPIRE_REJECTS_JOB, async ({ importId }: { importId: string }) => {
-  const job = await db.importJob.findUnique({ where: { id: importId }, select: { rejectsPath: true } });
-  if (!job?.rejectsPath) return;
-  rmSync(job.rejectsPath, { force: true });
-  await db.importJob.update({ where: { id: importId }, data: { rejectsPath: null } });
+  await db.importReject.deleteMany({ where: { importId } });
 });
-
-/** Rewrites a CSV file record by record (atomically: a new file renamed over the old). */
-async function rewriteCsv(filePath: string, delimiter: string, change: (record: string[]) => string[] | null) {
-  const out: string[] = [];
-  let changed = false;
-  for await (const record of csvParser(filePath, delimiter)) {
-    const next = change(record as string[]);
-    if (next !== record) changed = true;
-    if (next) out.push(toCsv([next], { delimiter }));
-  }
-  if (!changed) return;
-  const tmp = `${filePath}.${process.pid}.tmp`;
-  writeFileSync(tmp, out.join(""));
-  renameSync(tmp, filePath);
-}
-
-/**
- * A deleted account's address leaves every import file still kept: its rows go from the rejected-rows files, and
- * in files not yet imported its rows are blanked (kept as empty rows so the import's position in the file holds;
- * they are reported as "missing email").
- */
-export async function forgetAddressInImportFiles(email: string) {
-  const address = email.trim().toLowerCase();
-  const holds = (record: string[]) => record.some((cell) => cell.trim().toLowerCase().replace(/^'/, "") === address);
-  const jobs = await db.importJob.findMany({
-    where: { OR: [{ rejectsPath: { not: null } }, { status: { in: ["mapping", "queued", "running"] } }] },
-    select: { filePath: true, delimiter: true, rejectsPath: true, status: true },
-  });
-  for (const job of jobs) {
-    if (job.rejectsPath && existsSync(job.rejectsPath)) await rewriteCsv(job.rejectsPath, ",", (r) => (holds(r) ? null : r));
-    if (["mapping", "queued", "running"].includes(job.status) && existsSync(job.filePath)) {
-      await rewriteCsv(job.filePath, job.delimiter, (r) => (holds(r) ? r.map(() => "") : r));
-    }
-  }
-}
-
-registerJobHandler(IMPORT_RUN_JOB, async ({ importId }: { importId: string }) => runImportPart(importId));
 
 /** Saves the mapping and queues the import. The email column is required. */
 export async function startImport(brandId: string, importId: string, mapping: Mapping, sendInvites: boolean) {
   if (!Object.values(mapping).includes("email")) return { ok: false as const, error: "Choose which column holds the email address." };
-  const res = await db.importJob.updateMany({ where: { id: importId, brandId, status: "mapping" }, data: { mapping: JSON.stringify(mapping), sendInvites, status: "queued" } });
-  if (res.count !== 1) return { ok: false as const, error: "This import has already started." };
-  await enqueueJob(IMPORT_RUN_JOB, { importId }, { dedupeKey: `import:${importId}:start` });
-  return { ok: true as const };
+  return db.$transaction(async (tx) => {
+    const res = await tx.importJob.updateMany({ where: { id: importId, brandId, status: "mapping" }, data: { mapping: JSON.stringify(mapping), sendInvites, status: "queued" } });
+    if (res.count !== 1) return { ok: false as const, error: "This import has already started." };
+    await enqueueJob(IMPORT_RUN_JOB, { importId }, { tx, dedupeKey: `import:${importId}:start` });
+    return { ok: true as const };
+  });
+}
+
+/** The rejected rows of an import, oldest line first, as CSV rows after a header (for the download). */
+export async function* rejectedRows(importId: string, headers: string[]) {
+  yield ["line", "reason", ...headers];
+  for (let after = -1; ; ) {
+    const page = await db.importReject.findMany({ where: { importId, line: { gt: after } }, orderBy: { line: "asc" }, take: 1000, select: { line: true, reason: true, cells: true } });
+    if (!page.length) return;
+    for (const r of page) yield [String(r.line), r.reason, ...(JSON.parse(r.cells) as string[])];
+    after = page[page.length - 1].line;
+  }
+}
+
+/** Overwrites every occurrence of the address in a file with spaces, byte for byte, so positions in it stay true. */
+function blankInFile(filePath: string, address: string) {
+  const needle = Buffer.from(address);
+  const fd = openSync(filePath, "r+");
+  const buf = Buffer.alloc(CHUNK + needle.length);
+  try {
+    for (let offset = 0; ; ) {
+      const n = readSync(fd, buf, 0, buf.length, offset);
+      if (n === 0) break;
+      const window = buf.subarray(0, n);
+      const lower = Buffer.from(window.toString("latin1").toLowerCase(), "latin1");
+      for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) writeSync(fd, Buffer.alloc(needle.length, 0x20), 0, needle.length, offset + i);
+      if (n < buf.length) break;
+      offset += CHUNK;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A deleted account's address leaves every import file still kept: its rejected rows are deleted, and in files
+ * not yet fully imported the address is blanked (its rows then report "missing email" instead of importing).
+ */
+export async function forgetAddressInImportFiles(email: string) {
+  const address = email.trim().toLowerCase();
+  if (!address) return;
+  const escaped = address.replace(/[\\%_]/g, (c) => `\\${c}`);
+  await db.$executeRaw`DELETE FROM "ImportReject" WHERE lower("cells") LIKE ${`%${escaped}%`} ESCAPE '\\'`;
+  const pending = await db.importJob.findMany({ where: { status: { in: ["mapping", "queued", "running"] } }, select: { filePath: true } });
+  for (const job of pending) if (existsSync(job.filePath)) blankInFile(job.filePath, address);
 }

@@ -97,6 +97,8 @@ export function cleanHandle(raw: string) {
 
 /** The uploaded file goes when its import ends; the rows with problems are kept this long for fixing. */
 export const REJECTS_KEEP_DAYS = 30;
+/** More columns than this is not a list of fans (and would make a mapping page nobody can use). */
+export const MAX_IMPORT_COLUMNS = 200;
 
 /** Turns one CSV record into a fan, or says exactly what is wrong with it. */
 export function mapRow(record: string[], mapping: Mapping): RowResult {

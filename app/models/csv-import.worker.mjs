@@ -1,8 +1,8 @@
-// Worker-thread entry of the CSV import: teaches this thread TypeScript (tsx), runs one part of the import and
-// posts the result back (see csv-import.server.ts).
+// Worker-thread entry of the CSV import: teaches this thread TypeScript (tsx), runs (or resumes) the import and
+// posts the result back (see csv-import.server.ts and csv-import-run.server.ts).
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { importPart } = await import("./csv-import-part.server.ts");
-parentPort.postMessage(await importPart(workerData));
+const { runImport } = await import("./csv-import-run.server.ts");
+parentPort.postMessage(await runImport(workerData));

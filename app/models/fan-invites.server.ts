@@ -6,14 +6,14 @@ import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { upsertUserByEmail, type SessionUser } from "#app/utils/auth.server";
-import { FAN_INVITE_DAYS, type InviteEntry } from "./invite-input";
+import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB, type InviteEntry } from "./invite-input";
 
 export { FAN_INVITE_DAYS };
 import { recordTouch } from "./timeline.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
 
-export const FAN_INVITE_SEND_JOB = "fan-invite.send";
+export { FAN_INVITE_SEND_JOB };
 const DAY = 24 * 60 * 60 * 1000;
 
 export type InviteOutcome = { invited: string[]; reinvited: string[]; skipped: { email: string; reason: string }[] };
@@ -46,7 +46,7 @@ export async function inviteFans({ brandId, inviter, entries, note }: { brandId:
       outcome.skipped.push({ email: entry.email, reason: "has applied — review the application instead" });
       continue;
     }
-    const inviteId = await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const ambassador = found
         ? await tx.ambassador.update({ where: { id: found.id }, data: { status: "invited", leftAt: null }, select: { id: true } })
         : await tx.ambassador.create({
@@ -59,9 +59,9 @@ export async function inviteFans({ brandId, inviter, entries, note }: { brandId:
         select: { id: true },
       });
       await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Invited by ${inviter.name ?? inviter.email}`, body: note, actorId: inviter.id }, tx);
-      return invite.id;
+      // The email is a job committed with the invitation: an invited fan is always emailed.
+      await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId: invite.id, inviterName: inviter.name ?? inviter.email }, { tx, dedupeKey: `fan-invite:${invite.id}:0` });
     });
-    await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId, inviterName: inviter.name ?? inviter.email }, { dedupeKey: `fan-invite:${inviteId}:0` });
     (found ? outcome.reinvited : outcome.invited).push(entry.email);
   }
   return outcome;

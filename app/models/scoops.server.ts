@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import ScoopEmail from "../../emails/scoop";
 import { db } from "#app/utils/db.server";
-import { sendEmail } from "#app/utils/email.server";
+import { prepareEmail, recordEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
@@ -294,7 +294,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
   });
   const url = `${getEnv().APP_URL}/me/scoops/${s.id}`;
   for (const r of recipients) {
-    await sendEmail({
+    const email = await prepareEmail({
       to: r.email,
       subject: kind === "published" ? `New scoop from ${s.brand.name}: ${s.title}` : `You can share it now: ${s.title}`,
       template: "scoop",
@@ -309,10 +309,17 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
         disclosureText: s.brand.disclosureText,
       }),
     });
-    await db.scoopRead.upsert({
-      where: { scoopId_ambassadorId: { scoopId: s.id, ambassadorId: r.id } },
-      create: { scoopId: s.id, ambassadorId: r.id, [stamp]: now },
-      update: { [stamp]: now },
+    // Marking the fan as emailed and recording the email (with the job that delivers it) are one transaction:
+    // after a crash at any point, each fan has either both or neither, so nobody is emailed twice or missed.
+    await db.$transaction(async (tx) => {
+      const read = await tx.scoopRead.findUnique({ where: { scoopId_ambassadorId: { scoopId: s.id, ambassadorId: r.id } }, select: { notifiedAt: true, liftNotifiedAt: true } });
+      if (read?.[stamp]) return;
+      await tx.scoopRead.upsert({
+        where: { scoopId_ambassadorId: { scoopId: s.id, ambassadorId: r.id } },
+        create: { scoopId: s.id, ambassadorId: r.id, [stamp]: now },
+        update: { [stamp]: now },
+      });
+      await recordEmail(email, { tx, deliverAt: now });
     });
   }
   if (recipients.length === BATCH) {

@@ -26,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = JSON.parse(job.headers) as string[];
   const mapping = JSON.parse(job.mapping) as Mapping;
   const preview = job.status === "mapping" ? await previewImport(job.filePath, job.delimiter, mapping, brand.id) : [];
-  const { filePath: _f, rejectsPath, ...rest } = job;
-  return { brand, job: { ...rest, hasRejects: !!rejectsPath && job.rejectedRows > 0 }, headers, mapping, preview };
+  const { filePath: _f, ...rest } = job;
+  const hasRejects = job.rejectedRows > 0 && !!(await db.importReject.findFirst({ where: { importId: job.id }, select: { id: true } }));
+  return { brand, job: { ...rest, hasRejects }, headers, mapping, preview };
 }
 
 function mappingFrom(formData: FormData, columns: number): Mapping {

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
+import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { devToolsEnabled } from "./dev-tools.server";
@@ -44,8 +45,11 @@ export type SendEmailResult = { id: string; status: "sent" | "failed" | "skipped
 
 export const EMAIL_DELIVER_JOB = "email.deliver";
 
-export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
-  const env = getEnv();
+/** A message rendered and ready to record: what the outbox shows, and (when it has secrets) what the recipient gets. */
+export type PreparedEmail = { input: SendEmailInput; visible: MessageContent; full: MessageContent; hasPrivate: boolean };
+
+/** Renders the template and hides the recipient's secrets for the outbox copy. Slow work: do it outside transactions. */
+export async function prepareEmail(input: SendEmailInput): Promise<PreparedEmail> {
   const [html, text] = await Promise.all([render(input.react), render(input.react, { plainText: true })]);
   const attachments = input.attachments ?? [];
   const full: MessageContent = {
@@ -57,10 +61,21 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
   const secrets = (input.secrets ?? []).filter(Boolean);
   const privateFiles = new Set(attachments.flatMap((a, i) => (a.secret ? [i] : [])));
   const hasPrivate = secrets.length > 0 || privateFiles.size > 0;
-  const visible = hasPrivate ? redactContent(full, secrets, privateFiles) : full;
+  return { input, full, hasPrivate, visible: hasPrivate ? redactContent(full, secrets, privateFiles) : full };
+}
+
+/**
+ * Records a prepared message in the outbox and, with a provider, the job that delivers it — in the caller's
+ * transaction when given, so "marked as emailed" and "an email is on its way" are kept together or not at all. The
+ * job is also the safety net for sendEmail's immediate attempt: it finds the message sent and does nothing.
+ */
+export async function recordEmail(prepared: PreparedEmail, { tx, deliverAt }: { tx?: Prisma.TransactionClient; deliverAt?: Date } = {}) {
+  const env = getEnv();
+  const { input, visible, full, hasPrivate } = prepared;
+  const client = tx ?? db;
   // The full message is needed to deliver it (and by the developer outbox, which is off in production).
   const keepPrivate = hasPrivate && (!!env.RESEND_API_KEY || devToolsEnabled());
-  const message = await db.outboxMessage.create({
+  const message = await client.outboxMessage.create({
     data: {
       brandId: input.brandId ?? null,
       to: input.to,
@@ -77,13 +92,18 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
     },
     select: { id: true },
   });
-  if (!env.RESEND_API_KEY) return { id: message.id, status: "skipped" };
-
-  const outcome = await deliverOutboxMessage(message.id);
-  if (outcome.status === "failed") {
-    await enqueueJob(EMAIL_DELIVER_JOB, { messageId: message.id }, { dedupeKey: `email:${message.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, runAt: new Date(Date.now() + 30_000) });
+  if (env.RESEND_API_KEY) {
+    await enqueueJob(EMAIL_DELIVER_JOB, { messageId: message.id }, { tx, dedupeKey: `email:${message.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, runAt: deliverAt ?? new Date(Date.now() + 30_000) });
   }
-  return { id: message.id, ...outcome };
+  return { id: message.id };
+}
+
+/** Renders, records and sends one message now (sign-in codes and other mail a person is waiting for). */
+export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
+  const prepared = await prepareEmail(input);
+  const { id } = await db.$transaction((tx) => recordEmail(prepared, { tx }));
+  if (!getEnv().RESEND_API_KEY) return { id, status: "skipped" };
+  return { id, ...(await deliverOutboxMessage(id)) };
 }
 
 const EMAIL_MAX_ATTEMPTS = 6;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "./db.server";
-import { backoffMs, enqueueJob, registerJobHandler, runDueJobs } from "./jobs.server";
+import { LEASE_MS, backoffMs, cleanUp, enqueueJob, registerJobHandler, runDueJobs } from "./jobs.server";
 
 describe("job runner", () => {
   test("runs due jobs with their payload and marks them done", async () => {
@@ -65,5 +65,58 @@ describe("job runner", () => {
     const { id } = await enqueueJob("test.unknown", {}, { maxAttempts: 1 });
     await runDueJobs();
     expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", lastError: 'No handler registered for job type "test.unknown"' });
+  });
+
+  test("a crashed run is taken over once its lease lapses, not before", async () => {
+    let calls = 0;
+    registerJobHandler("test.lease", async () => void calls++);
+    const { id } = await enqueueJob("test.lease", {});
+    await db.job.update({ where: { id }, data: { status: "running", lockedBy: "dead-process", lockedAt: new Date(Date.now() - LEASE_MS + 5_000), attempts: 1 } });
+    await runDueJobs();
+    expect(calls).toBe(0);
+    await runDueJobs({ now: new Date(Date.now() + 6_000) });
+    expect(calls).toBe(1);
+    expect(LEASE_MS).toBeLessThanOrEqual(30_000);
+  });
+
+  test("a runner that lost its lease does not overwrite the run that took over", async () => {
+    let release!: () => void;
+    registerJobHandler("test.slow", () => new Promise<void>((r) => (release = r)));
+    const { id } = await enqueueJob("test.slow", {}, { maxAttempts: 1 });
+    const first = runDueJobs();
+    await new Promise((r) => setTimeout(r, 20));
+    // Another process took the job over (as after a lapsed lease) and finished it.
+    await db.job.update({ where: { id }, data: { lockedBy: "someone-else", status: "done" } });
+    release();
+    await first;
+    expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "done", lockedBy: "someone-else" });
+  });
+
+  test("a job enqueued in a transaction that rolls back is not kept", async () => {
+    await expect(
+      db.$transaction(async (tx) => {
+        await enqueueJob("test.noop", { x: 1 }, { tx, dedupeKey: "tx-job" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.job.count({ where: { dedupeKey: "tx-job" } })).toBe(0);
+  });
+
+  test("the cleanup removes old finished jobs, expired sessions and used or expired codes", async () => {
+    const user = await db.user.create({ data: { email: `clean-${Date.now()}@example.com` } });
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    const done = await enqueueJob("test.noop", {});
+    await db.job.update({ where: { id: done.id }, data: { status: "done" } });
+    await db.$executeRawUnsafe(`UPDATE "Job" SET "updatedAt" = ? WHERE "id" = ?`, old.toISOString(), done.id);
+    const pending = await enqueueJob("test.noop", {}, { runAt: old });
+    await db.session.create({ data: { id: `expired-${user.id}`, userId: user.id, expiresAt: old } });
+    await db.session.create({ data: { id: `live-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.loginToken.create({ data: { email: user.email, codeHash: "c1", linkHash: `l1-${user.id}`, expiresAt: old } });
+    const result = await cleanUp();
+    expect(result.jobs).toBeGreaterThanOrEqual(1);
+    expect(await db.job.findUnique({ where: { id: done.id } })).toBeNull();
+    expect(await db.job.findUnique({ where: { id: pending.id } })).not.toBeNull();
+    expect(await db.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: `live-${user.id}` }]);
+    expect(await db.loginToken.count({ where: { email: user.email } })).toBe(0);
   });
 });

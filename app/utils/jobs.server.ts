@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "./db.server";
 
 /**
  * Durable background jobs: rows in the Job table, polled by the server process.
- * A job is claimed atomically (pending -> running), so two pollers never run the same job; a failed run is
- * retried with exponential backoff until maxAttempts; jobs left "running" by a crash are picked up again.
- * Handlers must be idempotent: a crash after the work but before "done" runs them again.
+ * A job is claimed atomically (pending -> running) with a lease that its runner renews while it works; a job whose
+ * lease lapses (its process crashed or froze) goes back to the queue within LEASE_MS, and the late runner's result
+ * is ignored. A failed run is retried with exponential backoff until maxAttempts. Handlers must be idempotent: a
+ * crash after the work but before "done" runs them again.
  */
 export type JobHandler = (payload: any, job: { id: string; attempts: number }) => Promise<void>;
 
@@ -14,10 +17,21 @@ export function registerJobHandler(type: string, handler: JobHandler) {
   handlers.set(type, handler);
 }
 
-type EnqueueOptions = { runAt?: Date; dedupeKey?: string; maxAttempts?: number };
+/** A job's lease lasts this long without renewal; a restarted server picks up a crashed run within it. */
+export const LEASE_MS = 20_000;
+const HEARTBEAT_MS = 5_000;
+
+type EnqueueOptions = {
+  runAt?: Date;
+  dedupeKey?: string;
+  maxAttempts?: number;
+  /** the transaction of the change that causes the job: both are kept, or neither */
+  tx?: Prisma.TransactionClient;
+};
 
 /** Adds a job. With a dedupeKey, a second enqueue of the same key is a no-op (idempotent scheduling). */
 export async function enqueueJob(type: string, payload: unknown, opts: EnqueueOptions = {}) {
+  const client = opts.tx ?? db;
   const data = {
     type,
     payload: JSON.stringify(payload ?? {}),
@@ -26,9 +40,9 @@ export async function enqueueJob(type: string, payload: unknown, opts: EnqueueOp
     dedupeKey: opts.dedupeKey ?? null,
   };
   if (opts.dedupeKey) {
-    return db.job.upsert({ where: { dedupeKey: opts.dedupeKey }, create: data, update: {}, select: { id: true } });
+    return client.job.upsert({ where: { dedupeKey: opts.dedupeKey }, create: data, update: {}, select: { id: true } });
   }
-  return db.job.create({ data, select: { id: true } });
+  return client.job.create({ data, select: { id: true } });
 }
 
 /** Delay before the next try: 30 s, 1 min, 2 min, … capped at one hour. */
@@ -36,14 +50,12 @@ export function backoffMs(attempts: number) {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
 }
 
-const STALE_LOCK_MS = 10 * 60 * 1000;
-
 /** Runs the jobs that are due, oldest first. Returns how many ran (successfully or not). */
 export async function runDueJobs({ now = new Date(), limit = 20 } = {}) {
-  // Jobs whose runner died mid-way go back to pending.
+  // Jobs whose lease lapsed go back to the queue.
   await db.job.updateMany({
-    where: { status: "running", lockedAt: { lt: new Date(now.getTime() - STALE_LOCK_MS) } },
-    data: { status: "pending", lockedAt: null },
+    where: { status: "running", OR: [{ lockedAt: { lt: new Date(now.getTime() - LEASE_MS) } }, { lockedAt: null }] },
+    data: { status: "pending", lockedAt: null, lockedBy: null },
   });
   const due = await db.job.findMany({
     where: { status: "pending", runAt: { lte: now } },
@@ -53,40 +65,77 @@ export async function runDueJobs({ now = new Date(), limit = 20 } = {}) {
   });
   let ran = 0;
   for (const job of due) {
+    const lease = randomUUID();
     const claimed = await db.job.updateMany({
       where: { id: job.id, status: "pending" },
-      data: { status: "running", lockedAt: new Date(), attempts: { increment: 1 } },
+      data: { status: "running", lockedAt: new Date(), lockedBy: lease, attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
     ran++;
     const attempts = job.attempts + 1;
+    const mine = { id: job.id, lockedBy: lease, status: "running" };
+    const heartbeat = setInterval(() => {
+      db.job.updateMany({ where: mine, data: { lockedAt: new Date() } }).catch(() => {});
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     const handler = handlers.get(job.type);
     try {
       if (!handler) throw new Error(`No handler registered for job type "${job.type}"`);
       await handler(JSON.parse(job.payload), { id: job.id, attempts });
-      await db.job.update({ where: { id: job.id }, data: { status: "done", lockedAt: null, lastError: null } });
+      await db.job.updateMany({ where: mine, data: { status: "done", lockedAt: null, lockedBy: null, lastError: null } });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = attempts >= job.maxAttempts;
-      await db.job.update({
-        where: { id: job.id },
+      await db.job.updateMany({
+        where: mine,
         data: {
           status: giveUp ? "failed" : "pending",
           lockedAt: null,
+          lockedBy: null,
           lastError: message.slice(0, 2000),
           runAt: giveUp ? undefined : new Date(Date.now() + backoffMs(attempts)),
         },
       });
+    } finally {
+      clearInterval(heartbeat);
     }
   }
   return ran;
 }
 
+export const CLEANUP_JOB = "maintenance.cleanup";
+const KEEP_FINISHED_JOBS_DAYS = 14;
+
+/**
+ * Daily housekeeping: finished jobs older than two weeks, expired sessions, and sign-in codes that expired or were
+ * used go; it schedules the next day's run itself.
+ */
+export async function cleanUp(now = new Date()) {
+  const day = 86_400_000;
+  const [jobs, sessions, tokens] = await Promise.all([
+    db.job.deleteMany({ where: { status: { in: ["done", "failed"] }, updatedAt: { lt: new Date(now.getTime() - KEEP_FINISHED_JOBS_DAYS * day) } } }),
+    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.loginToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { usedAt: { not: null } }] } }),
+  ]);
+  return { jobs: jobs.count, sessions: sessions.count, tokens: tokens.count };
+}
+
+function scheduleCleanup(now = new Date()) {
+  const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 3));
+  return enqueueJob(CLEANUP_JOB, {}, { runAt: tomorrow, dedupeKey: `${CLEANUP_JOB}:${tomorrow.toISOString().slice(0, 10)}` });
+}
+
+registerJobHandler(CLEANUP_JOB, async () => {
+  await cleanUp();
+  await scheduleCleanup();
+});
+
 const g = globalThis as unknown as { __kindredJobTimer?: NodeJS.Timeout };
 
-/** Starts polling in this process (once). */
+/** Starts polling in this process (once), and makes sure the daily cleanup is scheduled. */
 export function startJobRunner(intervalMs = 1000) {
   if (g.__kindredJobTimer) return;
+  scheduleCleanup().catch((error) => console.error("[jobs] could not schedule the cleanup", error));
   let busy = false;
   g.__kindredJobTimer = setInterval(async () => {
     if (busy) return;

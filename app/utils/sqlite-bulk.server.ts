@@ -1,7 +1,6 @@
-// Raw, batched SQLite writes for bulk paths (CSV import), where Prisma's per-row cost would block the server:
-// 500 rows through Prisma's createMany take ~50–100 ms of CPU, the same rows through a prepared statement ~2 ms.
-// Only this module and its callers' "bulk" functions use it; everything else goes through Prisma.
-// A PostgreSQL deployment needs its own implementation of these two functions.
+// Raw, batched SQLite writes for bulk paths (the CSV import, in its worker thread), where Prisma's per-row cost
+// would block the server: 500 rows through Prisma's createMany take ~50–100 ms of CPU, the same rows through a
+// prepared statement ~2 ms. Only the import uses it; everything else goes through Prisma.
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { databaseUrl } from "./database-url";
@@ -10,7 +9,8 @@ type Row = Record<string, string | number | boolean | Date | null>;
 
 const g = globalThis as unknown as { __kindredBulk?: { url: string; conn: Database.Database } };
 
-function connection() {
+/** This thread's own connection for bulk work (a worker thread has its own, apart from the server's). */
+export function bulkConnection() {
   const url = databaseUrl();
   if (g.__kindredBulk?.url !== url) {
     g.__kindredBulk?.conn.close();
@@ -25,8 +25,8 @@ function connection() {
   return g.__kindredBulk.conn;
 }
 
-/** Prisma's SQLite format for DateTime columns. */
-function value(v: Row[string]) {
+/** Prisma's SQLite format for DateTime columns (and booleans as 0/1). */
+export function sqliteValue(v: Row[string]) {
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
   return v;
@@ -37,32 +37,36 @@ function insertStatement(table: string, columns: string[]) {
   const key = `${table}(${columns.join(",")})`;
   let s = statements.get(key);
   if (!s || !s.database.open) {
-    s = connection().prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+    s = bulkConnection().prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
     statements.set(key, s);
   }
   return s;
 }
 
-/** Inserts rows of the given tables in one transaction: all or nothing. Every row of a table has the same keys. */
+/** Inserts rows of the given tables, inside the caller's transaction (bulkTransaction). Every row of a table has the same keys. */
 export function bulkInsert(tables: [table: string, rows: Row[]][]) {
-  const conn = connection();
-  conn.transaction(() => {
-    for (const [table, rows] of tables) {
-      if (!rows.length) continue;
-      const columns = Object.keys(rows[0]);
-      const stmt = insertStatement(table, columns);
-      for (const row of rows) stmt.run(columns.map((c) => value(row[c])));
-    }
-  })();
+  for (const [table, rows] of tables) {
+    if (!rows.length) continue;
+    const columns = Object.keys(rows[0]);
+    const stmt = insertStatement(table, columns);
+    for (const row of rows) stmt.run(columns.map((c) => sqliteValue(row[c])));
+  }
+}
+
+/** Runs the work as one write transaction (taking the write lock at the start: BEGIN IMMEDIATE). */
+export function bulkTransaction<T>(work: () => T): T {
+  const conn = bulkConnection();
+  const result = conn.transaction(work).immediate();
   // Copy this batch's pages into the database file now, a few at a time, instead of letting the WAL grow
   // until an automatic checkpoint copies thousands of pages in one go (a half-second pause of the server).
   conn.pragma("wal_checkpoint(PASSIVE)");
+  return result;
 }
 
 /** Which of these emails already belong to ambassadors of the brand. */
 export function existingAmbassadorEmails(brandId: string, emails: string[]) {
   if (!emails.length) return new Set<string>();
-  const rows = connection()
+  const rows = bulkConnection()
     .prepare(`SELECT "email" FROM "Ambassador" WHERE "brandId" = ? AND "email" IN (${emails.map(() => "?").join(",")})`)
     .all(brandId, ...emails) as { email: string }[];
   return new Set(rows.map((r) => r.email));
@@ -70,7 +74,7 @@ export function existingAmbassadorEmails(brandId: string, emails: string[]) {
 
 /** Ids of the brand's tags with these names, creating the missing ones. */
 export function ensureTags(brandId: string, names: string[]) {
-  const conn = connection();
+  const conn = bulkConnection();
   const insert = conn.prepare(`INSERT INTO "Tag" ("id", "brandId", "name") VALUES (?, ?, ?) ON CONFLICT ("brandId", "name") DO NOTHING`);
   const select = conn.prepare(`SELECT "id" FROM "Tag" WHERE "brandId" = ? AND "name" = ?`);
   const ids = new Map<string, string>();

@@ -62,9 +62,8 @@ async function buildWorld() {
   const importsDir = uploadRoot("imports");
   const importFile = path.join(importsDir, `${a.id}.csv`);
   writeFileSync(importFile, "email,name\nnew@example.com,New\n");
-  const rejects = path.join(importsDir, `${a.id}-rejected.csv`);
-  writeFileSync(rejects, "line,reason,email\n2,missing email,\n");
-  const importJob = await db.importJob.create({ data: { brandId: a.id, createdById: owner.id, fileName: "fans.csv", filePath: importFile, headers: JSON.stringify(["email", "name"]), mapping: JSON.stringify({ 0: "email", 1: "name" }), rejectsPath: rejects, rejectedRows: 1 } });
+  const importJob = await db.importJob.create({ data: { brandId: a.id, createdById: owner.id, fileName: "fans.csv", filePath: importFile, headers: JSON.stringify(["email", "name"]), mapping: JSON.stringify({ 0: "email", 1: "name" }), rejectedRows: 1 } });
+  await db.importReject.create({ data: { importId: importJob.id, line: 2, reason: "missing email", cells: JSON.stringify(["", "Nobody"]) } });
 
   const message = await db.outboxMessage.create({ data: { brandId: a.id, to: fanUser.email, from: "k", subject: "Hello", template: "brand-message", html: "<p>Hi</p>", text: "Hi" } });
   const staffToken = `staff-${a.id}`;

@@ -1,0 +1,173 @@
+// The work of a CSV import, run in a worker thread: one streaming pass over the file from where the import stands,
+// in batches that each commit, in one transaction, everything they describe — the new fans, their rejected rows,
+// the jobs that invite them, and the import's counts and position in the file. A crash at any moment leaves the
+// database at the end of a batch; the next run resumes from the stored byte offset with nothing done twice.
+// It touches only files and the raw SQLite writer (no Prisma), so the server's requests never wait on it.
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import { hashToken, randomToken } from "#app/utils/crypto.server";
+import { bulkConnection, bulkInsert, bulkTransaction, ensureTags, existingAmbassadorEmails, sqliteValue } from "#app/utils/sqlite-bulk.server";
+import { mapRow, type ImportedFan, type Mapping } from "./csv-import";
+import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB } from "./invite-input";
+
+/** Rows per transaction: small enough that other writers wait a few milliseconds at most. */
+export const BATCH_ROWS = 1_000;
+
+export type RunInput = { importId: string };
+export type RunResult = { status: "done" | "failed" | "lost"; error?: string };
+
+type ImportRow = {
+  id: string;
+  brandId: string;
+  fileName: string;
+  filePath: string;
+  delimiter: string;
+  mapping: string;
+  sendInvites: number | bigint;
+  createdById: string | null;
+  byteOffset: number | bigint;
+  lineOffset: number | bigint;
+  status: string;
+};
+
+export function csvParser(filePath: string, delimiter: string, opts: { start?: number; to?: number; info?: boolean } = {}) {
+  const { start = 0, ...rest } = opts;
+  return createReadStream(filePath, { start }).pipe(parse({ delimiter, bom: start === 0, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, trim: false, ...rest }));
+}
+
+type Batch = { fans: { fan: ImportedFan; line: number }[]; rejects: { line: number; reason: string; cells: string[] }[]; rows: number; endByte: number; endLine: number };
+
+/** Writes one batch and moves the import's position, all in one transaction; false when another run moved it first. */
+function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: number }, tagIds: Map<string, string>) {
+  const conn = bulkConnection();
+  bulkTransaction(() => {
+      const now = new Date();
+      const existing = existingAmbassadorEmails(job.brandId, batch.fans.map((f) => f.fan.email));
+      const seen = new Set<string>();
+      const fresh: ImportedFan[] = [];
+      let duplicates = 0;
+      for (const { fan } of batch.fans) {
+        if (existing.has(fan.email) || seen.has(fan.email)) duplicates++;
+        else fresh.push(fan);
+        seen.add(fan.email);
+      }
+      const ambassadors = fresh.map((f) => ({
+        id: randomUUID(),
+        brandId: job.brandId,
+        email: f.email,
+        name: f.name,
+        city: f.city,
+        region: f.region,
+        status: "invited",
+        source: "import",
+        maxFollowers: Math.max(0, ...f.accounts.map((a) => a.followers)),
+        lastTouchAt: now,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      const accounts = fresh.flatMap((f, i) => f.accounts.map((a) => ({ id: randomUUID(), ambassadorId: ambassadors[i].id, platform: a.platform, handle: a.handle, followers: a.followers, updatedAt: now })));
+      const missing = [...new Set(fresh.flatMap((f) => f.tags))].filter((t) => !tagIds.has(t));
+      for (const [name, id] of ensureTags(job.brandId, missing)) tagIds.set(name, id);
+      const invites = Number(job.sendInvites)
+        ? ambassadors.map((a) => ({ id: randomUUID(), brandId: job.brandId, ambassadorId: a.id, invitedById: job.createdById, note: "", tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + FAN_INVITE_DAYS * 86_400_000), sendCount: 0, lastSentAt: now, createdAt: now }))
+        : [];
+      bulkInsert([
+        ["Ambassador", ambassadors],
+        ["SocialAccount", accounts],
+        ["FollowerSnapshot", accounts.map((a) => ({ id: randomUUID(), socialAccountId: a.id, followers: a.followers, recordedAt: now }))],
+        ["AmbassadorTag", fresh.flatMap((f, i) => f.tags.map((t) => ({ ambassadorId: ambassadors[i].id, tagId: tagIds.get(t)! })))],
+        ["TimelineEvent", ambassadors.map((a) => ({ id: randomUUID(), brandId: job.brandId, ambassadorId: a.id, kind: "invited", summary: `Imported from ${job.fileName}`, body: "", actorId: job.createdById, createdAt: now }))],
+        ["FanInvite", invites],
+        // The invitation emails are jobs committed with the fans they invite: an imported fan is an invited fan.
+        [
+          "Job",
+          invites.map((i) => ({
+            id: randomUUID(),
+            type: FAN_INVITE_SEND_JOB,
+            payload: JSON.stringify({ inviteId: i.id, inviterName: "the team" }),
+            status: "pending",
+            runAt: now,
+            attempts: 0,
+            maxAttempts: 5,
+            dedupeKey: `fan-invite:${i.id}:0`,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        ],
+        ["ImportReject", batch.rejects.map((r) => ({ id: randomUUID(), importId: job.id, line: r.line, reason: r.reason, cells: JSON.stringify(r.cells) }))],
+      ]);
+      const moved = conn
+        .prepare(
+          `UPDATE "ImportJob" SET "processedRows" = "processedRows" + ?, "importedRows" = "importedRows" + ?, "duplicateRows" = "duplicateRows" + ?, "rejectedRows" = "rejectedRows" + ?, "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ? AND "status" = 'running'`,
+        )
+        .run(batch.rows, fresh.length, duplicates, batch.rejects.length, batch.endByte, batch.endLine, job.id, from.byte);
+      // Another run of this import got further (a lapsed lease): this batch is not ours to write.
+      if (moved.changes !== 1) throw new LostImport();
+  });
+}
+
+class LostImport extends Error {}
+
+function readJob(importId: string) {
+  return bulkConnection()
+    .prepare(`SELECT "id", "brandId", "fileName", "filePath", "delimiter", "mapping", "sendInvites", "createdById", "byteOffset", "lineOffset", "status" FROM "ImportJob" WHERE "id" = ?`)
+    .get(importId) as ImportRow | undefined;
+}
+
+function finish(importId: string, data: { status: "done" | "failed"; error?: string }) {
+  bulkConnection()
+    .prepare(`UPDATE "ImportJob" SET "status" = ?, "error" = ?, "totalRows" = "processedRows", "finishedAt" = ? WHERE "id" = ? AND "status" = 'running'`)
+    .run(data.status, data.error ?? null, sqliteValue(new Date()), importId);
+}
+
+/** Runs (or resumes) an import to its end. */
+export async function runImport({ importId }: RunInput): Promise<RunResult> {
+  const job = readJob(importId);
+  if (!job || job.status !== "running") return { status: "lost" };
+  const mapping = JSON.parse(job.mapping) as Mapping;
+  let position = { byte: Number(job.byteOffset), line: Number(job.lineOffset) };
+  const tagIds = new Map<string, string>();
+  let batch: Batch = { fans: [], rejects: [], rows: 0, endByte: position.byte, endLine: position.line };
+  const flush = () => {
+    if (!batch.rows) return;
+    commitBatch(job, batch, position, tagIds);
+    position = { byte: batch.endByte, line: batch.endLine };
+    batch = { fans: [], rejects: [], rows: 0, endByte: position.byte, endLine: position.line };
+  };
+  // The parser counts bytes and lines from where it started reading.
+  const start = { ...position };
+  try {
+    let header = start.byte === 0;
+    for await (const { record, info } of csvParser(job.filePath, job.delimiter, { start: start.byte, info: true }) as AsyncIterable<{ record: string[]; info: { bytes: number; lines: number } }>) {
+      const endByte = start.byte + info.bytes;
+      const line = start.line + info.lines;
+      if (header) {
+        // The header row: nothing to import, but the position moves past it in the first batch.
+        header = false;
+        batch.endByte = endByte;
+        batch.endLine = line;
+        continue;
+      }
+      batch.rows++;
+      batch.endByte = endByte;
+      batch.endLine = line;
+      const row = mapRow(record, mapping);
+      if (row.ok) batch.fans.push({ fan: row.fan, line });
+      else batch.rejects.push({ line, reason: row.reason, cells: record });
+      if (batch.rows >= BATCH_ROWS) flush();
+    }
+    if (!batch.rows && batch.endByte !== position.byte) {
+      // Only the header was left: record the position so a resume does not read it as a row.
+      bulkConnection().prepare(`UPDATE "ImportJob" SET "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ?`).run(batch.endByte, batch.endLine, job.id, position.byte);
+    }
+    flush();
+  } catch (error) {
+    if (error instanceof LostImport) return { status: "lost" };
+    const message = `The file could not be read past line ${position.line + 1}: ${(error as Error).message}`;
+    finish(importId, { status: "failed", error: message });
+    return { status: "failed", error: message };
+  }
+  finish(importId, { status: "done" });
+  return { status: "done" };
+}
