@@ -1,10 +1,57 @@
 // Applies pending migrations to the database in DATABASE_URL (creating its folder). Used by dev, start and setup.
+// Prisma's migration engine opens SQLite in exclusive locking mode, which fails while any other connection holds
+// the database (a backup tool, a sqlite shell, a second server). So the applied migrations are read first with an
+// ordinary connection, and the engine runs only when one is pending — a restart is never blocked by a reader —
+// and then it waits, saying so, for other connections to let go.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const url = process.env.DATABASE_URL ?? "file:./data/kindred.db";
-if (url.startsWith("file:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
-execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: url } });
-console.log("Database is up to date.");
+const file = url.slice("file:".length);
+mkdirSync(dirname(file), { recursive: true });
+
+const folders = readdirSync("prisma/sqlite/migrations", { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^\d+_/.test(d.name))
+  .map((d) => d.name);
+
+function pendingMigrations() {
+  if (!existsSync(file)) return folders;
+  const conn = new Database(file, { readonly: true, timeout: 15_000 });
+  try {
+    const table = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return folders;
+    const applied = new Set(conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all().map((r) => r.migration_name));
+    return folders.filter((f) => !applied.has(f));
+  } finally {
+    conn.close();
+  }
+}
+
+const pending = pendingMigrations();
+if (pending.length === 0) {
+  console.log("Database is up to date.");
+  process.exit(0);
+}
+
+const WAIT_MS = Number(process.env.MIGRATE_WAIT_MS ?? 120_000);
+const until = Date.now() + WAIT_MS;
+for (let attempt = 1; ; attempt++) {
+  try {
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DATABASE_URL: url } });
+    break;
+  } catch (error) {
+    const stderr = String(error.stderr ?? "");
+    const busy = /SQLITE_BUSY|SocketTimeout|database is locked/.test(stderr);
+    if (!busy || Date.now() > until) {
+      process.stderr.write(stderr);
+      if (busy) console.error(`Migrating ${file} needs it to itself, and another program kept it open for ${Math.round(WAIT_MS / 1000)} s. Close it (a sqlite shell, a backup) and start again.`);
+      process.exit(1);
+    }
+    if (attempt === 1) console.log(`Applying ${pending.length} migration(s) needs the database to itself; waiting for another program (a sqlite shell, a backup?) to close it…`);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+console.log(`Applied ${pending.length} migration(s). Database is up to date.`);
