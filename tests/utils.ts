@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from "vitest";
 import { createSession } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { resetEnvCache } from "#app/utils/env.server";
+import { runDueJobs } from "#app/utils/jobs.server";
 import { resendCalls } from "#tests/mocks/server";
 
 export const BASE = "http://localhost:3000";
@@ -103,4 +104,18 @@ export function cookiesFrom(headers: Headers) {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** Runs background jobs until none is due (including the jobs that jobs enqueue). */
+export async function runAllJobs(now?: Date) {
+  while ((await runDueJobs(now ? { now } : {})) > 0) {
+    // keep going
+  }
+}
+
+/** The flash message a response sets (read with the app's own cookie storage). */
+export async function toastFrom(headers: Headers) {
+  const { getToastStorage } = await import("#app/utils/cookies.server");
+  const session = await getToastStorage().getSession(cookiesFrom(headers));
+  return (session.get("toast") as { kind: string; message: string } | undefined) ?? null;
 }

@@ -124,3 +124,16 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * The items of a list field. A request that sent a single value where the form has a list (a hand-made POST, an old
+ * page) comes back with that value as the list's initial value; Conform then throws while rendering, which would
+ * turn a 400 into a 500. Such a value is read as an empty list, and the field's error message says what is wrong.
+ */
+export function fieldList<T extends { getFieldList: () => unknown[] }>(field: T): ReturnType<T["getFieldList"]> {
+  try {
+    return field.getFieldList() as ReturnType<T["getFieldList"]>;
+  } catch {
+    return [] as unknown as ReturnType<T["getFieldList"]>;
+  }
+}

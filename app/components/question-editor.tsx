@@ -1,6 +1,6 @@
 import { getFieldsetProps, getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { QUESTION_TYPES } from "#app/models/application";
-import { ErrorList, Field, SelectField, buttonClass } from "./forms";
+import { ErrorList, Field, SelectField, buttonClass, fieldList } from "./forms";
 
 export type QuestionRow = { id?: string; label: string; type: string; options: string; required?: string; lifeMoment?: string };
 
@@ -9,7 +9,7 @@ export type QuestionRow = { id?: string; label: string; type: string; options: s
  * required, optionally "life-moment", with add and remove buttons.
  */
 export function QuestionEditor({ form, field, withLifeMoment = false }: { form: FormMetadata<any, string[]>; field: FieldMetadata<QuestionRow[] | undefined, any, string[]>; withLifeMoment?: boolean }) {
-  const questions = field.getFieldList();
+  const questions = fieldList(field);
   return (
     <>
       {questions.map((question, index) => {

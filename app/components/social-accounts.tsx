@@ -1,7 +1,7 @@
 import { getFieldsetProps, getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
-import { ErrorList, Field, SelectField, buttonClass } from "./forms";
+import { ErrorList, Field, SelectField, buttonClass, fieldList } from "./forms";
 
 export type AccountRow = { platform: string; handle: string; followers: string | number };
 
@@ -21,7 +21,7 @@ export function SocialAccountsFields<Form extends { accounts: AccountRow[] }>({
     <fieldset className="space-y-3">
       <legend className="font-semibold">{legend}</legend>
       {children}
-      {field.getFieldList().map((account, index) => {
+      {fieldList(field).map((account, index) => {
         const f = account.getFieldset();
         return (
           <fieldset key={account.key} {...getFieldsetProps(account)} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-[10rem_1fr_9rem_auto] sm:items-start">

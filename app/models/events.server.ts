@@ -25,6 +25,8 @@ import { recordTouch } from "./timeline.server";
 export const EVENT_FILL_JOB = "event.fill";
 export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
 export const EVENT_REMINDER_JOB = "event.reminder";
+/** One email about an RSVP (confirmation, waitlist, offer), queued in the transaction of the change it is about. */
+export const EVENT_EMAIL_JOB = "event.email";
 export const EVENT_WRAP_UP_JOB = "event.wrap-up";
 
 type Tx = Prisma.TransactionClient;
@@ -398,8 +400,12 @@ export async function respondToEvent(userId: string, eventId: string, input: Rsv
   const questions = parseQuestions(event.questions);
   const answers = input.status === "not_going" ? undefined : JSON.stringify(collectAnswers(questions, input as Record<string, unknown>));
 
-  const outcome = await db.$transaction(async (tx): Promise<RsvpOutcome & { released?: number }> => {
-    const current = rsvp ? await tx.rsvp.findUniqueOrThrow({ where: { id: rsvp.id }, select: { status: true, plusOnes: true } }) : null;
+  const outcome = await db.$transaction(async (tx): Promise<RsvpOutcome | { ok: false; error: string; lapsed: true }> => {
+    const current = rsvp ? await tx.rsvp.findUniqueOrThrow({ where: { id: rsvp.id }, select: { status: true, plusOnes: true, offerExpiresAt: true } }) : null;
+    // An offer is claimed only within its window, even if the job that ends it has not run yet.
+    if (current?.status === "offered" && wantsSeats && current.offerExpiresAt && current.offerExpiresAt <= now) {
+      return { ok: false, error: "This seat offer has run out, so the seat goes to the next person on the waitlist.", lapsed: true };
+    }
     const held = current ? seatsHeld(current.status, current.plusOnes) : 0;
     let status: RsvpStatus = input.status;
     if (wantsSeats) {
@@ -434,15 +440,17 @@ export async function respondToEvent(userId: string, eventId: string, input: Rsv
       await recordTouch({ brandId: event.brandId, ambassadorId: member.id, kind: "event", summary: rsvpSummary(status, event.title, current?.status), actorId: userId, at: now }, tx);
     }
     const released = held - seatsHeld(status, plusOnes);
-    return { ok: true, status, message: rsvpMessage(status, current?.status), released };
+    // Free seats go to the waitlist: after a release, and also when someone joins it while seats are free (a party
+    // too large for them, with smaller ones waiting behind).
+    if (released > 0 || (status === "waitlisted" && (await seatsLeft(tx, event.id)) > 0)) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id }, { tx });
+    const stamp = now.getTime();
+    if (status === "going" && current?.status !== "going") await enqueueEventEmail(tx, "confirmed", event.id, member.id, stamp);
+    if (status === "waitlisted" && current?.status !== "waitlisted") await enqueueEventEmail(tx, "waitlisted", event.id, member.id, stamp);
+    return { ok: true, status, message: rsvpMessage(status, current?.status) };
   });
 
-  if (outcome.ok) {
-    if ((outcome.released ?? 0) > 0) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id });
-    if (outcome.status === "going" && rsvp?.status !== "going") await sendEventEmail("confirmed", event.id, member.id);
-    if (outcome.status === "waitlisted" && rsvp?.status !== "waitlisted") await sendEventEmail("waitlisted", event.id, member.id);
-  }
-  return outcome.ok ? { ok: true, status: outcome.status, message: outcome.message } : outcome;
+  if (!outcome.ok && "lapsed" in outcome && rsvp) await expireOffer(rsvp.id, now);
+  return outcome.ok ? { ok: true, status: outcome.status, message: outcome.message } : { ok: false, ...("field" in outcome && outcome.field ? { field: outcome.field } : {}), error: outcome.error };
 }
 
 async function seatsLeft(tx: Tx, eventId: string) {
@@ -497,16 +505,15 @@ export async function fillFreeSeats(eventId: string, now = new Date()) {
       if (!(await takeSeats(tx, event.id, pick.seats))) throw new Rollback();
       const r = await tx.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
       await recordTouch({ brandId: event.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("offered", event.title), at: now }, tx);
+      // An offer committed is an offer emailed, and one that ends on time.
+      await enqueueJob(EVENT_OFFER_EXPIRE_JOB, { rsvpId: pick.id }, { tx, runAt: expiresAt, dedupeKey: `offer:${pick.id}:${now.getTime()}` });
+      await enqueueEventEmail(tx, "offer", event.id, r.ambassadorId, now.getTime());
       return true;
     }).catch((e) => {
       if (e instanceof Rollback) return false;
       throw e;
     });
-    if (!ok) continue;
-    offered.push(pick.id);
-    await enqueueJob(EVENT_OFFER_EXPIRE_JOB, { rsvpId: pick.id }, { runAt: expiresAt, dedupeKey: `offer:${pick.id}:${now.getTime()}` });
-    const r = await db.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
-    await sendEventEmail("offer", event.id, r.ambassadorId);
+    if (ok) offered.push(pick.id);
   }
   return offered;
 }
@@ -527,6 +534,18 @@ export async function expireOffer(rsvpId: string, now = new Date()) {
   if (done) await fillFreeSeats(r.eventId, now);
   return done;
 }
+
+function enqueueEventEmail(tx: Tx, kind: "confirmed" | "waitlisted" | "offer", eventId: string, ambassadorId: string, stamp: number) {
+  return enqueueJob(EVENT_EMAIL_JOB, { kind, eventId, ambassadorId }, { tx, dedupeKey: `event-email:${kind}:${eventId}:${ambassadorId}:${stamp}` });
+}
+
+const EMAIL_STILL_TRUE: Record<"confirmed" | "waitlisted" | "offer", RsvpStatus> = { confirmed: "going", waitlisted: "waitlisted", offer: "offered" };
+
+registerJobHandler(EVENT_EMAIL_JOB, async ({ kind, eventId, ambassadorId }: { kind: "confirmed" | "waitlisted" | "offer"; eventId: string; ambassadorId: string }) => {
+  // Sent only while it is still true (a fan who cancelled since gets no ticket).
+  const rsvp = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { status: true } });
+  if (rsvp?.status === EMAIL_STILL_TRUE[kind]) await sendEventEmail(kind, eventId, ambassadorId);
+});
 
 registerJobHandler(EVENT_FILL_JOB, async ({ eventId }: { eventId: string }) => {
   await fillFreeSeats(eventId);

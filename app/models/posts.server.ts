@@ -10,7 +10,7 @@ import type { PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
 import { checkDisclosure } from "./disclosure";
 import { recognizePostUrl } from "./post-url";
-import { metricsFrom, type PostInput, type ReviewFilter } from "./posts";
+import { metricsFrom, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 
@@ -103,6 +103,8 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
   const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
   const m = input.metrics;
   const post = await db.$transaction(async (tx) => {
+    // The same post sent twice at once: the second one finds the first here (inside the write lock).
+    if (await tx.post.findUnique({ where: { brandId_platform_externalId: { brandId: input.brandId, platform: recognized.platform, externalId: recognized.externalId } }, select: { id: true } })) return null;
     const created = await tx.post.create({
       data: {
         brandId: input.brandId,
@@ -130,9 +132,11 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
       await tx.seedingRequest.update({ where: { id: links.seedingRequestId }, data: { outcome: "posted", status: "settled", settledAt: new Date() } });
     }
     await recordTouch({ brandId: input.brandId, ambassadorId: ambassador.id, kind: "post", summary: `Posted on ${recognized.platform}${attribution ? ` (${attribution.label})` : ""}`, body: recognized.url, actorId: input.actorId }, tx);
+    // The reads at day 1, 7 and 30 are committed with the post: a saved post always has them.
+    await scheduleMetricReads(created.id, input.postedAt, tx);
     return created;
   });
-  await scheduleMetricReads(post.id, input.postedAt);
+  if (!post) return { ok: false, field: "url", error: "This post was already submitted." };
   return { ok: true, id: post.id, ...flags };
 }
 
@@ -164,10 +168,10 @@ export async function recordMetrics(postId: string, m: Metrics, source: "fan" | 
 
 export const METRIC_DAYS = [1, 7, 30];
 
-export async function scheduleMetricReads(postId: string, postedAt: Date) {
+export async function scheduleMetricReads(postId: string, postedAt: Date, tx?: Prisma.TransactionClient) {
   for (const d of METRIC_DAYS) {
     const runAt = new Date(Math.max(postedAt.getTime() + d * DAY, Date.now()));
-    await enqueueJob(POST_METRICS_JOB, { postId, day: d }, { runAt, dedupeKey: `post:${postId}:metrics:${d}` });
+    await enqueueJob(POST_METRICS_JOB, { postId, day: d }, { tx, runAt, dedupeKey: `post:${postId}:metrics:${d}` });
   }
 }
 
@@ -261,7 +265,8 @@ export async function submitPostForm(args: {
   const { brand, input } = args;
   const postedAt = zonedInputToUtc(input.postedAt, brand.timeZone);
   if (!postedAt) return { ok: false, field: "postedAt", error: "Enter when it went up." };
-  if (postedAt.getTime() > Date.now() + 3_600_000) return { ok: false, field: "postedAt", error: "That's in the future — when did it go up?" };
+  const dateProblem = postedAtProblem(postedAt);
+  if (dateProblem) return { ok: false, field: "postedAt", error: dateProblem };
   if (input.kind === "story" && !args.screenshot) return { ok: false, field: "screenshot", error: "Stories disappear after a day: add a screenshot." };
   if (args.screenshot) {
     const checked = await checkUpload(args.screenshot, "image");
@@ -375,6 +380,11 @@ export async function importPostsCsv(brand: { id: string; timeZone: string }, ac
     const postedAt = rawDate ? (/^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? zonedInputToUtc(`${rawDate}T12:00`, brand.timeZone) : Number.isNaN(Date.parse(rawDate)) ? null : new Date(rawDate)) : new Date();
     if (!postedAt) {
       report.push({ line, ok: false, message: `“${rawDate}” is not a date (use 2026-11-25).` });
+      continue;
+    }
+    const dateProblem = postedAtProblem(postedAt);
+    if (dateProblem) {
+      report.push({ line, ok: false, message: `“${rawDate}”: ${dateProblem}` });
       continue;
     }
     const numbers = (["views", "likes", "comments", "shares", "saves"] as const).map((k) => [k, get(k)] as const);

@@ -22,6 +22,16 @@ export const PostSchema = z.object({
 });
 export type PostInput = z.infer<typeof PostSchema>;
 
+/** Posts older than this are not social-media posts of a fan program: a typo, or a date read wrong. */
+const EARLIEST_POST = Date.UTC(2004, 0, 1);
+
+/** What is wrong with the date a post went up, or null: not in the future, not before 2004. */
+export function postedAtProblem(postedAt: Date, now = Date.now()) {
+  if (postedAt.getTime() > now + 3_600_000) return "That's in the future — when did it go up?";
+  if (postedAt.getTime() < EARLIEST_POST) return `${postedAt.getUTCFullYear()} is too long ago for a post — check the date.`;
+  return null;
+}
+
 export const MetricsSchema = z.object(MetricFields);
 
 /** Typed numbers → a snapshot, or null when nothing was typed. */

@@ -285,21 +285,25 @@ export async function markShipped(brandId: string, campaignId: string, id: strin
 }
 
 /** Delivered (marked by staff or confirmed by the fan): the gentle follow-ups are scheduled. */
-export async function markDelivered(requestId: string, by: { brandId?: string; userId?: string }, now = new Date()) {
+/**
+ * A shipped package arrived: marked by staff of the brand or by the fan it was sent to (one of the two, always).
+ * The follow-ups are scheduled in the same transaction. False when nothing shipped matches (nothing changes).
+ */
+export async function markDelivered(requestId: string, by: { brandId: string } | { userId: string }, now = new Date()) {
   const r = await db.seedingRequest.findFirst({
-    where: { id: requestId, status: "shipped", ...(by.brandId ? { brandId: by.brandId } : { ambassador: { userId: by.userId } }) },
+    where: { id: requestId, status: "shipped", ...("brandId" in by ? { brandId: by.brandId } : { ambassador: { userId: by.userId } }) },
     select: { id: true, brandId: true, ambassadorId: true, campaign: { select: { followUpDays: true } }, variant: { select: { product: { select: { name: true } } } } },
   });
   if (!r) return false;
-  await db.$transaction(async (tx) => {
-    await tx.seedingRequest.update({ where: { id: r.id }, data: { status: "delivered", deliveredAt: now } });
-    await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: by.userId ?? null, at: now }, tx);
+  const { followUps, settleAt } = followUpSchedule(now, parseFollowUpDays(r.campaign.followUpDays));
+  return db.$transaction(async (tx) => {
+    const moved = await tx.seedingRequest.updateMany({ where: { id: r.id, status: "shipped" }, data: { status: "delivered", deliveredAt: now } });
+    if (moved.count !== 1) return false;
+    await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: "userId" in by ? by.userId : null, at: now }, tx);
+    for (const [i, at] of followUps.entries()) await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: i }, { tx, runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
+    await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: "settle" }, { tx, runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });
+    return true;
   });
-  const days = parseFollowUpDays(r.campaign.followUpDays);
-  const { followUps, settleAt } = followUpSchedule(now, days);
-  for (const [i, at] of followUps.entries()) await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: i }, { runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
-  await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: "settle" }, { runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });
-  return true;
 }
 
 /** A gentle nudge while nothing has happened; at the end the request settles as "no post", quietly. */

@@ -10,7 +10,7 @@ import { inviteFans, resendFanInvite, revokeFanInvite, type InviteOutcome } from
 import { createInviteLink, revokeInviteLink } from "#app/models/invite-links.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { endOfDayInZone, formatDateTime, todayInZone } from "#app/utils/format";
+import { endOfDayInZone, formatDateTime, isCalendarDate, todayInZone } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
@@ -29,7 +29,11 @@ const LinkSchema = z.object({
     .regex(/^[a-z0-9-]*$/, "Tags use lower-case letters, digits and hyphens")
     .optional(),
   maxUses: z.coerce.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1").max(100_000, "At most 100,000").optional(),
-  expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date").optional(),
+  expiresOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date")
+    .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar. Choose a day that exists.` })
+    .optional(),
 });
 
 /** Imported fans who have not been sent an invitation yet. */

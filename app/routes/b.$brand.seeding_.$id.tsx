@@ -64,8 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return ok ? redirectWithToast(back, { kind: "success", message: "Marked shipped — the fan has the tracking details." }) : data<ActionResult>({ error: "Only approved requests can ship." }, { status: 409 });
     }
     case "delivered": {
-      await markDelivered(String(form.get("id")), { brandId: brand.id });
-      return redirectWithToast(back, { kind: "success", message: "Marked delivered. Gentle follow-ups are scheduled." });
+      const ok = await markDelivered(String(form.get("id")), { brandId: brand.id });
+      return ok ? redirectWithToast(back, { kind: "success", message: "Marked delivered. Gentle follow-ups are scheduled." }) : data<ActionResult>({ error: "Only shipped requests can be marked delivered." }, { status: 409 });
     }
     case "stock": {
       const stock = Number(form.get("stock"));

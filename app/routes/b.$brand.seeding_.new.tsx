@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AudiencePicker } from "#app/components/audience-picker";
-import { ErrorList, Field, SubmitButton, TextareaField, buttonClass } from "#app/components/forms";
+import { ErrorList, Field, SubmitButton, TextareaField, buttonClass, fieldList } from "#app/components/forms";
 import { audienceChoices } from "#app/models/audience.server";
 import { CampaignSchema } from "#app/models/seeding";
 import { createCampaign } from "#app/models/seeding.server";
@@ -42,7 +42,7 @@ export default function NewCampaign() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CampaignSchema }) as never,
   });
-  const products = fields.products.getFieldList();
+  const products = fieldList(fields.products);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">New seeding campaign</h1>

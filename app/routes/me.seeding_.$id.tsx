@@ -52,7 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await answerOffer(user.id, found.request?.id ?? "", false, null, false);
       return redirectWithToast(back, { kind: "info", message: "No problem — thanks for letting us know." });
     case "delivered":
-      await markDelivered(found.request?.id ?? "", { userId: user.id });
+      if (!(await markDelivered(found.request?.id ?? "", { userId: user.id }))) {
+        return redirectWithToast(back, { kind: "error", message: "Nothing from this campaign is on its way to you, so there is nothing to mark as arrived." });
+      }
       return redirectWithToast(back, { kind: "success", message: "Thanks! Enjoy it." });
     case "feedback": {
       const feedback = String(form.get("feedback") ?? "").trim();

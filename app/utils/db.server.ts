@@ -142,7 +142,9 @@ class SQLiteAdapter extends PrismaBetterSQLite3 {
 export { databaseUrl };
 
 export function createPrisma(url = databaseUrl()): DB {
-  return new PrismaClient({ adapter: new SQLiteAdapter({ url }) });
+  // Transactions queue for the one connection (and, behind it, for other programs' writes): waiting for a turn is
+  // normal under load and must not fail a request after Prisma's default 2 s.
+  return new PrismaClient({ adapter: new SQLiteAdapter({ url }), transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
 }
 
 // One client per process; kept on globalThis so dev-server reloads do not open new connections.

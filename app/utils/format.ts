@@ -18,6 +18,15 @@ export function endOfDayInZone(isoDate: string, timeZone: string) {
   return new Date(new TZDate(y, m - 1, d, 23, 59, 59, timeZone).getTime());
 }
 
+/** True for a day that exists on the calendar ("2026-02-28"), false for "2026-02-30" or "2026-13-01". */
+export function isCalendarDate(value: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /** Today's calendar date ("2026-11-25") in a time zone. */
 export function todayInZone(timeZone: string, now = new Date()) {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

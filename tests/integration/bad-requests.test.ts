@@ -7,7 +7,7 @@ import { action as loginAction } from "#app/routes/login";
 import { db } from "#app/utils/db.server";
 import { checkWriteOrigin } from "#app/utils/http.server";
 import { FORM_MAX_BYTES, readForm } from "#app/utils/request-body.server";
-import { BASE, callAction, cookieFor } from "#tests/utils";
+import { BASE, callAction, cookieFor, toastFrom } from "#tests/utils";
 import { createBrand, createUser } from "#tests/factories";
 
 async function refusal(promise: Promise<unknown>) {
@@ -124,5 +124,55 @@ describe("writes from another site", () => {
     expect(checkWriteOrigin(h({ host: "kindred.example", origin: "https://evil.example" }))).toEqual({ status: 403, message: "This form was sent from another site (evil.example), so it was not accepted." });
     expect(checkWriteOrigin(h({ host: "kindred.example", origin: "null" }))?.status).toBe(403);
     expect(checkWriteOrigin(h({ host: "kindred.example", origin: "not a url" }))?.status).toBe(400);
+  });
+});
+
+import { action as invitationsAction } from "#app/routes/b.$brand.invitations";
+import { action as fanPostsAction } from "#app/routes/me.posts";
+import { action as fanSeedingAction } from "#app/routes/me.seeding_.$id";
+import { action as staffSeedingAction } from "#app/routes/b.$brand.seeding_.$id";
+import { createAmbassador } from "#tests/factories";
+
+describe("dates that do not exist or cannot be right", () => {
+  test("an invite link cannot expire on February 30th: the message says the date does not exist", async () => {
+    const user = await createUser(db);
+    const brand = await createBrand(db, { ownerId: user.id });
+    const res = await callAction(invitationsAction, `/b/${brand.slug}/invitations`, { cookie: await cookieFor(user.id), params: { brand: brand.slug }, form: { intent: "create-link", label: "Counter", expiresOn: "2030-02-30" } });
+    expect(res.status).toBe(400);
+    expect(res.data.link.error.expiresOn).toEqual(["2030-02-30 is not a date on the calendar. Choose a day that exists."]);
+    expect(await db.inviteLink.count({ where: { brandId: brand.id } })).toBe(0);
+  });
+
+  test("a post dated 1900 is refused with the reason", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const fanUser = await createUser(db);
+    const fan = await createAmbassador(db, brand.id, { userId: fanUser.id, email: fanUser.email });
+    const res = await callAction(fanPostsAction, "/me/posts", { cookie: await cookieFor(fanUser.id), form: { programId: fan.id, url: "https://www.instagram.com/p/OLD1/", postedAt: "1900-01-01T10:00", caption: "" } });
+    expect(res.status).toBe(400);
+    expect(res.data.fieldErrors.postedAt).toEqual(["1900 is too long ago for a post — check the date."]);
+    expect(await db.post.count({ where: { brandId: brand.id } })).toBe(0);
+  });
+});
+
+describe("state changes that do not apply", () => {
+  test("marking a package delivered that was never shipped says so and changes nothing, for the fan and for staff", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const fanUser = await createUser(db);
+    const fan = await createAmbassador(db, brand.id, { userId: fanUser.id, email: fanUser.email });
+    const campaign = await db.seedingCampaign.create({ data: { brandId: brand.id, name: "Box" } });
+    const product = await db.seedingProduct.create({ data: { campaignId: campaign.id, name: "Rye" } });
+    const variant = await db.seedingVariant.create({ data: { campaignId: campaign.id, productId: product.id, name: "One", stock: 1, reserved: 1 } });
+    const request = await db.seedingRequest.create({ data: { brandId: brand.id, campaignId: campaign.id, variantId: variant.id, ambassadorId: fan.id, status: "approved" } });
+    const before = await db.seedingRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const asFan = await callAction(fanSeedingAction, `/me/seeding/${campaign.id}`, { cookie: await cookieFor(fanUser.id), params: { id: campaign.id }, form: { intent: "delivered" } });
+    expect(asFan.status).toBe(302);
+    expect(await toastFrom(asFan.headers)).toEqual({ kind: "error", message: "Nothing from this campaign is on its way to you, so there is nothing to mark as arrived." });
+    const asStaff = await callAction(staffSeedingAction, `/b/${brand.slug}/seeding/${campaign.id}`, { cookie: await cookieFor(owner.id), params: { brand: brand.slug, id: campaign.id }, form: { intent: "delivered", id: request.id } });
+    expect(asStaff.status).toBe(409);
+    expect(asStaff.data.error).toBe("Only shipped requests can be marked delivered.");
+    expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: request.id } })).toEqual(before);
+    expect(await db.job.count({ where: { dedupeKey: { startsWith: `seeding:${request.id}` } } })).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { db } from "#app/utils/db.server";
 import { parseStoredAttachments } from "#app/utils/email.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
+import { runAllJobs } from "#tests/utils";
 
 async function brandWithFans(n: number, followers: (i: number) => number = () => 500) {
   const owner = await createUser(db);
@@ -68,12 +69,13 @@ describe("waitlist", () => {
     const event = await createEvent(db, brand.id, { capacity: 2, title: "Croissant class" });
     for (const f of fans) await respondToEvent(f.user.id, event.id, going());
     expect(await statusOf(event.id, fans[2].ambassador.id)).toBe("waitlisted");
+    await runAllJobs();
     const waitlistMail = await db.outboxMessage.findFirst({ where: { to: fans[2].user.email, template: "event" }, orderBy: { createdAt: "desc" } });
     expect(waitlistMail?.subject).toBe("You're on the waitlist: Croissant class");
 
     await respondToEvent(fans[0].user.id, event.id, { status: "not_going" });
     expect(await statusOf(event.id, fans[2].ambassador.id)).toBe("waitlisted"); // the offer is made by the job runner
-    await runDueJobs();
+    await runAllJobs();
     const offered = await db.rsvp.findFirstOrThrow({ where: { eventId: event.id, ambassadorId: fans[2].ambassador.id } });
     expect(offered.status).toBe("offered");
     expect(offered.offerExpiresAt!.getTime() - offered.offeredAt!.getTime()).toBe(24 * 3_600_000);
@@ -91,6 +93,34 @@ describe("waitlist", () => {
     const timeline = await db.timelineEvent.findMany({ where: { ambassadorId: fans[2].ambassador.id, kind: "event" }, orderBy: { createdAt: "asc" } });
     expect(timeline.map((t) => t.summary)).toEqual(["Joined the waitlist for Croissant class", "Offered a freed seat at Croissant class", "Claimed a freed seat at Croissant class"]);
     expect((await db.timelineEvent.findFirstOrThrow({ where: { ambassadorId: fans[0].ambassador.id, summary: { startsWith: "Cancelled" } } })).summary).toBe("Cancelled their RSVP to Croissant class");
+  });
+
+  test("an offer whose claim window has passed cannot be claimed, even before the expiry job runs; the seat moves on", async () => {
+    const { brand, fans } = await brandWithFans(3);
+    const event = await createEvent(db, brand.id, { capacity: 1, title: "Tasting" });
+    for (const f of fans) await respondToEvent(f.user.id, event.id, going());
+    await respondToEvent(fans[0].user.id, event.id, { status: "not_going" });
+    await runAllJobs();
+    expect(await statusOf(event.id, fans[1].ambassador.id)).toBe("offered");
+    const offer = await db.rsvp.findFirstOrThrow({ where: { eventId: event.id, ambassadorId: fans[1].ambassador.id } });
+    const late = new Date(offer.offerExpiresAt!.getTime() + 60_000);
+    expect(await respondToEvent(fans[1].user.id, event.id, going(), late)).toEqual({ ok: false, error: "This seat offer has run out, so the seat goes to the next person on the waitlist." });
+    expect(await statusOf(event.id, fans[1].ambassador.id)).toBe("expired");
+    expect(await statusOf(event.id, fans[2].ambassador.id)).toBe("offered");
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1);
+  });
+
+  test("a free seat is offered even when the first in line needs more seats than are free", async () => {
+    const { brand, fans } = await brandWithFans(3);
+    const event = await createEvent(db, brand.id, { capacity: 3, maxPlusOnes: 2 });
+    await respondToEvent(fans[0].user.id, event.id, going());
+    // Two seats free: a party of three waits…
+    expect(await respondToEvent(fans[1].user.id, event.id, going(2))).toMatchObject({ status: "waitlisted" });
+    // …and so does the next fan, who would fit: the job runner offers the free seat to the first who fits.
+    expect(await respondToEvent(fans[2].user.id, event.id, going())).toMatchObject({ status: "waitlisted" });
+    await runAllJobs();
+    expect(await statusOf(event.id, fans[2].ambassador.id)).toBe("offered");
+    expect(await statusOf(event.id, fans[1].ambassador.id)).toBe("waitlisted");
   });
 
   test("an unclaimed offer expires and moves to the next person", async () => {
@@ -165,6 +195,7 @@ describe("check-in and after the event", () => {
     const event = await createEvent(db, brand.id, { capacity: 1, title: "Online tasting", startsAt: new Date("2030-07-01T22:00:00Z"), endsAt: new Date("2030-07-01T23:30:00Z") });
     await db.event.update({ where: { id: event.id }, data: { format: "online", onlineUrl: "https://meet.example/secret-room", venue: "", address: "" } });
     await respondToEvent(fans[0].user.id, event.id, going());
+    await runAllJobs();
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: fans[0].user.email, template: "event" } });
     expect(mail.subject).toBe("You're going: Online tasting");
     expect(mail.html).toContain("cid:ticket-qr");

@@ -10,10 +10,10 @@ const TEMPLATE = path.resolve("tmp/test-db/template.db");
 function migrate(file: string) {
   return new Promise<{ code: number | null; out: string; ms: number }>((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["scripts/migrate.mjs"], { env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${file}`, MIGRATE_WAIT_MS: "30000" } });
+    const child = spawn(process.execPath, ["scripts/migrate.mjs"], { env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${file}`, MIGRATE_WAIT_MS: "30000" } as unknown as NodeJS.ProcessEnv });
     let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    child.stderr.on("data", (d: Buffer) => (out += d));
     child.on("exit", (code) => resolve({ code, out, ms: Date.now() - started }));
   });
 }
