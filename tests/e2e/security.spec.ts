@@ -104,6 +104,13 @@ test("the production build started without NODE_ENV keeps developer tools off an
     const cookies = login.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+    // A form posted from another site is refused with a reason (not a 500), before any action runs.
+    const foreign = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ email: uniqueEmail("csrf") }), headers: { Origin: "https://evil.example" }, redirect: "manual" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toBe("This form was sent from another site (evil.example), so it was not accepted.");
+    // Bodies that are not forms are a 415 with a reason.
+    const json = await fetch(`${base}/login`, { method: "POST", body: '{"email":"a@example.com"}', headers: { "Content-Type": "application/json" }, redirect: "manual" });
+    expect(json.status).toBe(415);
   } finally {
     server.kill("SIGTERM");
   }
