@@ -37,8 +37,38 @@ export async function readLatestEmail(page: Page, to: string) {
   return (await page.getByTestId("email-text").textContent()) ?? "";
 }
 
-export const test = base.extend<{ db: DB }>({
+/** Watches a page: any console error, uncaught page error or React hydration warning is recorded. */
+function watch(page: Page, problems: string[]) {
+  page.on("console", (message) => {
+    const text = message.text();
+    // The browser's own note on a 4xx a test asked for (a page it may not see) is not the app's error.
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    if (message.type() === "error" || /hydrat/i.test(text)) problems.push(`console ${message.type()} on ${page.url()}: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+}
+
+export const test = base.extend<{ db: DB; browserProblems: string[] }>({
   db: async ({}, use) => use(db),
+  // Every browser journey fails on a console error, a page error or a hydration warning — in its own page and in
+  // every page of the extra browser contexts it opens (a fan next to a manager).
+  browserProblems: [
+    async ({ context, browser }, use) => {
+      const problems: string[] = [];
+      context.on("page", (p) => watch(p, problems));
+      for (const p of context.pages()) watch(p, problems);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<typeof browser.newContext>) => {
+        const created = await newContext(...args);
+        created.on("page", (p) => watch(p, problems));
+        return created;
+      };
+      await use(problems);
+      browser.newContext = newContext;
+      expect(problems, "the browser reported errors").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
