@@ -46,3 +46,11 @@ describe("zonedInputToUtc / utcToZonedInput", () => {
     expect(formatRange("2026-12-05T23:30:00Z", "2026-12-06T02:00:00Z", "America/Toronto")).toMatch(/Dec 5, 2026, 6:30\s*–\s*9:00\sPM EST/);
   });
 });
+
+
+test("dates read the same on the server and in any browser: plain spaces only", () => {
+  const range = formatRange("2026-12-11T23:00:00Z", "2026-12-12T01:30:00Z", "America/Toronto");
+  expect(range).toBe("Fri, Dec 11, 2026, 6:00 – 8:30 PM EST");
+  expect(formatDateTime("2026-12-11T23:00:00Z", "UTC")).toBe("Dec 11, 2026, 11:00 PM UTC");
+  expect(`${range}${formatDateTime(new Date(), "Asia/Tokyo")}`).not.toMatch(/[\u00a0\u2009\u202f]/);
+});

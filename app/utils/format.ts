@@ -2,6 +2,15 @@ import { TZDate } from "@date-fns/tz";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Intl's spacing differs between ICU versions: Node writes "6:00\u2009–\u20098:30\u202fPM", Chromium plain spaces.
+ * A page rendered on the server and again in the browser must read the same, or React throws the page away
+ * (hydration errors) — so every date shown goes out with plain spaces.
+ */
+function plainSpaces(text: string) {
+  return text.replace(/[\u00a0\u2009\u202f]/g, " ");
+}
+
 /** Formats an instant in an IANA time zone, e.g. "Nov 25, 2026, 9:30 AM EST". */
 export function formatDateTime(value: string | Date, timeZone: string) {
   let f = formatters.get(timeZone);
@@ -9,7 +18,7 @@ export function formatDateTime(value: string | Date, timeZone: string) {
     f = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
     formatters.set(timeZone, f);
   }
-  return f.format(new Date(value));
+  return plainSpaces(f.format(new Date(value)));
 }
 
 /** The last second of a calendar day ("2026-12-31") in a time zone, as a UTC instant. */
@@ -59,5 +68,5 @@ export function utcToZonedInput(value: Date | string, timeZone: string) {
 /** "Sat, Dec 5, 2026, 6:30 – 9:00 PM EST" style range in one zone. */
 export function formatRange(start: Date | string, end: Date | string, timeZone: string) {
   const f = new Intl.DateTimeFormat("en", { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
-  return f.formatRange(new Date(start), new Date(end));
+  return plainSpaces(f.formatRange(new Date(start), new Date(end)));
 }

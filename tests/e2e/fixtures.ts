@@ -43,6 +43,8 @@ function watch(page: Page, problems: string[]) {
     const text = message.text();
     // The browser's own note on a 4xx a test asked for (a page it may not see) is not the app's error.
     if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    // The outbox shows email HTML in a sandboxed frame on purpose: Chrome noting that the sandbox held is not an error.
+    if (/^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(text)) return;
     if (message.type() === "error" || /hydrat/i.test(text)) problems.push(`console ${message.type()} on ${page.url()}: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
