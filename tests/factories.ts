@@ -74,6 +74,7 @@ export async function createAmbassador(db: DB, brandId: string, input: Ambassado
   const last = faker.person.lastName();
   const followers = input.followers ?? [faker.number.int({ min: 80, max: 4000 })];
   const history = input.history ?? 0;
+  const joinedAt = input.joinedAt ?? (input.status === "invited" || input.status === "applied" ? null : faker.date.past({ years: 2 }));
   const handle = faker.internet.username({ firstName: first, lastName: last }).toLowerCase().replace(/[^a-z0-9_.]/g, "");
   const ambassador = await db.ambassador.create({
     data: {
@@ -85,7 +86,9 @@ export async function createAmbassador(db: DB, brandId: string, input: Ambassado
       status: input.status ?? "active",
       source: input.source ?? "invite",
       userId: input.userId ?? null,
-      joinedAt: input.joinedAt ?? (input.status === "invited" || input.status === "applied" ? null : faker.date.past({ years: 2 })),
+      joinedAt,
+      // Paused and alumni fans stopped being active at some point after they joined.
+      leftAt: input.status === "paused" || input.status === "alumni" ? faker.date.between({ from: joinedAt ?? new Date(Date.now() - 86_400_000), to: new Date() }) : null,
       maxFollowers: Math.max(0, ...followers),
       socialAccounts: {
         create: followers.map((count, i) => ({

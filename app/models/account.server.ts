@@ -1,6 +1,8 @@
 import { db } from "#app/utils/db.server";
 import { deleteUploads } from "#app/utils/uploads.server";
 import { forgetAddressInImportFiles } from "./csv-import.server";
+import { cancelUpcomingRsvps } from "./events.server";
+import { withdrawOpenRequests } from "./seeding.server";
 
 const readJson = (value: string) => {
   try {
@@ -69,7 +71,7 @@ export async function exportMyData(userId: string) {
  * (status, dates, counts) so brands' aggregate numbers stay true; names, addresses, accounts, answers,
  * messages, post links, captions and screenshots are removed. The last owner of a brand must hand it over first.
  */
-export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function deleteMyAccount(userId: string): Promise<{ ok: true; events: number; requests: number } | { ok: false; error: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   const owned = await db.membership.findMany({ where: { userId, role: "owner" }, select: { brandId: true, brand: { select: { name: true } } } });
   for (const o of owned) {
@@ -78,8 +80,12 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { 
   }
   const ambassadors = await db.ambassador.findMany({ where: { OR: [{ userId }, { email: user.email }] }, select: { id: true } });
   const screenshots: { brandId: string; id: string }[] = [];
+  const left = { events: 0, requests: 0 };
   await db.$transaction(async (tx) => {
     for (const { id } of ambassadors) {
+      // Seats and product held for the person are given back first, as if they had cancelled.
+      left.events += await cancelUpcomingRsvps(tx, id, "deleted their account");
+      left.requests += await withdrawOpenRequests(tx, id, "deleted their account");
       await tx.socialAccount.deleteMany({ where: { ambassadorId: id } });
       await tx.ambassadorTag.deleteMany({ where: { ambassadorId: id } });
       await tx.timelineEvent.updateMany({ where: { ambassadorId: id }, data: { body: "" } });
@@ -104,5 +110,5 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true } | { 
   });
   for (const shot of screenshots) await deleteUploads(shot.brandId, [shot.id]);
   await forgetAddressInImportFiles(user.email);
-  return { ok: true };
+  return { ok: true, ...left };
 }

@@ -1,5 +1,6 @@
 import { db } from "#app/utils/db.server";
-import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
+import type { AmbassadorStatus } from "./ambassador";
+import { bulkStatus } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
 import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
 
@@ -59,11 +60,7 @@ export async function savePreferences(brandId: string, ambassadorId: string, pre
 }
 
 export async function setStatus(brandId: string, ambassadorId: string, actorId: string, status: AmbassadorStatus) {
-  if (!AMBASSADOR_STATUSES.includes(status)) return;
-  await db.$transaction(async (tx) => {
-    const res = await tx.ambassador.updateMany({ where: { id: ambassadorId, brandId, NOT: { status } }, data: { status } });
-    if (res.count) await recordTouch({ brandId, ambassadorId, kind: "status", summary: `Status changed to ${status}`, actorId }, tx);
-  });
+  await bulkStatus(brandId, [ambassadorId], status, actorId);
 }
 
 /** Tags an ambassador (tags are created on first use, lower-case). */

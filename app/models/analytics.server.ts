@@ -34,6 +34,10 @@ type DayTierRow = { day: string; tier: string; posts: number | bigint; interacti
 type TopRow = { ambassadorId: string; posts: number | bigint; interactions: number | bigint | null };
 
 /**
+ * Active ambassadors over time count each fan from the day they joined to the day they stopped being active
+ * (left, were paused or made alumni — bulkStatus and leaveProgram keep those dates), so the last week's number is
+ * the directory's count of active ambassadors. Top contributors are ranked by the interactions their posts drew.
+ *
  * The program dashboard: growth, where fans come from, posts and engagement (overall and by tier), seeding
  * results per campaign, event attendance, top contributors and link clicks — all for one brand and date range.
  * Posts are read in two grouped passes over covering indexes (by day and tier; by ambassador), never row by row.
@@ -59,7 +63,7 @@ export async function dashboard(brandId: string, range: Range) {
     db.$queryRaw<TopRow[]>`
       SELECT "ambassadorId", COUNT(*) AS "posts", SUM("likes" + "comments" + "shares" + "saves") AS "interactions"
       FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
-      GROUP BY "ambassadorId" ORDER BY "posts" DESC, "interactions" DESC LIMIT 10`,
+      GROUP BY "ambassadorId" ORDER BY "interactions" DESC, "posts" DESC LIMIT 10`,
     db.linkClickDay.groupBy({ by: ["day"], where: { link: { brandId }, day: { gte: range.from, lte: range.to } }, _sum: { count: true } }),
   ]);
 
@@ -184,7 +188,7 @@ export function dashboardTables(d: Awaited<ReturnType<typeof dashboard>>) {
     sources: { title: "Joins by source", header: ["source", "joins"], rows: d.sources.map((s) => [s.source, s.joins]) },
     posts: { title: "Posts and interactions by week", header: ["week", "posts", "interactions"], rows: d.postsOverTime.map((p) => [p.week, p.posts, p.interactions]) },
     tiers: {
-      title: "Engagement rate by tier",
+      title: "Engagement and interactions by tier",
       header: ["tier", "posts", "avg engagement rate % (by followers)", "avg engagement rate % (by views)", "interactions"],
       rows: d.byTier.map((t) => [t.tier, t.posts, pct(t.avgRate), pct(t.avgViewRate), t.interactions]),
     },

@@ -89,6 +89,8 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
       ],
     });
     await recordTouch({ brandId: brand.id, ambassadorId: ambassador.id, kind: "applied", summary: "Applied to join", body: input.whyLove, actorId: user?.id, at: now }, tx);
+    // Someone signed in without a name yet is called what they wrote here.
+    if (user) await tx.user.updateMany({ where: { id: user.id, name: null }, data: { name: input.name } });
     return tx.application.create({
       data: {
         brandId: brand.id,

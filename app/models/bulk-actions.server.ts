@@ -3,7 +3,7 @@ import BrandMessageEmail from "../../emails/brand-message";
 import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import type { SessionUser } from "#app/utils/auth.server";
-import type { AmbassadorStatus } from "./ambassador";
+import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
 import { recordTouch } from "./timeline.server";
 
 export const MAX_BULK = 500;
@@ -34,14 +34,29 @@ export async function bulkUntag(brandId: string, ids: string[], name: string) {
   return res.count;
 }
 
+/**
+ * The one way staff change ambassadors' status (one or many). Being active has dates the dashboard counts by: a fan
+ * who becomes active gets a join date (if they had none) and no leaving date; one who stops being active (paused,
+ * alumni) gets a leaving date.
+ */
 export async function bulkStatus(brandId: string, ids: string[], status: AmbassadorStatus, actorId: string) {
+  if (!AMBASSADOR_STATUSES.includes(status)) return 0;
   const valid = await scoped(brandId, ids);
-  const changing = await db.ambassador.findMany({ where: { id: { in: valid }, NOT: { status } }, select: { id: true } });
-  await db.$transaction(async (tx) => {
-    await tx.ambassador.updateMany({ where: { id: { in: changing.map((c) => c.id) } }, data: { status } });
-    for (const { id } of changing) await recordTouch({ brandId, ambassadorId: id, kind: "status", summary: `Status changed to ${status}`, actorId }, tx);
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const changing = await tx.ambassador.findMany({ where: { id: { in: valid }, NOT: { status } }, select: { id: true, status: true } });
+    const ids = changing.map((c) => c.id);
+    if (status === "active") {
+      await tx.ambassador.updateMany({ where: { id: { in: ids } }, data: { status, leftAt: null } });
+      await tx.ambassador.updateMany({ where: { id: { in: ids }, joinedAt: null }, data: { joinedAt: now } });
+    } else {
+      await tx.ambassador.updateMany({ where: { id: { in: ids } }, data: { status } });
+      const wereActive = changing.filter((c) => c.status === "active").map((c) => c.id);
+      await tx.ambassador.updateMany({ where: { id: { in: wereActive } }, data: { leftAt: now } });
+    }
+    for (const id of ids) await recordTouch({ brandId, ambassadorId: id, kind: "status", summary: `Status changed to ${status}`, actorId, at: now }, tx);
+    return ids.length;
   });
-  return changing.length;
 }
 
 /**

@@ -45,3 +45,23 @@ describe("engagement rate", () => {
     expect(formatRate(null)).toBe("—");
   });
 });
+
+import { captionMentions, pickAttribution } from "./posts";
+
+describe("attribution of a post to a perk", () => {
+  test("a caption names a product as words or as a hashtag, ignoring case and accents", () => {
+    expect(captionMentions("Loving the Rye Starter!", "Rye starter")).toBe(true);
+    expect(captionMentions("#RyeStarter day", "Rye starter")).toBe(true);
+    expect(captionMentions("Crème brûlée kit is here", "Creme brulee kit")).toBe(true);
+    expect(captionMentions("rye bread", "Rye starter")).toBe(false);
+    expect(captionMentions("anything", "")).toBe(false);
+  });
+
+  test("seeded product needs a mention; scoops and events count by timing", () => {
+    const seeding = { type: "seeding", id: "s", names: ["Rye starter", "Spring box"] };
+    const event = { type: "event", id: "e" };
+    expect(pickAttribution([seeding, event], "Great night!")).toBe(event);
+    expect(pickAttribution([seeding, event], "my spring box arrived")).toBe(seeding);
+    expect(pickAttribution([seeding], "my cat")).toBeNull();
+  });
+});

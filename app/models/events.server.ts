@@ -520,6 +520,28 @@ export async function fillFreeSeats(eventId: string, now = new Date()) {
 
 class Rollback extends Error {}
 
+/**
+ * Someone who leaves a program (or deletes their account) gives up their places at its upcoming events: RSVPs and
+ * waitlist places end, held seats go back and are offered to the waitlist, as a cancellation would. Runs in the
+ * caller's transaction; returns how many events it touched.
+ */
+export async function cancelUpcomingRsvps(tx: Tx, ambassadorId: string, reason: string, now = new Date()) {
+  const rsvps = await tx.rsvp.findMany({
+    where: { ambassadorId, status: { in: ["going", "offered", "waitlisted", "maybe"] }, event: { startsAt: { gt: now } } },
+    select: { id: true, status: true, plusOnes: true, brandId: true, eventId: true, event: { select: { title: true } } },
+  });
+  for (const r of rsvps) {
+    await tx.rsvp.update({ where: { id: r.id }, data: { status: "not_going", offerExpiresAt: null } });
+    const held = seatsHeld(r.status, r.plusOnes);
+    if (held > 0) {
+      await takeSeats(tx, r.eventId, -held);
+      await enqueueJob(EVENT_FILL_JOB, { eventId: r.eventId }, { tx });
+    }
+    await recordTouch({ brandId: r.brandId, ambassadorId, kind: "event", summary: `${r.status === "waitlisted" ? "Left the waitlist for" : "Cancelled their RSVP to"} ${r.event.title} (${reason})`, at: now }, tx);
+  }
+  return rsvps.length;
+}
+
 /** An unclaimed offer runs out: the seats go back and the next person on the waitlist is offered them. */
 export async function expireOffer(rsvpId: string, now = new Date()) {
   const r = await db.rsvp.findUnique({ where: { id: rsvpId }, select: { id: true, status: true, plusOnes: true, offerExpiresAt: true, eventId: true, brandId: true, ambassadorId: true, event: { select: { title: true } } } });

@@ -1,4 +1,6 @@
 import { db } from "#app/utils/db.server";
+import { cancelUpcomingRsvps } from "./events.server";
+import { withdrawOpenRequests } from "./seeding.server";
 import { recordTouch } from "./timeline.server";
 
 /** The fan's own membership of one brand's program (by slug), or null. */
@@ -29,12 +31,28 @@ export async function setEmailPreference(userId: string, ambassadorId: string, o
 }
 
 /** The fan leaves the program: they become alumni, get no more program emails, and the history stays. */
+/**
+ * Leaves a program: the membership becomes alumni (its history stays), program emails stop, upcoming RSVPs and
+ * waitlist places end (their seats are offered on), and product not yet shipped goes back to stock.
+ */
 export async function leaveProgram(userId: string, ambassadorId: string) {
   const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId, status: { not: "alumni" } }, select: { id: true, brandId: true } });
-  if (!a) return;
-  await db.$transaction(async (tx) => {
+  if (!a) return { events: 0, requests: 0 };
+  return db.$transaction(async (tx) => {
     await tx.ambassador.update({ where: { id: a.id }, data: { status: "alumni", leftAt: new Date(), emailOptIn: false } });
     await tx.consent.create({ data: { ambassadorId: a.id, kind: "email", granted: false } });
     await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "left", summary: "Left the program", actorId: userId }, tx);
+    const events = await cancelUpcomingRsvps(tx, a.id, "left the program");
+    const requests = await withdrawOpenRequests(tx, a.id, "left the program");
+    return { events, requests };
   });
+}
+
+/** "Your RSVPs to 2 upcoming events were cancelled and 1 product request was withdrawn." — or nothing. */
+export function describeLeaving({ events, requests }: { events: number; requests: number }) {
+  const parts = [
+    events ? `your ${events === 1 ? "place at 1 upcoming event was" : `places at ${events} upcoming events were`} given up` : "",
+    requests ? `${requests === 1 ? "1 product request was" : `${requests} product requests were`} withdrawn` : "",
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join(" and ").replace(/^./, (c) => c.toUpperCase())}.` : "";
 }

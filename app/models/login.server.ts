@@ -114,5 +114,8 @@ async function consume(tokenId: string, email: string, redirectTo: string | null
   // Program memberships made for this address before the account existed (applications, imports) now belong to
   // it: the person has just proven they read this inbox.
   await db.ambassador.updateMany({ where: { email: user.email, userId: null }, data: { userId: user.id } });
+  // A first sign-in after applying: the account takes the name the person gave on the application.
+  const application = await db.application.findFirst({ where: { email: user.email }, orderBy: { createdAt: "desc" }, select: { name: true } });
+  if (application?.name) await db.user.updateMany({ where: { id: user.id, name: null }, data: { name: application.name } });
   return { ok: true, userId: user.id, redirectTo };
 }

@@ -10,7 +10,7 @@ import type { PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
 import { checkDisclosure } from "./disclosure";
 import { recognizePostUrl } from "./post-url";
-import { metricsFrom, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
+import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 
@@ -18,17 +18,18 @@ export const POST_METRICS_JOB = "post.metrics";
 const DAY = 86_400_000;
 
 export type Metrics = { views?: number | null; likes: number; comments: number; shares: number; saves: number };
-export type Attribution = { type: "scoop" | "event" | "seeding"; id: string; label: string; at: Date };
+export type Attribution = { type: "scoop" | "event" | "seeding"; id: string; label: string; at: Date; names?: string[] };
 
 /**
- * What a post most likely followed: the fan's most recent perk before it went up (seeded product shipped or
- * delivered in the last 60 days, an event attended in the last 14, a scoop opened in the last 30).
+ * The perks a post may have followed, most recent first: seeded product shipped or delivered in the last 60 days,
+ * an event attended in the last 14, a scoop opened in the last 30. Staff choose among them; pickAttribution makes
+ * the automatic choice.
  */
 export async function perkCandidates(brandId: string, ambassadorId: string, before: Date): Promise<Attribution[]> {
   const [requests, rsvps, reads] = await Promise.all([
     db.seedingRequest.findMany({
       where: { brandId, ambassadorId, status: { in: ["shipped", "delivered", "settled"] }, shippedAt: { lte: before, gte: new Date(before.getTime() - 60 * DAY) } },
-      select: { id: true, shippedAt: true, deliveredAt: true, variant: { select: { product: { select: { name: true } } } } },
+      select: { id: true, shippedAt: true, deliveredAt: true, campaign: { select: { name: true } }, variant: { select: { product: { select: { name: true } } } } },
     }),
     db.rsvp.findMany({
       where: { brandId, ambassadorId, checkedInAt: { not: null }, event: { startsAt: { lte: before, gte: new Date(before.getTime() - 14 * DAY) } } },
@@ -40,7 +41,7 @@ export async function perkCandidates(brandId: string, ambassadorId: string, befo
     }),
   ]);
   const list: Attribution[] = [
-    ...requests.map((r) => ({ type: "seeding" as const, id: r.id, label: `Seeded: ${r.variant.product.name}`, at: r.deliveredAt ?? r.shippedAt! })),
+    ...requests.map((r) => ({ type: "seeding" as const, id: r.id, label: `Seeded: ${r.variant.product.name}`, at: r.deliveredAt ?? r.shippedAt!, names: [r.variant.product.name, r.campaign.name] })),
     ...rsvps.map((r) => ({ type: "event" as const, id: r.eventId, label: `Event: ${r.event.title}`, at: r.event.startsAt })),
     ...reads.map((r) => ({ type: "scoop" as const, id: r.scoopId, label: `Scoop: ${r.scoop.title}`, at: r.openedAt! })),
   ];
@@ -97,7 +98,7 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
   const onPlatform = ambassador.socialAccounts.filter((a) => a.platform === recognized.platform).map((a) => a.followers);
   const followersAtPost = input.followersAtPost ?? (onPlatform.length ? Math.max(...onPlatform) : ambassador.maxFollowers);
   // Posting times are typed to the minute, so a perk from the same minute still counts as before the post.
-  const [attribution] = await perkCandidates(input.brandId, ambassador.id, new Date(input.postedAt.getTime() + 60_000));
+  const attribution = pickAttribution(await perkCandidates(input.brandId, ambassador.id, new Date(input.postedAt.getTime() + 60_000)), input.caption);
   const links = attributionFields(attribution ?? null);
   const flags = await flagsFor(input.brandId, input.caption, links, input.postedAt);
   const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
@@ -128,9 +129,7 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
       },
       select: { id: true },
     });
-    if (links.seedingRequestId) {
-      await tx.seedingRequest.update({ where: { id: links.seedingRequestId }, data: { outcome: "posted", status: "settled", settledAt: new Date() } });
-    }
+    if (links.seedingRequestId) await settleAsPosted(tx, links.seedingRequestId);
     await recordTouch({ brandId: input.brandId, ambassadorId: ambassador.id, kind: "post", summary: `Posted on ${recognized.platform}${attribution ? ` (${attribution.label})` : ""}`, body: recognized.url, actorId: input.actorId }, tx);
     // The reads at day 1, 7 and 30 are committed with the post: a saved post always has them.
     await scheduleMetricReads(created.id, input.postedAt, tx);
@@ -138,6 +137,14 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
   });
   if (!post) return { ok: false, field: "url", error: "This post was already submitted." };
   return { ok: true, id: post.id, ...flags };
+}
+
+/**
+ * A post about seeded product settles its request as "posted" — unless the fan already chose honest feedback, which
+ * stays their outcome (the post still counts for the campaign).
+ */
+async function settleAsPosted(tx: Prisma.TransactionClient, requestId: string) {
+  await tx.seedingRequest.updateMany({ where: { id: requestId, OR: [{ outcome: null }, { outcome: { not: "feedback" } }] }, data: { outcome: "posted", status: "settled", settledAt: new Date() } });
 }
 
 /** Staff change what a post followed; the checks run again. */
@@ -150,7 +157,11 @@ export async function setAttribution(brandId: string, postId: string, value: str
   if (type !== "none" && !chosen) return false;
   const links = attributionFields(chosen);
   const campaignId = links.seedingRequestId ? (await db.seedingRequest.findUnique({ where: { id: links.seedingRequestId }, select: { campaignId: true } }))?.campaignId : null;
-  await db.post.update({ where: { id: post.id }, data: { ...links, campaignId: campaignId ?? null, ...(await flagsFor(brandId, post.caption, links, post.postedAt)) } });
+  const flags = await flagsFor(brandId, post.caption, links, post.postedAt);
+  await db.$transaction(async (tx) => {
+    await tx.post.update({ where: { id: post.id }, data: { ...links, campaignId: campaignId ?? null, ...flags } });
+    if (links.seedingRequestId) await settleAsPosted(tx, links.seedingRequestId);
+  });
   return true;
 }
 

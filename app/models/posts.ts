@@ -42,3 +42,25 @@ export function metricsFrom(v: { views?: number; likes?: number; comments?: numb
 
 export const REVIEW_FILTERS = { pending: "To review", flagged: "Flagged", approved: "In the library", hidden: "Hidden", all: "All" } as const;
 export type ReviewFilter = keyof typeof REVIEW_FILTERS;
+
+/** Lower case, without accents, punctuation as spaces: "Rye Starter (Large)" → "rye starter large". */
+function plain(text: string) {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** True when the caption names it: as words ("rye starter") or run together as a hashtag ("#ryestarter"). */
+export function captionMentions(caption: string, name: string) {
+  const words = plain(name);
+  if (!words) return false;
+  const text = ` ${plain(caption)} `;
+  return text.includes(` ${words} `) || text.replace(/ /g, "").includes(words.replace(/ /g, ""));
+}
+
+/**
+ * The perk a new post is attributed to without asking anyone. A scoop or an event counts by timing (the most recent
+ * before the post). Seeded product needs the caption to name the product or its campaign: a fan's unrelated posts
+ * in the weeks after a delivery are not "posts about the product". Staff can still attribute any candidate by hand.
+ */
+export function pickAttribution<T extends { type: string; names?: string[] }>(candidates: T[], caption: string): T | null {
+  return candidates.find((c) => c.type !== "seeding" || (c.names ?? []).some((n) => captionMentions(caption, n))) ?? null;
+}

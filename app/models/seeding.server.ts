@@ -28,6 +28,21 @@ async function releaseUnit(tx: Tx, variantId: string) {
   await tx.$executeRaw`UPDATE "SeedingVariant" SET "reserved" = "reserved" - 1 WHERE "id" = ${variantId} AND "reserved" > 0`;
 }
 
+/**
+ * Product that has not shipped yet goes back to stock when its fan leaves: requests and offers still open are
+ * withdrawn. Runs in the caller's transaction; returns how many were withdrawn.
+ */
+export async function withdrawOpenRequests(tx: Tx, ambassadorId: string, reason: string) {
+  const open = await tx.seedingRequest.findMany({ where: { ambassadorId, status: { in: ["offered", "requested", "approved"] } }, select: { id: true, brandId: true, variantId: true, campaign: { select: { name: true } } } });
+  for (const r of open) {
+    const changed = await tx.seedingRequest.updateMany({ where: { id: r.id, status: { in: ["offered", "requested", "approved"] } }, data: { status: "withdrawn", decidedAt: new Date() } });
+    if (changed.count !== 1) continue;
+    await releaseUnit(tx, r.variantId);
+    await recordTouch({ brandId: r.brandId, ambassadorId, kind: "seeding", summary: `Request from ${r.campaign.name} withdrawn (${reason})` }, tx);
+  }
+  return open.length;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Campaigns (managers)
 // ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SubmitButton } from "#app/components/forms";
 import { deleteMyAccount } from "#app/models/account.server";
+import { describeLeaving } from "#app/models/fan-program.server";
 import { destroySession, requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { formatDateTime } from "#app/utils/format";
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = await deleteMyAccount(user.id);
     if (!result.ok) return data({ deleteError: result.error }, { status: 400 });
-    return redirectWithToast("/", { kind: "info", message: "Your account and personal data are deleted. Thank you for being part of it." }, { headers: { "Set-Cookie": await destroySession(request) } });
+    return redirectWithToast("/", { kind: "info", message: `Your account and personal data are deleted.${describeLeaving(result)} Thank you for being part of it.` }, { headers: { "Set-Cookie": await destroySession(request) } });
   }
   const submission = parseWithZod(formData, { schema: NameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -110,11 +110,27 @@ export default function Analytics() {
           <TimeChart label="Joins by source" kind="bar" data={d.sources} x="source" series={[{ key: "joins", label: "Joins", color: "#b45309" }]} />
         </Section>
         <Section id="posts" {...s}>
-          <TimeChart label="Posts by week" kind="bar" data={d.postsOverTime} x="week" series={[{ key: "posts", label: "Posts", color: "#0f766e" }]} />
+          <TimeChart
+            label="Posts and interactions by week"
+            data={d.postsOverTime}
+            x="week"
+            series={[
+              { key: "posts", label: "Posts", color: "#0f766e" },
+              { key: "interactions", label: "Interactions (right axis)", color: "#b45309", axis: "right" },
+            ]}
+          />
         </Section>
         <Section id="tiers" {...s} note={<>Average per post. By followers: {ENGAGEMENT_FORMULA}. By views: {VIEW_RATE_FORMULA}.</>}>
           <TimeChart label="Engagement rate by tier" kind="bar" format={pctFmt} data={d.byTier.map((t) => ({ tier: t.tier, rate: t.avgRate ?? 0 }))} x="tier" series={[{ key: "rate", label: "Engagement rate", color: "#6d28d9" }]} />
-          <p className="text-sm text-stone-700">{d.byTier.map((t) => `${t.tier}: ${formatRate(t.avgRate)} over ${t.posts} ${t.posts === 1 ? "post" : "posts"}`).join(" · ")}</p>
+          <TimeChart label="Interactions by tier" kind="bar" data={d.byTier.map((t) => ({ tier: t.tier, interactions: t.interactions }))} x="tier" series={[{ key: "interactions", label: "Interactions", color: "#b45309" }]} />
+          <ul className="space-y-1 text-sm text-stone-700" data-testid="tier-summary">
+            {d.byTier.map((t) => (
+              <li key={t.tier}>
+                <span className="font-medium capitalize">{t.tier}</span>: engagement {formatRate(t.avgRate)} · {t.interactions.toLocaleString("en")} interactions over {t.posts} {t.posts === 1 ? "post" : "posts"}
+              </li>
+            ))}
+          </ul>
+          <p className="text-xs text-stone-500">Smaller accounts usually engage a larger share of their followers; larger ones bring more interactions in all. Both numbers are here so you can weigh them.</p>
         </Section>
         <Section id="clicks" {...s}>
           <TimeChart label="Link clicks by week" data={d.clicksOverTime} x="week" series={[{ key: "clicks", label: "Clicks", color: "#be185d" }]} />

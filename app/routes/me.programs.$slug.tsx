@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { BrandWelcome } from "#app/components/join-form";
-import { findOwnMembership, leaveProgram, setEmailPreference } from "#app/models/fan-program.server";
+import { describeLeaving, findOwnMembership, leaveProgram, setEmailPreference } from "#app/models/fan-program.server";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { requireUser } from "#app/utils/auth.server";
@@ -41,8 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(back, { kind: "success", message: optIn ? "You will get program emails." : "No more program emails — you can turn them back on here." });
     }
     case "leave":
-      await leaveProgram(user.id, membership.id);
-      return redirectWithToast("/home", { kind: "info", message: `You left ${membership.brand.name}'s program. Thank you for everything!` });
+      const left = await leaveProgram(user.id, membership.id);
+      return redirectWithToast("/home", { kind: "info", message: `You left ${membership.brand.name}'s program.${describeLeaving(left)} Thank you for everything!` });
     default:
       throw new Response("Unknown action", { status: 400 });
   }

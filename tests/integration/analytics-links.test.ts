@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { dashboard, parseRange } from "#app/models/analytics.server";
+import { bulkStatus } from "#app/models/bulk-actions.server";
 import { createLink } from "#app/models/links.server";
 import { submitPost } from "#app/models/posts.server";
 import { loader as redirectLoader } from "#app/routes/r.$code";
@@ -35,10 +36,53 @@ describe("dashboard", () => {
     expect(d.postsOverTime.reduce((n, w) => n + w.posts, 0)).toBe(3);
     expect(d.growth.at(-1)?.active).toBe(2);
     expect(d.events[0]).toMatchObject({ going: 2, checkedIn: 1, noShows: 1, attendanceRate: 0.5, noShowRate: 0.5 });
-    expect(d.topContributors[0]).toMatchObject({ ambassadorId: nano.id, posts: 2, interactions: 75 });
+    // Ranked by what their posts drew, not by how many they made.
+    expect(d.topContributors.map((t) => [t.ambassadorId, t.posts, t.interactions])).toEqual([
+      [micro.id, 1, 200],
+      [nano.id, 2, 75],
+    ]);
     // Another brand's posts never count.
     const other = await createBrand(db, { ownerId: owner.id });
     expect((await dashboard(other.id, parseRange(new URLSearchParams(), now))).totals.posts).toBe(0);
+  });
+
+  test("every number equals a straight count of the same data: paused and alumni fans are not active", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const now = new Date();
+    const day = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const fans = [];
+    for (const [i, status] of (["active", "active", "active", "paused", "alumni", "invited", "active"] as const).entries()) {
+      fans.push(await createAmbassador(db, brand.id, { status, followers: [i % 2 ? 20_000 : 700], joinedAt: status === "invited" ? undefined : day(200 + i) }));
+    }
+    // A manager pauses one more fan: they stop counting as active too.
+    await bulkStatus(brand.id, [fans[6].id], "paused", owner.id);
+    let n = 0;
+    for (const [i, f] of fans.entries()) {
+      for (let k = 0; k <= i % 3; k++) {
+        await submitPost({ brandId: brand.id, ambassadorId: f.id, actorId: null, url: `https://x.com/f${i}/status/${++n}`, caption: "", postedAt: day(k * 10 + 1), metrics: { likes: 10 * (i + 1), comments: k, shares: 1, saves: 0 }, source: "staff" });
+      }
+    }
+    const range = parseRange(new URLSearchParams(), now);
+    const d = await dashboard(brand.id, range);
+    const inRange = { brandId: brand.id, status: { not: "hidden" }, day: { gte: range.from, lte: range.to } };
+    const posts = await db.post.findMany({ where: inRange, select: { ambassadorId: true, tier: true, likes: true, comments: true, shares: true, saves: true } });
+    const sum = (list: typeof posts) => list.reduce((t, p) => t + p.likes + p.comments + p.shares + p.saves, 0);
+
+    const active = await db.ambassador.count({ where: { brandId: brand.id, status: "active" } });
+    expect(active).toBe(3);
+    expect(d.totals.active).toBe(active);
+    expect(d.growth.at(-1)!.active).toBe(active);
+    expect(d.totals.posts).toBe(posts.length);
+    expect(d.totals.interactions).toBe(sum(posts));
+    expect(d.postsOverTime.reduce((t, w) => t + w.posts, 0)).toBe(posts.length);
+    expect(d.postsOverTime.reduce((t, w) => t + w.interactions, 0)).toBe(sum(posts));
+    for (const t of d.byTier) {
+      const mine = posts.filter((p) => p.tier === t.tier);
+      expect([t.tier, t.posts, t.interactions]).toEqual([t.tier, mine.length, sum(mine)]);
+    }
+    const byFan = [...new Set(posts.map((p) => p.ambassadorId))].map((id) => ({ id, interactions: sum(posts.filter((p) => p.ambassadorId === id)) })).sort((a, b) => b.interactions - a.interactions);
+    expect(d.topContributors.map((t) => [t.ambassadorId, t.interactions])).toEqual(byFan.slice(0, 10).map((f) => [f.id, f.interactions]));
   });
 
   test("the date range is read safely", () => {

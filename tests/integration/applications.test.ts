@@ -99,6 +99,17 @@ describe("applications", () => {
     const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: cookiesFrom(login.headers), form: { code } });
     const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });
     expect(home.data.programs).toEqual([expect.objectContaining({ status: "active", brand: expect.objectContaining({ slug: brand.slug }) })]);
+    // The name given on the application is the account's name ("Hello, Mina Applicant", not the address).
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("Mina Applicant");
+  });
+
+  test("a signed-in applicant without a name takes the one they give, accents and emoji included", async () => {
+    const { brand } = await setup();
+    const user = await createUser(db, { name: null });
+    const q0 = await questionId(brand.id, 0);
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { cookie: await cookieFor(user.id), params: { slug: brand.slug }, form: { ...applicationForm(user.email, { [`q_${q0}`]: "Rye" }), name: "Zoë Ngũgĩ-Ōtsuka 🌸" } });
+    expect(res.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Zoë Ngũgĩ-Ōtsuka 🌸");
   });
 
   test("decline emails the fan, removes the applicant, and enforces the reapply wait", async () => {

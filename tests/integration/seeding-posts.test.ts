@@ -86,6 +86,25 @@ describe("seeding", () => {
 });
 
 describe("posts", () => {
+  test("honest feedback stays the outcome: later posts that do not name the product are not attributed to it", async () => {
+    const s = await setup(1);
+    const fan = s.people[0];
+    const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
+    await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
+    await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
+    await markDelivered(r.id, { brandId: s.brand.id });
+    await giveFeedback(fan.user.id, r.id, "Honestly a bit sour for me.");
+    for (let i = 0; i < 3; i++) {
+      const unrelated = await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: `https://www.instagram.com/p/UNREL${i}/`, caption: "My cat in the sun", postedAt: new Date(), source: "fan" });
+      expect(unrelated.ok).toBe(true);
+      expect(await db.post.findUniqueOrThrow({ where: { id: (unrelated as { id: string }).id } })).toMatchObject({ seedingRequestId: null, campaignId: null, disclosureFlag: false });
+    }
+    // Even a post that names the product keeps the fan's chosen outcome; it still counts for the campaign.
+    const about = await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: "https://www.instagram.com/p/ABOUT1/", caption: "#ad Tried the #ryestarter", postedAt: new Date(), source: "fan" });
+    expect(await db.post.findUniqueOrThrow({ where: { id: (about as { id: string }).id } })).toMatchObject({ seedingRequestId: r.id, campaignId: s.campaignId });
+    expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ outcome: "feedback", status: "settled" });
+  });
+
   test("a post after a delivered product is attributed to it, flagged without disclosure, and settles the request as posted", async () => {
     const s = await setup(1);
     const fan = s.people[0];
@@ -165,7 +184,7 @@ describe("a fan's own data", () => {
     expect(exported.programs[0].shippingAddress).toMatchObject({ line1: "1 Main St" });
     expect(exported.programs[0].seedingRequests[0].address).toMatchObject({ city: "Toronto" });
     expect(exported.programs[0].posts[0]).toMatchObject({ url: "https://x.com/f/status/42", caption: "my rye", likes: 9 });
-    expect(await deleteMyAccount(fan.user.id)).toEqual({ ok: true });
+    expect(await deleteMyAccount(fan.user.id)).toMatchObject({ ok: true });
     expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ address: "", feedback: "" });
     expect(await db.post.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ url: "", caption: "", likes: 9, externalId: `deleted:${p.id}` });
     expect((await db.ambassador.findUniqueOrThrow({ where: { id: fan.ambassador.id } })).shippingAddress).toBe("");
