@@ -10,7 +10,7 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import stylesheet from "./tailwind.css?url";
 import { Toaster } from "./components/toaster";
 import { ErrorPage } from "./components/error-page";
@@ -18,6 +18,7 @@ import { getUser } from "./utils/auth.server";
 import { getEnv } from "./utils/env.server";
 import { getToast } from "./utils/toast.server";
 import { useNonce } from "./utils/nonce";
+import { VIEWER_ZONE_COOKIE, viewerZoneFrom } from "./utils/format";
 import { db } from "./utils/db.server";
 
 export const links: LinksFunction = () => [
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Fans (anyone who is an ambassador somewhere) get links to their scoops and events.
   const isFan = user ? (await db.ambassador.count({ where: { userId: user.id, status: "active" } })) > 0 : false;
   return data(
-    { user: user ? { email: user.email, name: user.name, isFan } : null, toast, demoMode: getEnv().DEMO_MODE },
+    { user: user ? { email: user.email, name: user.name, isFan } : null, toast, demoMode: getEnv().DEMO_MODE, viewerZone: viewerZoneFrom(request.headers.get("Cookie")) },
     { headers },
   );
 }
@@ -108,6 +109,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  // Remember the browser's time zone, so the server renders every time in it from the next page on.
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && zone !== root?.viewerZone) document.cookie = `${VIEWER_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+  }, [root?.viewerZone]);
   return <Outlet />;
 }
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime } from "#app/utils/format";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
+import { LocalTime } from "#app/components/local-time";
 
 type Row = { id: string; to: string; subject: string; template: string; status: string; error: string | null; createdAt: string | Date; attempts: number };
 
@@ -34,7 +34,7 @@ export function OutboxTable({ messages, timeZone, basePath }: { messages: Row[];
         <tbody className="divide-y divide-stone-100">
           {messages.map((m) => (
             <tr key={m.id} data-testid="outbox-row">
-              <td className="whitespace-nowrap px-4 py-2 text-stone-600">{formatDateTime(m.createdAt, timeZone)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-stone-600"><LocalTime value={m.createdAt} zone={timeZone} /></td>
               <td className="px-4 py-2">{m.to}</td>
               <td className="px-4 py-2">
                 <Link to={`${basePath}/${m.id}`} className="text-violet-700 underline">
@@ -78,7 +78,7 @@ export function OutboxMessageView({ message, timeZone, backTo }: { message: Mess
         <dt className="text-stone-500">From</dt>
         <dd>{message.from}</dd>
         <dt className="text-stone-500">Created</dt>
-        <dd>{formatDateTime(message.createdAt, timeZone)}</dd>
+        <dd><LocalTime value={message.createdAt} zone={timeZone} /></dd>
         <dt className="text-stone-500">Status</dt>
         <dd>
           <OutboxStatus status={message.status} />

@@ -1,9 +1,11 @@
+import { LocalTime } from "./local-time";
+
 type Perk = { kind: string; label: string; valueCents: number | null; at: string | Date };
 
 const money = new Intl.NumberFormat("en", { style: "currency", currency: "USD" });
 
 /** What a fan received: product (with value), tickets, early access — the reason posts about them need a disclosure. */
-export function PerkLedger({ perks, formatDate }: { perks: Perk[]; formatDate: (d: string | Date) => string }) {
+export function PerkLedger({ perks, zone }: { perks: Perk[]; zone: string }) {
   const total = perks.reduce((n, p) => n + (p.valueCents ?? 0), 0);
   return (
     <section aria-labelledby="perks-heading" className="rounded-lg border border-stone-200 bg-white p-4">
@@ -17,7 +19,7 @@ export function PerkLedger({ perks, formatDate }: { perks: Perk[]; formatDate: (
               <span>{p.label}</span>
               <span className="text-stone-500">
                 {p.valueCents ? `${money.format(p.valueCents / 100)} · ` : ""}
-                {formatDate(p.at)}
+                <LocalTime value={p.at} zone={zone} />
               </span>
             </li>
           ))}

@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { isTimeZone } from "#app/utils/format";
 import { parseAllowedDomains } from "./tracked-links";
 import { DEFAULT_TIER_THRESHOLDS } from "./tiers";
 
 export const RESERVED_SLUGS = ["new", "admin", "api", "app", "login", "logout", "join", "home", "settings", "dev", "b", "r"];
 
-const timeZones = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
-timeZones.add("UTC");
-
-export function isTimeZone(value: string) {
-  return timeZones.has(value);
-}
 
 const count = (label: string) =>
   z.coerce
@@ -79,4 +74,5 @@ export function slugify(name: string) {
     .replace(/-+$/g, "");
 }
 
-export const TIME_ZONES = [...timeZones].sort();
+/** The zones offered in pickers (any zone isTimeZone accepts is still valid). */
+export const TIME_ZONES = [...new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), "UTC"])].sort();

@@ -53,6 +53,7 @@ describe("attribution of a post to a perk", () => {
     expect(captionMentions("Loving the Rye Starter!", "Rye starter")).toBe(true);
     expect(captionMentions("#RyeStarter day", "Rye starter")).toBe(true);
     expect(captionMentions("Crème brûlée kit is here", "Creme brulee kit")).toBe(true);
+    expect(captionMentions("Sunday rye with the new starter, so tangy!", "Rye starter")).toBe(true);
     expect(captionMentions("rye bread", "Rye starter")).toBe(false);
     expect(captionMentions("anything", "")).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { isTimeZone } from "#app/utils/format";
 import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
 import { answerFields, type Question } from "./application";
@@ -73,14 +74,6 @@ export function pickOffers<T extends { seats: number }>(ordered: T[], free: numb
 const optionalWhole = (label: string, min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), whole(label, min, max).optional());
 
-export function isTimeZone(value: string) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const EventSchema = z
   .object({

@@ -4,7 +4,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { zonedInputToUtc } from "#app/utils/format";
+import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import type { PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
@@ -274,7 +274,7 @@ export async function submitPostForm(args: {
   screenshot: PendingFile | undefined;
 }): Promise<SubmitPostResult> {
   const { brand, input } = args;
-  const postedAt = zonedInputToUtc(input.postedAt, brand.timeZone);
+  const postedAt = zonedInputToUtc(input.postedAt, isTimeZone(input.timeZone) ? input.timeZone : brand.timeZone);
   if (!postedAt) return { ok: false, field: "postedAt", error: "Enter when it went up." };
   const dateProblem = postedAtProblem(postedAt);
   if (dateProblem) return { ok: false, field: "postedAt", error: dateProblem };

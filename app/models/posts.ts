@@ -17,6 +17,8 @@ export const PostSchema = z.object({
   caption: z.string().trim().max(5000, "Keep the caption under 5,000 characters.").default(""),
   kind: z.enum(["post", "story"]).default("post"),
   postedAt: z.string({ message: "When did it go up?" }),
+  /** the zone the form showed postedAt in (the viewer's); the brand's when missing */
+  timeZone: z.string().optional(),
   followersAtPost: count("Followers"),
   ...MetricFields,
 });
@@ -48,12 +50,20 @@ function plain(text: string) {
   return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-/** True when the caption names it: as words ("rye starter") or run together as a hashtag ("#ryestarter"). */
+const FILLER = new Set(["the", "and", "for", "with", "our", "new"]);
+
+/**
+ * True when the caption names it: every telling word of the name appears, in any order ("rye … starter" for "Rye
+ * starter"), or the name run together as a hashtag ("#ryestarter").
+ */
 export function captionMentions(caption: string, name: string) {
-  const words = plain(name);
-  if (!words) return false;
-  const text = ` ${plain(caption)} `;
-  return text.includes(` ${words} `) || text.replace(/ /g, "").includes(words.replace(/ /g, ""));
+  const phrase = plain(name);
+  if (!phrase) return false;
+  const text = plain(caption);
+  if (text.replace(/ /g, "").includes(phrase.replace(/ /g, ""))) return true;
+  const words = new Set(text.split(" "));
+  const telling = phrase.split(" ").filter((w) => w.length >= 3 && !FILLER.has(w));
+  return telling.length > 0 && telling.every((w) => words.has(w) || words.has(`${w}s`));
 }
 
 /**

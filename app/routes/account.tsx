@@ -9,9 +9,9 @@ import { deleteMyAccount } from "#app/models/account.server";
 import { describeLeaving } from "#app/models/fan-program.server";
 import { destroySession, requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Kindred" }];
 
@@ -90,7 +90,7 @@ export default function Account() {
         <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {sessions.map((s, i) => (
             <li key={i} className="px-4 py-3 text-sm">
-              {describeAgent(s.userAgent)} · since {formatDateTime(s.createdAt, "UTC")}
+              {describeAgent(s.userAgent)} · since <LocalTime value={s.createdAt} zone={"UTC"} />
               {s.current ? <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">this device</span> : null}
             </li>
           ))}

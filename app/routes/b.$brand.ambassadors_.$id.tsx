@@ -9,11 +9,11 @@ import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
 import { isGoneQuiet } from "#app/models/timeline.server";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
-import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
@@ -143,7 +143,7 @@ export default function AmbassadorPage() {
                         <ul className="mt-1 space-y-0.5">
                           {s.snapshots.map((snap, i) => (
                             <li key={i} className="tabular-nums">
-                              {formatDateTime(snap.recordedAt, brand.timeZone)}: {fmt(snap.followers)}
+                              <LocalTime value={snap.recordedAt} zone={brand.timeZone} />: {fmt(snap.followers)}
                             </li>
                           ))}
                         </ul>
@@ -157,7 +157,7 @@ export default function AmbassadorPage() {
             )}
           </section>
 
-          <PerkLedger perks={perks} formatDate={(d) => formatDateTime(d, brand.timeZone)} />
+          <PerkLedger perks={perks} zone={brand.timeZone} />
 
           <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
             <h2 id="timeline-heading" className="font-semibold">
@@ -175,7 +175,7 @@ export default function AmbassadorPage() {
                 {a.timeline.map((t) => (
                   <li key={t.id} className="text-sm">
                     <p>
-                      <span className="font-medium">{t.summary}</span> <span className="text-xs text-stone-500">· {formatDateTime(t.createdAt, brand.timeZone)}</span>
+                      <span className="font-medium">{t.summary}</span> <span className="text-xs text-stone-500">· <LocalTime value={t.createdAt} zone={brand.timeZone} /></span>
                     </p>
                     {t.body ? <p className="whitespace-pre-line text-stone-700">{t.body}</p> : null}
                   </li>
@@ -255,7 +255,7 @@ export default function AmbassadorPage() {
               </div>
               <div>
                 <dt className="inline text-stone-500">Joined: </dt>
-                <dd className="inline">{a.joinedAt ? formatDateTime(a.joinedAt, brand.timeZone) : "not yet"}</dd>
+                <dd className="inline">{a.joinedAt ? <LocalTime value={a.joinedAt} zone={brand.timeZone} /> : "not yet"}</dd>
               </div>
               <div>
                 <dt className="inline text-stone-500">Program emails: </dt>
@@ -263,11 +263,11 @@ export default function AmbassadorPage() {
               </div>
               <div>
                 <dt className="inline text-stone-500">Terms: </dt>
-                <dd className="inline">{a.termsAcceptedAt ? `version ${a.termsVersion}, accepted ${formatDateTime(a.termsAcceptedAt, brand.timeZone)}` : "not accepted yet"}</dd>
+                <dd className="inline">{a.termsAcceptedAt ? <>version {a.termsVersion}, accepted <LocalTime value={a.termsAcceptedAt} zone={brand.timeZone} /></> : "not accepted yet"}</dd>
               </div>
               <div>
                 <dt className="inline text-stone-500">Last touch: </dt>
-                <dd className="inline">{formatDateTime(a.lastTouchAt, brand.timeZone)}</dd>
+                <dd className="inline"><LocalTime value={a.lastTouchAt} zone={brand.timeZone} /></dd>
               </div>
             </dl>
           </section>

@@ -8,10 +8,10 @@ import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { formatDateTime } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Applications · Kindred" }];
 
@@ -116,7 +116,7 @@ export default function Applications() {
                   <h2 className="font-semibold">{a.name}</h2>
                   <p className="text-sm text-stone-600">
                     {a.email}
-                    {a.city ? ` · ${a.city}` : ""} · applied {formatDateTime(a.createdAt, brand.timeZone)}
+                    {a.city ? ` · ${a.city}` : ""} · applied <LocalTime value={a.createdAt} zone={brand.timeZone} />
                   </p>
                 </div>
                 <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium capitalize">
@@ -172,7 +172,7 @@ export default function Applications() {
               ) : (
                 <p className="mt-3 text-sm text-stone-600">
                   <span className="font-medium capitalize">{a.status}</span>
-                  {a.decidedAt ? ` ${formatDateTime(a.decidedAt, brand.timeZone)}` : ""}
+                  {a.decidedAt ? <> <LocalTime value={a.decidedAt} zone={brand.timeZone} /></> : ""}
                   {a.autoReason ? ` automatically: ${a.autoReason}` : ""}
                   {a.decisionMessage ? ` — “${a.decisionMessage}”` : ""}
                   {a.status === "approved" && a.ambassadorId ? (

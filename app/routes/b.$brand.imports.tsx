@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "#app/components/forms";
 import { MAX_UPLOAD_BYTES, createImport, uploadDir } from "#app/models/csv-import.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Import fans · Kindred" }];
 
@@ -71,7 +71,7 @@ export default function Imports() {
                 </Link>
                 <span className="text-stone-600">
                   {STATUS[i.status] ?? i.status} · {i.importedRows.toLocaleString("en")} imported, {i.duplicateRows.toLocaleString("en")} already there, {i.rejectedRows.toLocaleString("en")} with problems ·{" "}
-                  {formatDateTime(i.createdAt, brand.timeZone)}
+                  <LocalTime value={i.createdAt} zone={brand.timeZone} />
                 </span>
               </li>
             ))}

@@ -10,10 +10,11 @@ import { inviteFans, resendFanInvite, revokeFanInvite, type InviteOutcome } from
 import { createInviteLink, revokeInviteLink } from "#app/models/invite-links.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { endOfDayInZone, formatDateTime, isCalendarDate, todayInZone } from "#app/utils/format";
+import { endOfDayInZone, isCalendarDate, todayInZone } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Kindred" }];
 
@@ -230,8 +231,8 @@ export default function Invitations() {
                   <p className="font-medium">{i.ambassador.name}</p>
                   <p className="truncate text-stone-600">{i.ambassador.email}</p>
                   <p className="text-xs text-stone-500">
-                    {i.sendCount === 0 ? "Sending…" : `Sent ${i.sendCount === 1 ? "once" : `${i.sendCount} times`}, last ${formatDateTime(i.lastSentAt, brand.timeZone)}`} · expires{" "}
-                    {formatDateTime(i.expiresAt, brand.timeZone)}
+                    {i.sendCount === 0 ? "Sending…" : <>Sent {i.sendCount === 1 ? "once" : `${i.sendCount} times`}, last <LocalTime value={i.lastSentAt} zone={brand.timeZone} /></>} · expires{" "}
+                    <LocalTime value={i.expiresAt} zone={brand.timeZone} />
                   </p>
                 </div>
                 <div className="flex gap-2">
@@ -295,7 +296,7 @@ export default function Invitations() {
                       {l._count.ambassadors} joined · used {l.uses}
                       {l.maxUses !== null ? ` of ${l.maxUses}` : ""} times
                       {l.tagName ? ` · tags “${l.tagName}”` : ""}
-                      {l.expiresAt ? ` · expires ${formatDateTime(l.expiresAt, brand.timeZone)}` : ""}
+                      {l.expiresAt ? <> · expires <LocalTime value={l.expiresAt} zone={brand.timeZone} /></> : ""}
                     </p>
                   </div>
                   {state === "Active" ? (

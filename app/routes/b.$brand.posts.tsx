@@ -11,10 +11,11 @@ import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { PostSchema, REVIEW_FILTERS, type ReviewFilter } from "#app/models/posts";
 import { importPostsCsv, listPosts, requestDisclosure, reviewPost, submitPostForm } from "#app/models/posts.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime, utcToZonedInput } from "#app/utils/format";
+import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = (url.searchParams.get("show") ?? "pending") as ReviewFilter;
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, now: utcToZonedInput(new Date(), brand.timeZone), ...(await listPosts(brand.id, filter in REVIEW_FILTERS ? filter : "pending", page)) };
+  return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, entryZone: viewerZoneOf(request, brand.timeZone), now: utcToZonedInput(new Date(), viewerZoneOf(request, brand.timeZone)), ...(await listPosts(brand.id, filter in REVIEW_FILTERS ? filter : "pending", page)) };
 }
 
 type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string; report?: { line: number; ok: boolean; message: string }[] };
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Posts() {
-  const { brand, filter, posts, total, page, pageCount, now } = useLoaderData<typeof loader>();
+  const { brand, filter, posts, total, page, pageCount, now, entryZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? {};
   const [params] = useSearchParams();
@@ -115,7 +116,7 @@ export default function Posts() {
                   {p.kind === "story" ? " (story)" : ""}
                 </Link>
                 <p className="text-xs text-stone-500">
-                  {formatDateTime(p.postedAt, brand.timeZone)} · {p.tier} · {p.followersAtPost.toLocaleString("en")} followers · engagement {formatRate(engagementRate(p, p.followersAtPost))}
+                  <LocalTime value={p.postedAt} zone={brand.timeZone} /> · {p.tier} · {p.followersAtPost.toLocaleString("en")} followers · engagement {formatRate(engagementRate(p, p.followersAtPost))}
                 </p>
               </div>
               <div className="flex flex-wrap gap-1">
@@ -158,7 +159,8 @@ export default function Posts() {
               <option value="post">Post, reel or video</option>
               <option value="story">Story</option>
             </SelectField>
-            <Field label={`Went up (${brand.timeZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <Field label={`Went up (your time, ${entryZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <input type="hidden" name="timeZone" value={entryZone} />
             <Field label="Followers then (optional)" name="followersAtPost" type="number" min={0} errors={errors.followersAtPost ?? undefined} />
           </div>
           <Field label="Screenshot (stories)" name="screenshot" type="file" accept="image/*" errors={errors.screenshot ?? undefined} />

@@ -12,11 +12,11 @@ import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { MetricsSchema, metricsFrom } from "#app/models/posts";
 import { getPostForStaff, recordMetrics, refreshMetrics, requestDisclosure, reviewPost, setAttribution } from "#app/models/posts.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Post · Kindred" }];
 
@@ -77,7 +77,7 @@ export default function PostDetail() {
           {post.ambassador.name} on {PLATFORMS[post.platform as Platform] ?? post.platform}
         </h1>
         <p className="text-sm text-stone-600">
-          {formatDateTime(post.postedAt, brand.timeZone)} · {post.tier} tier · {post.followersAtPost.toLocaleString("en")} followers at the time ·{" "}
+          <LocalTime value={post.postedAt} zone={brand.timeZone} /> · {post.tier} tier · {post.followersAtPost.toLocaleString("en")} followers at the time ·{" "}
           <a href={post.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
             open the post
           </a>
@@ -92,7 +92,7 @@ export default function PostDetail() {
         {post.disclosureFlag ? (
           <Form method="post" className="mt-2">
             <SubmitButton name="intent" value="disclosure" disabled={!!post.disclosureRequestedAt}>
-              {post.disclosureRequestedAt ? `Asked ${formatDateTime(post.disclosureRequestedAt, brand.timeZone)}` : "Ask for a disclosure (friendly email)"}
+              {post.disclosureRequestedAt ? <>Asked <LocalTime value={post.disclosureRequestedAt} zone={brand.timeZone} /></> : "Ask for a disclosure (friendly email)"}
             </SubmitButton>
           </Form>
         ) : null}
@@ -146,7 +146,7 @@ export default function PostDetail() {
           <tbody>
             {post.metrics.map((m) => (
               <tr key={m.id} className="border-t border-stone-100">
-                <td className="py-1">{formatDateTime(m.recordedAt, brand.timeZone)}</td>
+                <td className="py-1"><LocalTime value={m.recordedAt} zone={brand.timeZone} /></td>
                 <td>{m.views ?? "—"}</td>
                 <td>{m.likes}</td>
                 <td>{m.comments}</td>

@@ -4,8 +4,8 @@ import { buttonClass } from "#app/components/forms";
 import { describeAudience } from "#app/models/audience";
 import { STATE_LABELS, scoopState } from "#app/models/scoops";
 import { listScoops } from "#app/models/scoops.server";
-import { formatDateTime } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Scoops · Kindred" }];
 
@@ -39,8 +39,8 @@ export default function Scoops() {
                   </Link>
                   <p className="text-xs text-stone-600">
                     {STATE_LABELS[state]}
-                    {s.publishAt ? ` · ${state === "scheduled" ? "goes live" : "published"} ${formatDateTime(s.publishAt, brand.timeZone)}` : ""}
-                    {s.embargoUntil ? ` · embargo until ${formatDateTime(s.embargoUntil, brand.timeZone)}` : ""} · {describeAudience(s.audience)}
+                    {s.publishAt ? <> · {state === "scheduled" ? "goes live" : "published"} <LocalTime value={s.publishAt} zone={brand.timeZone} /></> : ""}
+                    {s.embargoUntil ? <> · embargo until <LocalTime value={s.embargoUntil} zone={brand.timeZone} /></> : ""} · {describeAudience(s.audience)}
                   </p>
                 </div>
                 <p className="text-sm text-stone-700" aria-label="Reach">

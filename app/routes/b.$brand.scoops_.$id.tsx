@@ -7,11 +7,11 @@ import { describeAudience } from "#app/models/audience";
 import { STATE_LABELS, scoopState } from "#app/models/scoops";
 import { deleteScoop, getScoopForStaff, publishScoopNow } from "#app/models/scoops.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
@@ -50,7 +50,7 @@ export default function ScoopDetail() {
           <h1 className="text-2xl font-bold">{scoop.title}</h1>
           <p className="text-sm text-stone-600">
             {STATE_LABELS[state]}
-            {scoop.publishAt ? ` · ${state === "scheduled" ? "goes live" : "published"} ${formatDateTime(scoop.publishAt, brand.timeZone)}` : ""} · {describeAudience(scoop.audience)}
+            {scoop.publishAt ? <> · {state === "scheduled" ? "goes live" : "published"} <LocalTime value={scoop.publishAt} zone={brand.timeZone} /></> : ""} · {describeAudience(scoop.audience)}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -77,7 +77,7 @@ export default function ScoopDetail() {
         </div>
       </div>
       {scoop.embargoUntil ? (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-900">Embargo until {formatDateTime(scoop.embargoUntil, brand.timeZone)}</p>
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-900">Embargo until <LocalTime value={scoop.embargoUntil} zone={brand.timeZone} /></p>
       ) : null}
       <StatCards
         label="Reach"
@@ -115,9 +115,9 @@ export default function ScoopDetail() {
                         {r.ambassador.name}
                       </Link>
                     </td>
-                    <td className="px-3 py-2">{r.notifiedAt ? formatDateTime(r.notifiedAt, brand.timeZone) : "—"}</td>
-                    <td className="px-3 py-2">{r.acknowledgedAt ? formatDateTime(r.acknowledgedAt, brand.timeZone) : "—"}</td>
-                    <td className="px-3 py-2">{r.openedAt ? formatDateTime(r.openedAt, brand.timeZone) : "Not yet"}</td>
+                    <td className="px-3 py-2">{r.notifiedAt ? <LocalTime value={r.notifiedAt} zone={brand.timeZone} /> : "—"}</td>
+                    <td className="px-3 py-2">{r.acknowledgedAt ? <LocalTime value={r.acknowledgedAt} zone={brand.timeZone} /> : "—"}</td>
+                    <td className="px-3 py-2">{r.openedAt ? <LocalTime value={r.openedAt} zone={brand.timeZone} /> : "Not yet"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -10,11 +10,11 @@ import { formatRate } from "#app/models/engagement";
 import { OUTCOMES, REQUEST_STATUSES, formatAddress, trackingRowsFromCsv, type Outcome, type RequestStatus } from "#app/models/seeding";
 import { decideRequests, getCampaignForStaff, markDelivered, markShipped, offerProduct, setStock, shipFromCsv } from "#app/models/seeding.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
@@ -103,7 +103,7 @@ export default function Campaign() {
         <h1 className="text-2xl font-bold">{campaign.name}</h1>
         <p className="text-sm text-stone-600">
           {campaign.mode === "offer" ? "Offered to chosen fans" : "Fans request"} · {describeAudience(campaign.audience)} · follow-ups on day {campaign.followUpDays.split(",").join(" and ")}
-          {campaign.closesAt ? ` · requests close ${formatDateTime(campaign.closesAt, brand.timeZone)}` : ""}
+          {campaign.closesAt ? <> · requests close <LocalTime value={campaign.closesAt} zone={brand.timeZone} /></> : ""}
         </p>
         {campaign.callToAction ? <p className="mt-2 max-w-2xl text-stone-700">{campaign.callToAction}</p> : null}
       </div>

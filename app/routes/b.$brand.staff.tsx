@@ -8,10 +8,10 @@ import { Field, SelectField, SubmitButton } from "#app/components/forms";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "#app/models/roles";
 import { changeStaffRole, inviteStaff, removeStaffMember, revokeStaffInvite } from "#app/models/staff.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Staff · Kindred" }];
 
@@ -184,7 +184,7 @@ export default function Staff() {
                 <div>
                   <p className="font-medium">{i.email}</p>
                   <p className="text-sm text-stone-600">
-                    {ROLE_LABELS[i.role as StaffRole]} · expires {formatDateTime(i.expiresAt, brand.timeZone)}
+                    {ROLE_LABELS[i.role as StaffRole]} · expires <LocalTime value={i.expiresAt} zone={brand.timeZone} />
                   </p>
                 </div>
                 <Form method="post">

@@ -12,9 +12,10 @@ import { MetricsSchema, PostSchema, metricsFrom } from "#app/models/posts";
 import { fanPosts, recordMetrics, submitPostForm, updateCaption } from "#app/models/posts.server";
 import { requireUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
-import { formatDateTime, utcToZonedInput } from "#app/utils/format";
+import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [rows, posts] = await Promise.all([programs(user.id), fanPosts(user.id)]);
   // The perks behind the disclosure reminder (only the page needs them, not the form's action).
   const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
-  return { programs: mine, posts, now: utcToZonedInput(new Date(), mine[0]?.brand.timeZone ?? "UTC") };
+  const entryZone = viewerZoneOf(request, mine[0]?.brand.timeZone ?? "UTC");
+  return { programs: mine, posts, entryZone, now: utcToZonedInput(new Date(), entryZone) };
 }
 
 type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string };
@@ -71,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyPosts() {
-  const { programs, posts, now } = useLoaderData<typeof loader>();
+  const { programs, posts, now, entryZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? {};
   const perks = programs.flatMap((p) => p.perks.map((perk) => ({ ...perk, brand: p.brand })));
@@ -116,7 +118,8 @@ export default function MyPosts() {
               <option value="post">Post, reel or video</option>
               <option value="story">Story (add a screenshot)</option>
             </SelectField>
-            <Field label="When it went up" name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <Field label={`When it went up (your time, ${entryZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <input type="hidden" name="timeZone" value={entryZone} />
           </div>
           <Field label="Screenshot (for stories)" name="screenshot" type="file" accept="image/png,image/jpeg,image/webp,image/gif" errors={errors.screenshot ?? undefined} />
           <TextareaField label="Caption" hint="Paste it so the disclosure check can help you." name="caption" rows={3} errors={errors.caption ?? undefined} />
@@ -137,7 +140,7 @@ export default function MyPosts() {
               <li key={p.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="my-post">
                 <p className="flex flex-wrap items-center justify-between gap-2">
                   <span>
-                    <strong>{PLATFORMS[p.platform as Platform] ?? p.platform}</strong> · {p.brand.name} · {formatDateTime(p.postedAt, p.brand.timeZone)}
+                    <strong>{PLATFORMS[p.platform as Platform] ?? p.platform}</strong> · {p.brand.name} · <LocalTime value={p.postedAt} zone={p.brand.timeZone} />
                   </span>
                   <a href={p.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
                     Open

@@ -6,10 +6,10 @@ import { describeLeaving, findOwnMembership, leaveProgram, setEmailPreference } 
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { requireUser } from "#app/utils/auth.server";
-import { formatDateTime } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Your program · Kindred" }];
 
@@ -55,10 +55,10 @@ export default function FanProgram() {
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
       <BrandWelcome brand={brand}>
         <p className="font-medium">{STATUS[membership.status] ?? membership.status}</p>
-        {membership.joinedAt ? <p className="text-sm text-stone-600">Member since {formatDateTime(membership.joinedAt, brand.timeZone)}.</p> : null}
+        {membership.joinedAt ? <p className="text-sm text-stone-600">Member since <LocalTime value={membership.joinedAt} zone={brand.timeZone} />.</p> : null}
       </BrandWelcome>
 
-      <PerkLedger perks={perks} formatDate={(d) => formatDateTime(d, brand.timeZone)} />
+      <PerkLedger perks={perks} zone={brand.timeZone} />
       {perks.length && brand.disclosureText ? (
         <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950">When you post about something you received, start the caption with: “{brand.disclosureText}”.</p>
       ) : null}
@@ -93,7 +93,7 @@ export default function FanProgram() {
           </Form>
           {membership.termsAcceptedAt ? (
             <p className="text-xs text-stone-500">
-              You accepted the program terms (version {membership.termsVersion}) on {formatDateTime(membership.termsAcceptedAt, brand.timeZone)}.
+              You accepted the program terms (version {membership.termsVersion}) on <LocalTime value={membership.termsAcceptedAt} zone={brand.timeZone} />.
             </p>
           ) : null}
           <Form

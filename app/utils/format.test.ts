@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { endOfDayInZone, formatDateTime, formatRange, todayInZone, utcToZonedInput, zonedInputToUtc } from "./format";
+import { endOfDayInZone, formatDateTime, formatRange, todayInZone, utcToZonedInput, viewerZoneFrom, zonedInputToUtc } from "./format";
 
 describe("formatDateTime", () => {
   test("shows a UTC instant in the given zone, across daylight saving time", () => {
@@ -53,4 +53,12 @@ test("dates read the same on the server and in any browser: plain spaces only", 
   expect(range).toBe("Fri, Dec 11, 2026, 6:00 – 8:30 PM EST");
   expect(formatDateTime("2026-12-11T23:00:00Z", "UTC")).toBe("Dec 11, 2026, 11:00 PM UTC");
   expect(`${range}${formatDateTime(new Date(), "Asia/Tokyo")}`).not.toMatch(/[\u00a0\u2009\u202f]/);
+});
+
+
+test("the viewer's zone comes from its cookie only when it is a real zone", () => {
+  expect(viewerZoneFrom("a=1; kindred_tz=Asia%2FTokyo; b=2")).toBe("Asia/Tokyo");
+  expect(viewerZoneFrom("kindred_tz=Not%2FAZone")).toBeNull();
+  expect(viewerZoneFrom("kindred_tz=%3Cscript%3E")).toBeNull();
+  expect(viewerZoneFrom(null)).toBeNull();
 });

@@ -1,5 +1,31 @@
 import { TZDate } from "@date-fns/tz";
 
+/** An IANA time zone this runtime knows ("Europe/Paris", "UTC"); the one check for zones from forms and cookies. */
+export function isTimeZone(value: string | null | undefined): value is string {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser's time zone, remembered in a cookie so pages are rendered in it from the start. */
+export const VIEWER_ZONE_COOKIE = "kindred_tz";
+
+/** The viewer's zone from a Cookie header, when it holds a valid one. */
+export function viewerZoneFrom(cookieHeader: string | null) {
+  const m = new RegExp(`(?:^|;\\s*)${VIEWER_ZONE_COOKIE}=([^;]+)`).exec(cookieHeader ?? "");
+  const zone = m ? decodeURIComponent(m[1]) : null;
+  return isTimeZone(zone) ? zone : null;
+}
+
+/** The zone a request's viewer reads times in: theirs when the cookie says, else the fallback (brand or event). */
+export function viewerZoneOf(request: Request, fallback: string) {
+  return viewerZoneFrom(request.headers.get("Cookie")) ?? fallback;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -34,7 +34,8 @@ test("a manager publishes an embargoed scoop to a tag: a fan in the tag acknowle
   await page.getByLabel(/Embargo lifts at/).fill("2030-03-01T09:00");
   await page.getByRole("button", { name: "Save scoop" }).click();
   await expect(page.getByTestId("toast")).toContainText("Scoop published");
-  await expect(page.getByText("Embargo until Mar 1, 2030, 9:00 AM EST")).toBeVisible();
+  // Typed in the brand's zone (9:00 AM in Toronto), shown in the viewer's own, named (this browser is on UTC).
+  await expect(page.getByText("Embargo until Mar 1, 2030, 2:00 PM UTC")).toBeVisible();
   const scoopUrl = new URL(page.url()).pathname;
   const scoopId = scoopUrl.split("/").pop()!;
 

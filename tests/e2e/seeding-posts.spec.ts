@@ -82,8 +82,9 @@ test("a fan requests a seeded product, it ships, her post without disclosure is 
   await expect(page.getByTestId("table-campaigns")).toContainText("Spring starter kit");
   const campaignRow = page.getByTestId("table-campaigns").getByRole("row").filter({ hasText: "Spring starter kit" });
   await expect(campaignRow.getByRole("cell").nth(3)).toHaveText("1");
-  await page.getByRole("region", { name: "Engagement rate by tier" }).getByText("Table").click();
+  await page.getByRole("region", { name: "Engagement and interactions by tier" }).getByText("Table").click();
   const micro = page.getByTestId("table-tiers").getByRole("row").filter({ hasText: "micro" });
   await expect(micro.getByRole("cell").nth(1)).toHaveText("1");
-  await expect(page.getByText("micro: 6.94 % over 1 post")).toBeVisible();
+  // Both sides of the nano-vs-micro trade-off are on the page: the rate and the interactions.
+  await expect(page.getByTestId("tier-summary")).toContainText("micro: engagement 6.94 % · 361 interactions over 1 post");
 });

@@ -7,7 +7,7 @@ import { action as loginAction } from "#app/routes/login";
 import { db } from "#app/utils/db.server";
 import { checkWriteOrigin } from "#app/utils/http.server";
 import { FORM_MAX_BYTES, readForm } from "#app/utils/request-body.server";
-import { BASE, callAction, cookieFor, toastFrom } from "#tests/utils";
+import { BASE, callAction, callLoader, cookieFor, toastFrom } from "#tests/utils";
 import { createBrand, createUser } from "#tests/factories";
 
 async function refusal(promise: Promise<unknown>) {
@@ -174,5 +174,24 @@ describe("state changes that do not apply", () => {
     expect(asStaff.data.error).toBe("Only shipped requests can be marked delivered.");
     expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: request.id } })).toEqual(before);
     expect(await db.job.count({ where: { dedupeKey: { startsWith: `seeding:${request.id}` } } })).toBe(0);
+  });
+});
+
+import { loader as fanPostsLoader } from "#app/routes/me.posts";
+
+describe("times in the viewer's zone", () => {
+  test("the post form is filled and read in the fan's own zone, and says which", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id, timeZone: "America/Toronto" });
+    const fanUser = await createUser(db);
+    const fan = await createAmbassador(db, brand.id, { userId: fanUser.id, email: fanUser.email });
+    const cookie = `${await cookieFor(fanUser.id)}; kindred_tz=Asia%2FTokyo`;
+    const page = await callLoader(fanPostsLoader, "/me/posts", { cookie });
+    expect(page.data.entryZone).toBe("Asia/Tokyo");
+    const res = await callAction(fanPostsAction, "/me/posts", { cookie, form: { programId: fan.id, url: "https://www.instagram.com/p/TOKYO1/", postedAt: "2026-06-01T09:00", timeZone: "Asia/Tokyo", caption: "" } });
+    expect(res.status).toBe(302);
+    expect((await db.post.findFirstOrThrow({ where: { brandId: brand.id } })).postedAt.toISOString()).toBe("2026-06-01T00:00:00.000Z");
+    // Without the cookie the brand's zone is used, and said.
+    expect((await callLoader(fanPostsLoader, "/me/posts", { cookie: await cookieFor(fanUser.id) })).data.entryZone).toBe("America/Toronto");
   });
 });
