@@ -1,4 +1,4 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { forwardRef, useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useNavigation } from "@remix-run/react";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
@@ -136,4 +136,20 @@ export function fieldList<T extends { getFieldList: () => unknown[] }>(field: T)
   } catch {
     return [] as unknown as ReturnType<T["getFieldList"]>;
   }
+}
+
+/**
+ * For forms that add something (a note, a tag): once their submission has gone through without an error, the form
+ * is emptied, so a second click does not add it twice. `failed` is true while the page shows an error for it.
+ */
+export function useClearAfterSave(intent: string, failed: boolean) {
+  const ref = useRef<HTMLFormElement>(null);
+  const navigation = useNavigation();
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const wasSubmitting = useRef(false);
+  useEffect(() => {
+    if (wasSubmitting.current && !submitting && !failed) ref.current?.reset();
+    wasSubmitting.current = submitting;
+  }, [submitting, failed]);
+  return ref;
 }

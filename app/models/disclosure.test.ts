@@ -66,3 +66,13 @@ describe("attribution of a post to a perk", () => {
     expect(pickAttribution([seeding], "my cat")).toBeNull();
   });
 });
+
+import { describeNumbers } from "./engagement";
+
+describe("a post's numbers in a list", () => {
+  test("a post without any numbers says so instead of showing zeros", () => {
+    const zero = { likes: 0, comments: 0, shares: 0, saves: 0, views: null, followersAtPost: 1000 };
+    expect(describeNumbers({ ...zero, snapshots: 0 })).toBe("No numbers yet");
+    expect(describeNumbers({ ...zero, likes: 320, comments: 41, snapshots: 1 })).toBe("320 likes · 41 comments · 0 shares · 0 saves · engagement 36.1 %");
+  });
+});

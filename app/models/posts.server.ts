@@ -330,6 +330,7 @@ const POST_ROW = {
   eventId: true,
   seedingRequestId: true,
   createdAt: true,
+  _count: { select: { metrics: true } },
 } satisfies Prisma.PostSelect;
 
 /** The fan's own posts across programs, newest first. */

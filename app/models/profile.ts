@@ -32,11 +32,18 @@ const AccountSchema = z.object({
     .max(2_000_000_000, "That is more followers than anyone has"),
 });
 
-/** A list of social accounts from a form; rows left completely empty are ignored. */
+/** A row someone left blank: no handle and no follower count (the platform picker always has a value). */
+function blankAccount(row: unknown) {
+  if (!row || typeof row !== "object") return true;
+  const { handle, followers } = row as { handle?: unknown; followers?: unknown };
+  return (handle === undefined || String(handle).trim() === "") && (followers === undefined || String(followers).trim() === "");
+}
+
+/** A list of social accounts from a form; rows left blank are ignored (the block is optional). */
 export const AccountsField = z
   .array(z.unknown())
   .default([])
-  .transform((rows) => rows.filter((r) => r && typeof r === "object" && Object.values(r as object).some((v) => v !== undefined && v !== "")))
+  .transform((rows) => rows.filter((r) => !blankAccount(r)))
   .pipe(z.array(AccountSchema).max(12, "Up to 12 accounts"))
   .refine((rows) => new Set(rows.map((r) => `${r.platform}:${r.handle.toLowerCase()}`)).size === rows.length, "The same account is listed twice");
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SubmitButton, TextareaField } from "#app/components/forms";
+import { SubmitButton, TextareaField, useClearAfterSave } from "#app/components/forms";
 import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
 import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus } from "#app/models/ambassador-profile.server";
 import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
@@ -78,6 +78,7 @@ export default function AmbassadorPage() {
   const { brand, ambassador: a, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorFor = (field: string) => (actionData && actionData.field === field ? [actionData.error] : undefined);
+  const noteForm = useClearAfterSave("note", !!errorFor("body"));
   return (
     <div className="space-y-6">
       <Link to={`/b/${brand.slug}/ambassadors`} className="text-sm text-violet-700 underline">
@@ -163,7 +164,7 @@ export default function AmbassadorPage() {
             <h2 id="timeline-heading" className="font-semibold">
               Timeline
             </h2>
-            <Form method="post" className="mt-3 space-y-2">
+            <Form method="post" className="mt-3 space-y-2" ref={noteForm}>
               <input type="hidden" name="intent" value="note" />
               <TextareaField label="Add a private note" hint="Only staff see notes." name="body" rows={2} errors={errorFor("body")} />
               <SubmitButton variant="secondary" className="py-1.5">

@@ -116,7 +116,7 @@ export default function Posts() {
                   {p.kind === "story" ? " (story)" : ""}
                 </Link>
                 <p className="text-xs text-stone-500">
-                  <LocalTime value={p.postedAt} zone={brand.timeZone} /> · {p.tier} · {p.followersAtPost.toLocaleString("en")} followers · engagement {formatRate(engagementRate(p, p.followersAtPost))}
+                  <LocalTime value={p.postedAt} zone={brand.timeZone} /> · {p.tier} · {p.followersAtPost.toLocaleString("en")} followers · {p._count.metrics ? `engagement ${formatRate(engagementRate(p, p.followersAtPost))}` : "no numbers yet"}
                 </p>
               </div>
               <div className="flex flex-wrap gap-1">

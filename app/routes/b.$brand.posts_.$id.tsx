@@ -101,10 +101,10 @@ export default function PostDetail() {
         label="Numbers"
         className="sm:grid-cols-4"
         stats={[
-          ["Views", post.views ?? "—"],
-          ["Interactions", post.likes + post.comments + post.shares + post.saves],
-          ["Engagement rate", formatRate(rate)],
-          ["Engagement by views", formatRate(viewRate)],
+          ["Views", post._count.metrics ? (post.views ?? "—") : "—"],
+          ["Interactions", post._count.metrics ? post.likes + post.comments + post.shares + post.saves : "No numbers yet"],
+          ["Engagement rate", post._count.metrics ? formatRate(rate) : "—"],
+          ["Engagement by views", post._count.metrics ? formatRate(viewRate) : "—"],
         ]}
       />
       <p className="text-xs text-stone-500">

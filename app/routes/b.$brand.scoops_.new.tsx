@@ -30,7 +30,7 @@ export default function NewScoop() {
         lastResult={actionData?.result}
         uploadError={actionData?.uploadError}
         submitLabel="Save scoop"
-        defaults={{ title: "", body: "", guidance: "", links: "", publishMode: "now", publishAt: "", embargo: false, embargoUntil: "", audienceKind: "all", audienceValues: [] }}
+        defaults={{ title: "", body: "", guidance: "", links: "", publishMode: "draft", publishAt: "", embargo: false, embargoUntil: "", audienceKind: "all", audienceValues: [] }}
       />
     </div>
   );

@@ -78,7 +78,8 @@ function InviteForm() {
   const [form, fields] = useForm({
     id: "invite-staff",
     lastResult,
-    defaultValue: { role: "manager" },
+    // The least privilege first: an owner picks a wider role on purpose.
+    defaultValue: { role: "organizer" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),

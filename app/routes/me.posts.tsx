@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
 import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
 import { MetricInputs } from "#app/components/metric-fields";
-import { engagementRate, formatRate } from "#app/models/engagement";
+import { describeNumbers } from "#app/models/engagement";
 import { perkLedger } from "#app/models/perks.server";
 import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { MetricsSchema, PostSchema, metricsFrom } from "#app/models/posts";
@@ -147,7 +147,7 @@ export default function MyPosts() {
                   </a>
                 </p>
                 <p className="text-stone-700">
-                  {p.likes} likes · {p.comments} comments · {p.shares} shares · {p.saves} saves{p.views !== null ? ` · ${p.views} views` : ""} · engagement {formatRate(engagementRate(p, p.followersAtPost))}
+                  {describeNumbers({ ...p, snapshots: p._count.metrics })}
                 </p>
                 {p.disclosureFlag ? (
                   <Form method="post" encType="multipart/form-data" className="space-y-2 rounded-md bg-amber-50 p-3">

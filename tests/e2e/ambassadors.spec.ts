@@ -48,6 +48,13 @@ test("a manager invites a fan, who accepts, fills in a profile, and shows as an 
   await expect(page.getByText("12,400 followers")).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("Joined the program from an email invitation");
   await expect(page.getByTestId("timeline")).toContainText("Invited by");
+
+  // A private note is added once, and the box is emptied for the next one.
+  await page.getByLabel("Add a private note").fill("Loves seeded rye; size M apron.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByTestId("timeline")).toContainText("Loves seeded rye; size M apron.");
+  await expect(page.getByLabel("Add a private note")).toHaveValue("");
+  await expect(page.getByTestId("timeline").getByText("Loves seeded rye; size M apron.")).toHaveCount(1);
 });
 
 test("a fan joins through a shareable link after confirming the email", async ({ page, db }) => {

@@ -31,6 +31,8 @@ test("a newcomer signs in with the emailed code, creates a brand and invites a m
   // Invite a manager.
   await page.getByRole("link", { name: "Staff" }).click();
   await page.getByLabel("Email address").fill(managerEmail);
+  // The least privilege is the default; a wider role is chosen on purpose.
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("organizer");
   await page.getByLabel("Role", { exact: true }).selectOption("manager");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("toast")).toContainText(`Invitation sent to ${managerEmail}`);

@@ -28,6 +28,9 @@ test("a manager publishes an embargoed scoop to a tag: a fan in the tag acknowle
   await page.getByLabel("Title").fill("Spring menu preview");
   await page.getByLabel("The scoop").fill("**Rhubarb tart** arrives in March.");
   await page.getByLabel("What you can say").fill("You may say a spring menu is coming.");
+  // A new scoop starts as a draft; publishing is a choice.
+  await expect(page.getByLabel("Save as a draft")).toBeChecked();
+  await page.getByLabel("Publish now").check();
   await page.getByLabel("Some tags").check();
   await page.getByLabel("insiders").check();
   await page.getByLabel(/Nothing may be shared publicly/).check();

@@ -103,6 +103,17 @@ describe("applications", () => {
     expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("Mina Applicant");
   });
 
+  test("the optional social accounts block left blank does not stop an application", async () => {
+    const { brand } = await setup();
+    const email = uniqueEmail("blank");
+    const q0 = await questionId(brand.id, 0);
+    const form = { ...applicationForm(email, { [`q_${q0}`]: "Rye" }), "accounts[0].platform": "instagram", "accounts[0].handle": "", "accounts[0].followers": "" };
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form });
+    expect(res.status).toBe(302);
+    const ambassador = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email }, include: { socialAccounts: true } });
+    expect(ambassador.socialAccounts).toEqual([]);
+  });
+
   test("a signed-in applicant without a name takes the one they give, accents and emoji included", async () => {
     const { brand } = await setup();
     const user = await createUser(db, { name: null });
