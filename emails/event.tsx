@@ -1,7 +1,7 @@
 import { Button, Heading, Img, Section, Text } from "@react-email/components";
 import { EmailLayout, type EmailBrand } from "./components/layout";
 
-export type EventEmailKind = "confirmed" | "waitlisted" | "offer" | "reminder" | "thanks";
+export type EventEmailKind = "confirmed" | "waitlisted" | "offer" | "reminder" | "thanks" | "cancelled";
 
 export type EventEmailProps = {
   kind: EventEmailKind;
@@ -32,6 +32,8 @@ export function eventEmailSubject({ kind, title }: Pick<EventEmailProps, "kind" 
       return `Tomorrow: ${title}`;
     case "thanks":
       return `Thanks for coming to ${title}`;
+    case "cancelled":
+      return `Cancelled: your RSVP to ${title}`;
   }
 }
 
@@ -41,6 +43,7 @@ const HEADINGS: Record<EventEmailKind, string> = {
   offer: "A seat opened up — it's yours if you want it",
   reminder: "See you tomorrow",
   thanks: "Thank you for coming",
+  cancelled: "Your RSVP is cancelled",
 };
 
 /** Every message about an event RSVP: confirmation (QR ticket + calendar file), waitlist, seat offer, reminder, thanks. */
@@ -48,11 +51,12 @@ export default function EventEmail(p: EventEmailProps) {
   const color = p.brand.color ?? "#7c3aed";
   const guests = p.plusOnes ? ` (you + ${p.plusOnes} ${p.plusOnes === 1 ? "guest" : "guests"})` : "";
   return (
-    <EmailLayout brand={p.brand} preview={eventEmailSubject(p)} footer={`You received this because you answered ${p.brand.name}'s invitation to ${p.title}.`}>
+    <EmailLayout brand={p.brand} preview={eventEmailSubject(p)} footer={`You received this because you RSVP'd to ${p.title} in ${p.brand.name}'s ambassador program.`}>
       <Heading as="h1" className="text-xl">
         {HEADINGS[p.kind]}
       </Heading>
       <Text>{`Hi ${p.fanName},`}</Text>
+      {p.kind === "cancelled" ? <Text>{`You're no longer going to ${p.title}. The attached calendar update takes it out of your calendar. Changed your mind? You can RSVP again on the event page while seats are free.`}</Text> : null}
       {p.kind === "confirmed" ? <Text>{`Your seat at ${p.title} is confirmed${guests}. The calendar file is attached.`}</Text> : null}
       {p.kind === "waitlisted" ? <Text>{`${p.title} is full right now, so you're on the waitlist. If a seat frees up we'll email you, and you'll have a little time to claim it.`}</Text> : null}
       {p.kind === "offer" ? <Text>{`Someone's plans changed and a seat at ${p.title} is free${guests}. Claim it before ${p.offerExpires} — after that it goes to the next person on the waitlist.`}</Text> : null}

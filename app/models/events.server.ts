@@ -18,7 +18,7 @@ import { matchesAudience, readAudience } from "./audience";
 import { activeMemberships, toAudienceMember } from "./audience.server";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
-import { buildIcs } from "./ics.server";
+import { buildIcs, icsFileName } from "./ics.server";
 import { bulkMessage } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
 
@@ -446,7 +446,10 @@ export async function respondToEvent(userId: string, eventId: string, input: Rsv
     const stamp = now.getTime();
     if (status === "going" && current?.status !== "going") await enqueueEventEmail(tx, "confirmed", event.id, member.id, stamp);
     if (status === "waitlisted" && current?.status !== "waitlisted") await enqueueEventEmail(tx, "waitlisted", event.id, member.id, stamp);
-    return { ok: true, status, message: rsvpMessage(status, current?.status) };
+    // A fan who gives up a seat gets a note that takes the event out of their calendar.
+    if (released > 0 && status === "not_going") await enqueueEventEmail(tx, "cancelled", event.id, member.id, stamp);
+    const waiting = released > 0 ? await tx.rsvp.count({ where: { eventId: event.id, status: "waitlisted" } }) : 0;
+    return { ok: true, status, message: rsvpMessage(status, current?.status, waiting > 0) };
   });
 
   if (!outcome.ok && "lapsed" in outcome && rsvp) await expireOffer(rsvp.id, now);
@@ -475,11 +478,12 @@ function rsvpSummary(status: RsvpStatus, title: string, before?: string) {
   }
 }
 
-function rsvpMessage(status: RsvpStatus, before?: string) {
+function rsvpMessage(status: RsvpStatus, before?: string, someoneWaits = false) {
   if (status === "going") return before === "offered" ? "The seat is yours — see you there!" : before === "going" ? "Your RSVP is updated." : "You're going! Your ticket is on its way by email.";
   if (status === "waitlisted") return "The event is full, so you're on the waitlist. We'll email you if a seat opens.";
   if (status === "maybe") return "Noted as maybe. Change it any time.";
-  return before === "going" || before === "offered" ? "Your RSVP is cancelled and your seat goes to someone on the waitlist." : "Thanks for letting us know.";
+  if (before === "going" || before === "offered") return someoneWaits ? "Your RSVP is cancelled, and your seat goes to someone on the waitlist." : "Your RSVP is cancelled. Thanks for letting us know.";
+  return "Thanks for letting us know.";
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -557,13 +561,15 @@ export async function expireOffer(rsvpId: string, now = new Date()) {
   return done;
 }
 
-function enqueueEventEmail(tx: Tx, kind: "confirmed" | "waitlisted" | "offer", eventId: string, ambassadorId: string, stamp: number) {
+type RsvpEmailKind = "confirmed" | "waitlisted" | "offer" | "cancelled";
+
+function enqueueEventEmail(tx: Tx, kind: RsvpEmailKind, eventId: string, ambassadorId: string, stamp: number) {
   return enqueueJob(EVENT_EMAIL_JOB, { kind, eventId, ambassadorId }, { tx, dedupeKey: `event-email:${kind}:${eventId}:${ambassadorId}:${stamp}` });
 }
 
-const EMAIL_STILL_TRUE: Record<"confirmed" | "waitlisted" | "offer", RsvpStatus> = { confirmed: "going", waitlisted: "waitlisted", offer: "offered" };
+const EMAIL_STILL_TRUE: Record<RsvpEmailKind, RsvpStatus> = { confirmed: "going", waitlisted: "waitlisted", offer: "offered", cancelled: "not_going" };
 
-registerJobHandler(EVENT_EMAIL_JOB, async ({ kind, eventId, ambassadorId }: { kind: "confirmed" | "waitlisted" | "offer"; eventId: string; ambassadorId: string }) => {
+registerJobHandler(EVENT_EMAIL_JOB, async ({ kind, eventId, ambassadorId }: { kind: RsvpEmailKind; eventId: string; ambassadorId: string }) => {
   // Sent only while it is still true (a fan who cancelled since gets no ticket).
   const rsvp = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { status: true } });
   if (rsvp?.status === EMAIL_STILL_TRUE[kind]) await sendEventEmail(kind, eventId, ambassadorId);
@@ -653,7 +659,11 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
   if (kind === "confirmed" && rsvp) {
     ticketUrl = `${appUrl}/checkin/${rsvp.ticketCode}`;
     attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrl, { width: 240, margin: 1 }), contentId: "ticket-qr", secret: true });
-    attachments.push({ filename: "event.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildIcs(event, eventUrl) });
+    attachments.push({ filename: icsFileName(event.title), contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildIcs(event, eventUrl) });
+  }
+  if (kind === "cancelled") {
+    // Removes the entry the confirmation put in the fan's calendar.
+    attachments.push({ filename: icsFileName(event.title), contentType: "text/calendar; charset=utf-8; method=CANCEL", content: buildIcs(event, eventUrl, { cancelled: true }) });
   }
   const props = {
     kind,
@@ -779,7 +789,10 @@ export async function eventCalendarFile(userId: string, eventId: string) {
   const found = await visibleEvent(userId, eventId);
   if (!found) return null;
   const going = found.rsvp?.status === "going";
-  return buildIcs({ ...found.event, onlineUrl: going && parseWebUrl(found.event.onlineUrl) ? found.event.onlineUrl : "" }, `${getEnv().APP_URL}/me/events/${found.event.id}`);
+  const ics = buildIcs({ ...found.event, onlineUrl: going && parseWebUrl(found.event.onlineUrl) ? found.event.onlineUrl : "" }, `${getEnv().APP_URL}/me/events/${found.event.id}`, {
+    cancelled: found.rsvp?.status === "not_going",
+  });
+  return { ics, fileName: icsFileName(found.event.title) };
 }
 
 /** The QR code of a ticket, as SVG markup for the event page. */

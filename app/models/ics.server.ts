@@ -5,9 +5,11 @@ type IcsEvent = { id: string; title: string; description: string; startsAt: Date
 
 /**
  * An iCalendar file for one event (times in UTC, so every calendar shows them in its own zone). The uid is
- * stable per event, so adding it again after a change updates the calendar entry instead of duplicating it.
+ * stable per event, so adding it again after a change updates the calendar entry instead of duplicating it; a
+ * cancelled RSVP sends the same uid with METHOD:CANCEL and STATUS:CANCELLED (and a later sequence), which removes
+ * the entry from the fan's calendar.
  */
-export function buildIcs(event: IcsEvent, url: string) {
+export function buildIcs(event: IcsEvent, url: string, { cancelled = false, now = new Date() } = {}) {
   const location = eventLocation(event);
   const { error, value } = createEvent({
     uid: `event-${event.id}@kindred`,
@@ -22,8 +24,17 @@ export function buildIcs(event: IcsEvent, url: string) {
     end: event.endsAt.getTime(),
     endInputType: "utc",
     endOutputType: "utc",
-    status: "CONFIRMED",
+    status: cancelled ? "CANCELLED" : "CONFIRMED",
+    method: cancelled ? "CANCEL" : "PUBLISH",
+    // Seconds since 2020: a later file always wins over an earlier one for the same uid.
+    sequence: Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000),
   });
   if (error || !value) throw error ?? new Error("Could not build the calendar file");
   return value;
+}
+
+/** A file name for an event's calendar file: "rye-night.ics". */
+export function icsFileName(title: string) {
+  const base = title.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return `${base || "event"}.ics`;
 }

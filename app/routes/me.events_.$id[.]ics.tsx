@@ -6,7 +6,7 @@ import { invariantResponse } from "#app/utils/http.server";
 /** "Add to calendar": the event as an .ics file, for fans who may see it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const ics = await eventCalendarFile(user.id, params.id ?? "");
-  invariantResponse(ics, "Event not found");
-  return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="event.ics"', "Cache-Control": "private, no-store" } });
+  const file = await eventCalendarFile(user.id, params.id ?? "");
+  invariantResponse(file, "Event not found");
+  return new Response(file.ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${file.fileName}"`, "Cache-Control": "private, no-store" } });
 }

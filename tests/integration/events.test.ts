@@ -123,6 +123,25 @@ describe("waitlist", () => {
     expect(await statusOf(event.id, fans[1].ambassador.id)).toBe("waitlisted");
   });
 
+  test("cancelling says what happens to the seat, and emails a calendar update that removes the event", async () => {
+    const { brand, fans } = await brandWithFans(3);
+    const event = await createEvent(db, brand.id, { capacity: 2, title: "Croissant class" });
+    await respondToEvent(fans[0].user.id, event.id, going());
+    // Nobody waits: the message does not promise the seat to anyone.
+    expect(await respondToEvent(fans[0].user.id, event.id, { status: "not_going" })).toMatchObject({ message: "Your RSVP is cancelled. Thanks for letting us know." });
+    await runAllJobs();
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: fans[0].user.email, template: "event", subject: "Cancelled: your RSVP to Croissant class" } });
+    const [ics] = parseStoredAttachments(mail.attachments);
+    expect(ics.filename).toBe("croissant-class.ics");
+    const body = Buffer.from(ics.base64 ?? "", "base64").toString();
+    expect(body).toContain("METHOD:CANCEL");
+    expect(body).toContain("STATUS:CANCELLED");
+    expect(body).toContain(`UID:event-${event.id}@kindred`);
+    // With someone waiting, it does.
+    for (const f of fans) await respondToEvent(f.user.id, event.id, going());
+    expect(await respondToEvent(fans[1].user.id, event.id, { status: "not_going" })).toMatchObject({ message: "Your RSVP is cancelled, and your seat goes to someone on the waitlist." });
+  });
+
   test("an unclaimed offer expires and moves to the next person", async () => {
     const { brand, fans } = await brandWithFans(4);
     const event = await createEvent(db, brand.id, { capacity: 2, claimHours: 6 });
@@ -202,7 +221,7 @@ describe("check-in and after the event", () => {
     expect(mail.text).toMatch(/Mon, Jul 1, 2030, 6:00\s*–\s*7:30\sPM EDT/);
     expect(await respondToEvent(fans[0].user.id, event.id, going(1))).toEqual({ ok: false, field: "plusOnes", error: "This event has no plus-ones." });
     const files = parseStoredAttachments(mail.attachments);
-    expect(files.map((f) => f.filename)).toEqual(["ticket.png", "event.ics"]);
+    expect(files.map((f) => f.filename)).toEqual(["ticket.png", "online-tasting.ics"]);
     // The QR ticket is the recipient's: staff's copy lists it without its content.
     expect(mail.redacted).toBe(true);
     expect(files[0].base64).toBeUndefined();
