@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { JoinSchema } from "#app/models/join";
 import { ErrorList, Field, SubmitButton } from "./forms";
 
-type Brand = { name: string; color: string; logoUrl: string | null; description: string; guidelines: string; termsText: string; termsVersion: number };
+type Brand = { name: string; color: string; logoUrl: string | null; description: string; guidelines: string; termsText: string; termsVersion: number; disclosureText: string };
 
 /** The brand's card at the top of the public joining pages. */
 export function BrandWelcome({ brand, children }: { brand: Pick<Brand, "name" | "color" | "logoUrl" | "description">; children?: React.ReactNode }) {
@@ -54,7 +54,7 @@ export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { bra
   );
 }
 
-type ConsentBrand = Pick<Brand, "name" | "guidelines" | "termsText" | "termsVersion">;
+type ConsentBrand = Pick<Brand, "name" | "guidelines" | "termsText" | "termsVersion" | "disclosureText">;
 
 /** The program terms to read, their acceptance (required) and the email choice (optional); neither is pre-ticked. */
 export function ConsentFields({ brand, acceptTerms, emailOptIn, emailText }: { brand: ConsentBrand; acceptTerms: FieldMetadata<any>; emailOptIn: FieldMetadata<any>; emailText: string }) {
@@ -65,6 +65,11 @@ export function ConsentFields({ brand, acceptTerms, emailOptIn, emailText }: { b
         <details className="rounded-md border border-stone-200 bg-stone-50 p-3 text-sm">
           <summary className="cursor-pointer font-medium">Read the program terms (version {brand.termsVersion})</summary>
           <p className="mt-2 whitespace-pre-line text-stone-700">{terms}</p>
+          {brand.disclosureText ? (
+            <p className="mt-2 text-stone-700" data-testid="terms-disclosure">
+              The disclosure to start a caption with, when you post about something you received: <strong>“{brand.disclosureText}”</strong>
+            </p>
+          ) : null}
         </details>
       ) : null}
       <div>

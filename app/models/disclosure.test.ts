@@ -11,10 +11,9 @@ describe("checkDisclosure", () => {
       "Ad: my favourite croissant in town",
       "#gifted — thank you for the spring box!",
       "Gifted by Juniper Bakery 🥐 these buns are unreal",
-      "Paid partnership with a bakery I already loved",
       "Juniper Bakery sent me their new loaf and honestly…",
-      "So good. #sponsored",
       "gifted by the lovely team at Juniper",
+      "So good #sponsored… more below",
     ]) {
       expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: true });
     }
@@ -22,6 +21,16 @@ describe("checkDisclosure", () => {
   test("flags captions without one, without false positives from look-alike words", () => {
     for (const caption of ["#adventure time at the bakery #adorable", "Made the best sourdough, had a great day", "Loaded with butter #adcampaignideas", "Read the address: 401 Roncesvalles"]) {
       expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: false, buried: false });
+    }
+  });
+  test("a disclosure at the end of the text does not count, even in a short caption", () => {
+    for (const caption of ["Best croissant in town, run don't walk #ad", "Made the best sourdough with their flour. Gifted by Juniper Bakery"]) {
+      expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: false, buried: true });
+    }
+  });
+  test("“paid partnership” is refused: the program is unpaid", () => {
+    for (const caption of ["Paid partnership with a bakery I already loved", "#paidpartnership so good"]) {
+      expect(checkDisclosure(caption, brand), caption).toMatchObject({ ok: false, reason: expect.stringMatching(/unpaid/) });
     }
   });
   test("a disclosure buried after the first lines does not count", () => {

@@ -1,3 +1,4 @@
+import { JOIN_BRAND_SELECT } from "./join";
 import { createElement } from "react";
 import FanInviteEmail, { fanInviteSubject } from "../../emails/fan-invite";
 import { db } from "#app/utils/db.server";
@@ -125,7 +126,7 @@ export async function revokeFanInvite(brandId: string, inviteId: string, actorId
 export type FanInviteLookup =
   | {
       status: "valid";
-      invite: { id: string; note: string; email: string; name: string; brand: { id: string; name: string; slug: string; color: string; logoUrl: string | null; description: string; guidelines: string; termsText: string; termsVersion: number } };
+      invite: { id: string; note: string; email: string; name: string; brand: { id: string; name: string; slug: string; color: string; logoUrl: string | null; description: string; guidelines: string; termsText: string; termsVersion: number; disclosureText: string } };
     }
   | { status: "missing" | "expired" | "accepted" | "revoked" };
 
@@ -139,7 +140,7 @@ export async function findFanInvite(token: string): Promise<FanInviteLookup> {
       acceptedAt: true,
       revokedAt: true,
       ambassador: { select: { email: true, name: true } },
-      brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true } },
+      brand: { select: JOIN_BRAND_SELECT },
     },
   });
   if (!invite) return { status: "missing" };

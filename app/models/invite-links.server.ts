@@ -1,3 +1,4 @@
+import { JOIN_BRAND_SELECT } from "./join";
 import { randomBytes } from "node:crypto";
 import { db } from "#app/utils/db.server";
 import type { SessionUser } from "#app/utils/auth.server";
@@ -36,7 +37,7 @@ export async function findInviteLink(code: string) {
       uses: true,
       expiresAt: true,
       revokedAt: true,
-      brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true } },
+      brand: { select: JOIN_BRAND_SELECT },
     },
   });
   if (!link) return { problem: "missing" as LinkProblem, link: null };

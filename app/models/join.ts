@@ -12,3 +12,17 @@ export const JoinSchema = z.object({
 });
 
 export type JoinInput = z.infer<typeof JoinSchema>;
+
+/** What a joining page shows of a brand: its welcome, guidelines, terms and the disclosure those terms ask for. */
+export const JOIN_BRAND_SELECT = {
+  id: true,
+  name: true,
+  slug: true,
+  color: true,
+  logoUrl: true,
+  description: true,
+  guidelines: true,
+  termsText: true,
+  termsVersion: true,
+  disclosureText: true,
+} as const;

@@ -10,6 +10,7 @@ import { SocialAccountsFields } from "#app/components/social-accounts";
 import { BrandWelcome, ConsentFields, ProgramPromise } from "#app/components/join-form";
 import { applicationSchema, parseQuestions, type ApplicationInput } from "#app/models/application";
 import { submitApplication } from "#app/models/applications.server";
+import { JOIN_BRAND_SELECT } from "#app/models/join";
 import { getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { clientIp, invariantResponse } from "#app/utils/http.server";
@@ -21,7 +22,7 @@ async function loadBrand(slug: string) {
   const brand = await db.brand.findUnique({
     where: { slug },
     select: {
-      id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, termsText: true, termsVersion: true, timeZone: true,
+      ...JOIN_BRAND_SELECT, timeZone: true,
       applicationsOpen: true, applicationQuestions: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, requireEmailOptIn: true,
     },
   });

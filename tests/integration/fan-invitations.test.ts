@@ -49,6 +49,8 @@ describe("inviting fans by email", () => {
     expect(mail!.html + mail!.text).not.toContain(token);
     const page = await callLoader(acceptLoader, `/invite/${token}`, { params: { token } });
     expect(page.data.invite).toMatchObject({ email: b, name: "Bo Chen", note: "We love your sourdough photos!" });
+    // The terms ask for a disclosure: the page has it to show next to them.
+    expect(page.data.invite.brand.disclosureText).toBe((await db.brand.findUniqueOrThrow({ where: { id: brand.id } })).disclosureText);
 
     const missingConsent = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { name: "Bo" } });
     expect(missingConsent.status).toBe(400);
