@@ -85,14 +85,20 @@ describe("seeding", () => {
   });
 });
 
+/** One fan who asked for the small rye starter and has it delivered. */
+async function deliveredToOneFan() {
+  const s = await setup(1);
+  const fan = s.people[0];
+  const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
+  await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
+  await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
+  await markDelivered(r.id, { brandId: s.brand.id });
+  return { s, fan, r };
+}
+
 describe("posts", () => {
   test("honest feedback stays the outcome: later posts that do not name the product are not attributed to it", async () => {
-    const s = await setup(1);
-    const fan = s.people[0];
-    const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
-    await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
-    await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
-    await markDelivered(r.id, { brandId: s.brand.id });
+    const { s, fan, r } = await deliveredToOneFan();
     await giveFeedback(fan.user.id, r.id, "Honestly a bit sour for me.");
     for (let i = 0; i < 3; i++) {
       const unrelated = await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: `https://www.instagram.com/p/UNREL${i}/`, caption: "My cat in the sun", postedAt: new Date(), source: "fan" });
@@ -106,12 +112,7 @@ describe("posts", () => {
   });
 
   test("a post after a delivered product is attributed to it, flagged without disclosure, and settles the request as posted", async () => {
-    const s = await setup(1);
-    const fan = s.people[0];
-    const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
-    await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
-    await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
-    await markDelivered(r.id, { brandId: s.brand.id });
+    const { s, fan, r } = await deliveredToOneFan();
     const result = await submitPost({
       brandId: s.brand.id,
       ambassadorId: fan.ambassador.id,
