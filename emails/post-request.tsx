@@ -18,8 +18,8 @@ export default function PostRequestEmail({ kind, brand, fanName, postUrl, url, d
       <Text>{`Hi ${fanName},`}</Text>
       {kind === "disclosure" ? (
         <>
-          <Text>{`We loved your post (${postUrl}). Because it's about something ${brand.name} gave you, the rules ask for a clear disclosure at the very start of the caption — where people see it before “more”.`}</Text>
-          <Text>{`Could you edit the caption to begin with, for example: “${disclosureText || `#gifted by ${brand.name}`}”? That's all — thank you!`}</Text>
+          <Text>{`We loved your post (${postUrl}). Because it's about something you received from ${brand.name}, the rules ask for a clear disclosure at the very start of the caption — where people see it before “more”.`}</Text>
+          <Text>{`Could you edit the caption to begin with, for example: “${disclosureText}”? That's all — thank you!`}</Text>
         </>
       ) : (
         <Text>{`If you have a minute, add your post's current views, likes, comments, shares and saves (${postUrl}). It helps us see what fans enjoy. Skipping it is completely fine.`}</Text>

@@ -1,4 +1,4 @@
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { EmailLayout, type EmailBrand } from "./components/layout";
 
 export type SeedingEmailKind = "offered" | "approved" | "shipped" | "follow_up";
@@ -46,7 +46,13 @@ export default function SeedingEmail(p: SeedingEmailProps) {
           {p.trackingNumber ? (
             <Section className="my-4 rounded-md bg-gray-50 px-4 py-2">
               <Text className="m-0">{`${p.carrier ? `${p.carrier} · ` : ""}Tracking number ${p.trackingNumber}`}</Text>
-              {p.trackingUrl ? <Text className="m-0 text-sm">{`Track it: ${p.trackingUrl}`}</Text> : null}
+              {p.trackingUrl ? (
+                <Text className="m-0 text-sm">
+                  <Link href={p.trackingUrl} style={{ color }}>
+                    Track your parcel
+                  </Link>
+                </Text>
+              ) : null}
             </Section>
           ) : null}
         </>

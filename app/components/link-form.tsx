@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Field, SubmitButton } from "./forms";
+import { ShareLink } from "./share-link";
 
 /** Creating a tracked link: where it goes, a label, and (for staff) which ambassador it is for. */
 export function LinkForm({ errors = {}, ambassadors, allowed }: { errors?: Record<string, string | undefined>; ambassadors?: { id: string; name: string }[]; allowed: string[] }) {
@@ -38,11 +39,14 @@ export function LinkList({ links, appUrl }: { links: { id: string; code: string;
       {links.map((l) => (
         <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
           <div>
-            <p className="font-mono text-violet-800" data-testid="short-link">{`${appUrl}/r/${l.code}`}</p>
+            <p className="break-all font-mono text-violet-800" data-testid="short-link">{`${appUrl}/r/${l.code}`}</p>
             <p className="text-xs text-stone-500">
               {l.label ? `${l.label} · ` : ""}
               {l.ambassador ? `${l.ambassador.name} · ` : ""}→ {l.destination}
             </p>
+            <div className="mt-2">
+              <ShareLink url={`${appUrl}/r/${l.code}`} label={l.label || l.code} />
+            </div>
           </div>
           <span>
             {l.clicks} {l.clicks === 1 ? "click" : "clicks"}

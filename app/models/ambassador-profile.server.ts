@@ -1,8 +1,22 @@
 import { db } from "#app/utils/db.server";
 import type { AmbassadorStatus } from "./ambassador";
 import { bulkStatus } from "./bulk-actions.server";
+import type { StaffDetailsInput } from "./profile";
+import { syncSocialAccounts } from "./profile.server";
 import { recordTouch } from "./timeline.server";
 import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
+
+type Answer = { questionId: string; label: string; answer: string; lifeMoment?: boolean };
+
+/** An application's stored answers; life-moment answers first (they are what staff plan around). */
+function readAnswers(json: string): Answer[] {
+  try {
+    const list = (JSON.parse(json) as Answer[]).filter((a) => a && typeof a.label === "string" && String(a.answer ?? "").trim());
+    return [...list.filter((a) => a.lifeMoment), ...list.filter((a) => !a.lifeMoment)];
+  } catch {
+    return [];
+  }
+}
 
 /** Everything a manager sees on one ambassador's page, scoped to the brand. */
 export async function getAmbassadorForStaff(brandId: string, ambassadorId: string) {
@@ -29,6 +43,8 @@ export async function getAmbassadorForStaff(brandId: string, ambassadorId: strin
         maxFollowers: true,
         userId: true,
         inviteLink: { select: { label: true } },
+        _count: { select: { invites: true } },
+        applications: { orderBy: { createdAt: "desc" }, take: 1, select: { whyLove: true, answers: true, createdAt: true } },
         tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
         socialAccounts: {
           orderBy: { followers: "desc" },
@@ -42,13 +58,32 @@ export async function getAmbassadorForStaff(brandId: string, ambassadorId: strin
   const tier = tierFor(a.maxFollowers, brand);
   const top = a.socialAccounts[0];
   return {
-    ambassador: { ...a, tags: a.tags.map((t) => t.tag) },
+    ambassador: { ...a, tags: a.tags.map((t) => t.tag), neverInvited: a.status === "invited" && a._count.invites === 0 },
+    application: a.applications[0] ? { ...a.applications[0], answers: readAnswers(a.applications[0].answers) } : null,
     tier,
     tierRule: top
       ? `${describeTier(tier, brand)} — from ${top.platform} @${top.handle}, the account with the most followers`
       : `${describeTier(tier, brand)} — no social accounts yet`,
     quietAfterDays: brand.quietAfterDays,
   };
+}
+
+/**
+ * Staff correct an ambassador's name, city, region, social accounts and follower counts (from a DM, a media kit…).
+ * Follower changes are kept as snapshots, the tier follows the largest account, and the timeline says who did it.
+ */
+export async function updateAmbassadorDetails(brandId: string, ambassadorId: string, actorId: string, input: StaffDetailsInput) {
+  const found = await db.ambassador.findFirst({ where: { id: ambassadorId, brandId }, select: { id: true, name: true, city: true, region: true } });
+  if (!found) return false;
+  await db.$transaction(async (tx) => {
+    const changes = await syncSocialAccounts(tx, found.id, input.accounts);
+    if (found.name !== input.name) changes.unshift(`name “${found.name}” → “${input.name}”`);
+    if (found.city !== input.city) changes.push(`city “${found.city}” → “${input.city}”`);
+    if (found.region !== input.region) changes.push(`region “${found.region}” → “${input.region}”`);
+    await tx.ambassador.update({ where: { id: found.id }, data: { name: input.name, city: input.city, region: input.region, maxFollowers: Math.max(0, ...input.accounts.map((a) => a.followers)) } });
+    if (changes.length) await recordTouch({ brandId, ambassadorId: found.id, kind: "profile", summary: "Details edited by staff", body: changes.join("; "), actorId }, tx);
+  });
+  return true;
 }
 
 export async function addNote(brandId: string, ambassadorId: string, actorId: string, body: string) {

@@ -9,6 +9,7 @@ export type AmbassadorStatus = (typeof AMBASSADOR_STATUSES)[number];
 /** Orders of the ambassador directory. */
 export const SORTS = { name: "Name", followers: "Most followers", recent: "Newest", touch: "Longest without a touch" } as const;
 export type Sort = keyof typeof SORTS;
+export const DEFAULT_SORT: Sort = "name";
 
 /** Time windows for "joined within" and "last touch within" filters, in days. */
 export const WINDOWS = { "7": "7 days", "30": "30 days", "90": "90 days", "365": "a year" } as const;

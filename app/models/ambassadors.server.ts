@@ -1,8 +1,9 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
+import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
-import { AMBASSADOR_STATUSES, type AmbassadorStatus, type Sort } from "./ambassador";
+import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassador";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */
 export async function countByTier(brandId: string, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
@@ -39,13 +40,14 @@ export type DirectoryFilter = {
 type Context = { thresholds: TierThresholds; quietAfterDays: number };
 
 /** The Prisma filter for the directory; every condition is scoped to the brand. */
-export function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context): Prisma.AmbassadorWhereInput {
+export async function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context): Promise<Prisma.AmbassadorWhereInput> {
   const and: Prisma.AmbassadorWhereInput[] = [{ brandId }];
   if (f.q) and.push({ OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }, { city: { contains: f.q } }, { socialAccounts: { some: { handle: { contains: f.q.replace(/^@/, "") } } } }] });
   if (f.status) and.push({ status: f.status });
   if (f.tier) and.push({ maxFollowers: tierRange(f.tier, ctx.thresholds) });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
-  if (f.city) and.push({ city: f.city });
+  // Every spelling of the city: "Montreal" also finds "Montréal" and "montreal".
+  if (f.city) and.push({ city: { in: await citySpellings(brandId, [f.city]) } });
   if (f.quiet) and.push({ lastTouchAt: { lt: new Date(Date.now() - ctx.quietAfterDays * 86_400_000) } });
   if (f.platform) and.push({ socialAccounts: { some: { platform: f.platform } } });
   if (f.joined) and.push({ joinedAt: { gte: new Date(Date.now() - Number(f.joined) * 86_400_000) } });
@@ -53,22 +55,34 @@ export function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context
   return { AND: and };
 }
 
-const ORDER: Record<Sort, Prisma.AmbassadorOrderByWithRelationInput[]> = {
-  name: [{ name: "asc" }, { id: "asc" }],
-  followers: [{ maxFollowers: "desc" }, { id: "asc" }],
-  recent: [{ createdAt: "desc" }, { id: "asc" }],
-  touch: [{ lastTouchAt: "asc" }, { id: "asc" }],
-};
+/** Each order of the directory: one column and its direction, then the id (so pages and the export never tie). */
+const SORT_KEYS = {
+  name: ["name", "asc"],
+  followers: ["maxFollowers", "desc"],
+  recent: ["createdAt", "desc"],
+  touch: ["lastTouchAt", "asc"],
+} as const satisfies Record<Sort, readonly [string, "asc" | "desc"]>;
+
+function orderFor(sort: Sort): Prisma.AmbassadorOrderByWithRelationInput[] {
+  const [field, dir] = SORT_KEYS[sort];
+  return [{ [field]: dir }, { id: "asc" }];
+}
+
+/** Rows after this one in the sort's order (keyset paging). */
+function afterRow(sort: Sort, row: Record<string, unknown> & { id: string }): Prisma.AmbassadorWhereInput {
+  const [field, dir] = SORT_KEYS[sort];
+  return { OR: [{ [field]: { [dir === "asc" ? "gt" : "lt"]: row[field] } }, { [field]: row[field], id: { gt: row.id } }] };
+}
 
 /** One page of the brand's directory with the filters applied. */
 export async function listAmbassadors(brandId: string, f: DirectoryFilter, ctx: Context) {
-  const where = directoryWhere(brandId, f, ctx);
+  const where = await directoryWhere(brandId, f, ctx);
   const page = Math.max(1, f.page ?? 1);
   const [total, rows] = await Promise.all([
     db.ambassador.count({ where }),
     db.ambassador.findMany({
       where,
-      orderBy: ORDER[f.sort ?? "name"],
+      orderBy: orderFor(f.sort ?? DEFAULT_SORT),
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
@@ -90,22 +104,24 @@ export async function listAmbassadors(brandId: string, f: DirectoryFilter, ctx: 
 export async function directoryFacets(brandId: string) {
   const [tags, cities] = await Promise.all([
     db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
-    db.ambassador.groupBy({ by: ["city"], where: { brandId, city: { not: "" } }, orderBy: { city: "asc" } }),
+    brandCities(brandId),
   ]);
   return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
 }
 
 /**
- * Every ambassador matching the filter, 1,000 at a time in id order (keyset paging, so the export stays fast and
- * consistent at 100,000 rows), with what a CSV export needs.
+ * Every ambassador matching the filter, in the directory's order, 1,000 at a time (keyset paging on the sort column
+ * and the id, so the export stays fast and consistent at 100,000 rows), with what a CSV export needs.
  */
 export async function* exportAmbassadors(brandId: string, f: DirectoryFilter, ctx: Context) {
-  const where = directoryWhere(brandId, f, ctx);
-  let after: string | undefined;
+  const where = await directoryWhere(brandId, f, ctx);
+  const sort = f.sort ?? DEFAULT_SORT;
+  let after: Parameters<typeof afterRow>[1] | undefined;
   for (;;) {
     const rows = await db.ambassador.findMany({
-      where: after ? { AND: [where, { id: { gt: after } }] } : where,
-      orderBy: { id: "asc" },
+      // The screen's order, so the file reads like the directory.
+      where: after ? { AND: [where, afterRow(sort, after)] } : where,
+      orderBy: orderFor(sort),
       take: 1000,
       select: {
         id: true,
@@ -119,12 +135,13 @@ export async function* exportAmbassadors(brandId: string, f: DirectoryFilter, ct
         emailOptIn: true,
         joinedAt: true,
         lastTouchAt: true,
+        createdAt: true,
         tags: { select: { tag: { select: { name: true } } } },
         socialAccounts: { select: { platform: true, handle: true, followers: true } },
       },
     });
     if (!rows.length) return;
     yield rows;
-    after = rows[rows.length - 1].id;
+    after = rows[rows.length - 1];
   }
 }

@@ -1,10 +1,11 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
+import { brandCities, citySpellings } from "./cities.server";
 import type { Audience } from "./audience";
 import { TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
 
 /** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
-export function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Prisma.AmbassadorWhereInput {
+export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Promise<Prisma.AmbassadorWhereInput> {
   const base: Prisma.AmbassadorWhereInput = { brandId, status: "active" };
   switch (audience.kind) {
     case "all":
@@ -14,21 +15,21 @@ export function audienceWhere(brandId: string, audience: Audience, thresholds: T
     case "tag":
       return { ...base, tags: { some: { tag: { brandId, name: { in: audience.values } } } } };
     case "city":
-      return { ...base, city: { in: audience.values } };
+      return { ...base, city: { in: await citySpellings(brandId, audience.values) } };
     case "list":
       return { ...base, id: { in: audience.values } };
   }
 }
 
-export function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds) {
-  return db.ambassador.count({ where: audienceWhere(brandId, audience, thresholds) });
+export async function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds) {
+  return db.ambassador.count({ where: await audienceWhere(brandId, audience, thresholds) });
 }
 
 /** What the audience pickers offer: the brand's tags and cities of active ambassadors. */
 export async function audienceChoices(brandId: string) {
   const [tags, cities] = await Promise.all([
     db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
-    db.ambassador.groupBy({ by: ["city"], where: { brandId, status: "active", city: { not: "" } }, orderBy: { city: "asc" } }),
+    brandCities(brandId, true),
   ]);
   return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
 }

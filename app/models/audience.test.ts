@@ -38,3 +38,13 @@ describe("matchesAudience", () => {
     expect(z.object(audienceFields(false)).safeParse({ audienceKind: "list" }).success).toBe(false);
   });
 });
+
+describe("cities", () => {
+  test("one city whatever the accents, case, spaces or hyphens", async () => {
+    const { cityKey, groupCities } = await import("./cities");
+    expect(cityKey(" Montréal ")).toBe(cityKey("MONTREAL"));
+    expect(cityKey("Trois-Rivières")).toBe(cityKey("trois rivieres"));
+    expect(cityKey("Toronto")).not.toBe(cityKey("Ottawa"));
+    expect(groupCities([{ city: "Montreal", count: 1 }, { city: "Montréal", count: 3 }, { city: "", count: 9 }]).map((c) => [c.city, c.spellings.length])).toEqual([["Montréal", 2]]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sameCity } from "./cities";
 import { TIERS, tierFor, type Tier, type TierThresholds } from "./tiers";
 
 /**
@@ -22,7 +23,7 @@ export function matchesAudience(audience: Audience, fan: AudienceMember, thresho
     case "tag":
       return fan.tagNames.some((t) => audience.values.includes(t));
     case "city":
-      return audience.values.includes(fan.city);
+      return audience.values.some((city) => sameCity(city, fan.city));
     case "list":
       return audience.values.includes(fan.id);
   }

@@ -36,7 +36,8 @@ export function csvParser(filePath: string, delimiter: string, opts: { start?: n
   return createReadStream(filePath, { start }).pipe(parse({ delimiter, bom: start === 0, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, trim: false, ...rest }));
 }
 
-type Batch = { fans: { fan: ImportedFan; line: number }[]; rejects: { line: number; reason: string; cells: string[] }[]; rows: number; endByte: number; endLine: number };
+type Note = { line: number; kind: "rejected" | "duplicate" | "warning"; reason: string; cells: string[] };
+type Batch = { fans: { fan: ImportedFan; line: number; warnings: string[]; cells: string[] }[]; rejects: Note[]; rows: number; endByte: number; endLine: number };
 
 /** Writes one batch and moves the import's position, all in one transaction; false when another run moved it first. */
 function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: number }, tagIds: Map<string, string>) {
@@ -46,11 +47,21 @@ function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: n
       const existing = existingAmbassadorEmails(job.brandId, batch.fans.map((f) => f.fan.email));
       const seen = new Set<string>();
       const fresh: ImportedFan[] = [];
+      const notes: Note[] = [...batch.rejects];
       let duplicates = 0;
-      for (const { fan } of batch.fans) {
-        if (existing.has(fan.email) || seen.has(fan.email)) duplicates++;
-        else fresh.push(fan);
+      let noted = 0;
+      for (const { fan, line, warnings, cells } of batch.fans) {
+        // The same words as the preview: a row repeated in this file, or a fan who was there before the import.
+        const dup = seen.has(fan.email) || (existing.has(fan.email) && existing.get(fan.email) === job.id) ? "repeats an earlier row" : existing.has(fan.email) ? "already in the program" : null;
         seen.add(fan.email);
+        if (dup) {
+          duplicates++;
+          notes.push({ line, kind: "duplicate", reason: dup, cells });
+          continue;
+        }
+        fresh.push(fan);
+        if (warnings.length) noted++;
+        for (const w of warnings) notes.push({ line, kind: "warning", reason: w, cells });
       }
       const ambassadors = fresh.map((f) => ({
         id: randomUUID(),
@@ -61,6 +72,7 @@ function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: n
         region: f.region,
         status: "invited",
         source: "import",
+        importJobId: job.id,
         maxFollowers: Math.max(0, ...f.accounts.map((a) => a.followers)),
         lastTouchAt: now,
         createdAt: now,
@@ -95,13 +107,13 @@ function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: n
             updatedAt: now,
           })),
         ],
-        ["ImportReject", batch.rejects.map((r) => ({ id: randomUUID(), importId: job.id, line: r.line, reason: r.reason, cells: JSON.stringify(r.cells) }))],
+        ["ImportReject", notes.map((r) => ({ id: randomUUID(), importId: job.id, line: r.line, kind: r.kind, reason: r.reason, cells: JSON.stringify(r.cells) }))],
       ]);
       const moved = conn
         .prepare(
-          `UPDATE "ImportJob" SET "processedRows" = "processedRows" + ?, "importedRows" = "importedRows" + ?, "duplicateRows" = "duplicateRows" + ?, "rejectedRows" = "rejectedRows" + ?, "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ? AND "status" = 'running'`,
+          `UPDATE "ImportJob" SET "processedRows" = "processedRows" + ?, "importedRows" = "importedRows" + ?, "duplicateRows" = "duplicateRows" + ?, "notedRows" = "notedRows" + ?, "rejectedRows" = "rejectedRows" + ?, "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ? AND "status" = 'running'`,
         )
-        .run(batch.rows, fresh.length, duplicates, batch.rejects.length, batch.endByte, batch.endLine, job.id, from.byte);
+        .run(batch.rows, fresh.length, duplicates, noted, batch.rejects.length, batch.endByte, batch.endLine, job.id, from.byte);
       // Another run of this import got further (a lapsed lease): this batch is not ours to write.
       if (moved.changes !== 1) throw new LostImport();
   });
@@ -153,8 +165,8 @@ export async function runImport({ importId }: RunInput): Promise<RunResult> {
       batch.endByte = endByte;
       batch.endLine = line;
       const row = mapRow(record, mapping);
-      if (row.ok) batch.fans.push({ fan: row.fan, line });
-      else batch.rejects.push({ line, reason: row.reason, cells: record });
+      if (row.ok) batch.fans.push({ fan: row.fan, line, warnings: row.warnings, cells: record });
+      else batch.rejects.push({ line, kind: "rejected", reason: row.reason, cells: record });
       if (batch.rows >= BATCH_ROWS) flush();
     }
     if (!batch.rows && batch.endByte !== position.byte) {

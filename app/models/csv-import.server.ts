@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
-import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, type ImportedFan, type Mapping } from "./csv-import";
+import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, mappedCell, type ImportedFan, type Mapping } from "./csv-import";
 import { csvParser, type RunInput, type RunResult } from "./csv-import-run.server";
 
 export const IMPORT_RUN_JOB = "import.run";
@@ -103,7 +103,7 @@ export async function createImport({ brandId, userId, fileName, filePath }: { br
   return { ok: true as const, id: job.id };
 }
 
-export type PreviewRow = { line: number; cells: string[]; problem: string | null; fan: ImportedFan | null };
+export type PreviewRow = { line: number; cells: string[]; problem: string | null; warnings: string[]; fan: ImportedFan | null; raw: { email: string; name: string; city: string } };
 
 /** The first rows as they would be imported with this mapping, each with its problem if any. */
 export async function previewImport(filePath: string, delimiter: string, mapping: Mapping, brandId: string): Promise<PreviewRow[]> {
@@ -113,10 +113,12 @@ export async function previewImport(filePath: string, delimiter: string, mapping
   const existing = new Set((await db.ambassador.findMany({ where: { brandId, email: { in: emails } }, select: { email: true } })).map((a) => a.email));
   const seen = new Set<string>();
   return results.map(({ cells, line, result }) => {
-    if (!result.ok) return { line, cells, problem: result.reason, fan: null };
-    const dup = existing.has(result.fan.email) ? "already in the program" : seen.has(result.fan.email) ? "repeats an earlier row" : null;
+    // A refused row still shows what it holds, each value in its own column.
+    const raw = { email: mappedCell(cells, mapping, "email"), name: mappedCell(cells, mapping, "name") || [mappedCell(cells, mapping, "firstName"), mappedCell(cells, mapping, "lastName")].filter(Boolean).join(" "), city: mappedCell(cells, mapping, "city") };
+    if (!result.ok) return { line, cells, raw, problem: result.reason, warnings: [], fan: null };
+    const dup = seen.has(result.fan.email) ? "repeats an earlier row" : existing.has(result.fan.email) ? "already in the program" : null;
     seen.add(result.fan.email);
-    return { line, cells, problem: dup, fan: result.fan };
+    return { line, cells, raw, problem: dup, warnings: dup ? [] : result.warnings, fan: result.fan };
   });
 }
 
@@ -167,13 +169,21 @@ export async function startImport(brandId: string, importId: string, mapping: Ma
 }
 
 /** The rejected rows of an import, oldest line first, as CSV rows after a header (for the download). */
+const REJECT_OUTCOMES: Record<string, string> = { rejected: "not imported", duplicate: "not imported (duplicate)", warning: "imported, with a note" };
+
 export async function* rejectedRows(importId: string, headers: string[]) {
-  yield ["line", "reason", ...headers];
-  for (let after = -1; ; ) {
-    const page = await db.importReject.findMany({ where: { importId, line: { gt: after } }, orderBy: { line: "asc" }, take: 1000, select: { line: true, reason: true, cells: true } });
+  yield ["line", "outcome", "reason", ...headers];
+  // Ordered by line and then id, so a row with two notes (two unreadable counts) is listed whole, once per note.
+  for (let after: { line: number; id: string } | null = null; ; ) {
+    const page: { id: string; line: number; kind: string; reason: string; cells: string }[] = await db.importReject.findMany({
+      where: { importId, ...(after ? { OR: [{ line: { gt: after.line } }, { line: after.line, id: { gt: after.id } }] } : {}) },
+      orderBy: [{ line: "asc" }, { id: "asc" }],
+      take: 1000,
+      select: { id: true, line: true, kind: true, reason: true, cells: true },
+    });
     if (!page.length) return;
-    for (const r of page) yield [String(r.line), r.reason, ...(JSON.parse(r.cells) as string[])];
-    after = page[page.length - 1].line;
+    for (const r of page) yield [String(r.line), REJECT_OUTCOMES[r.kind] ?? "not imported", r.reason, ...(JSON.parse(r.cells) as string[])];
+    after = page[page.length - 1];
   }
 }
 

@@ -36,11 +36,25 @@ describe("CSV rows", () => {
     expect(mapRow(["ANA@Example.com", "Ana Lima", "@ana", "2.5k", "Sourdough | Vegan Baking"], mapping)).toEqual({
       ok: true,
       fan: { email: "ana@example.com", name: "Ana Lima", city: "", region: "", tags: ["sourdough", "vegan-baking"], accounts: [{ platform: "instagram", handle: "ana", followers: 2500 }] },
+      warnings: [],
     });
     expect(mapRow(["", "No Email"], mapping)).toEqual({ ok: false, reason: "missing email" });
     expect(mapRow(["not-an-email", "X"], mapping)).toEqual({ ok: false, reason: 'invalid email "not-an-email"' });
-    expect(mapRow(["a@example.com", "A", "@a", "99999999999"], mapping)).toEqual({ ok: false, reason: "Instagram followers 99999999999 is larger than any real account" });
-    expect(mapRow(["a@example.com", "A", "@a", "many"], mapping)).toEqual({ ok: false, reason: 'Instagram followers "many" is not a number' });
+  });
+
+  test("a follower count that can't be read is skipped and reported; the fan and the account are kept", () => {
+    const mapping = { 0: "email", 1: "name", 2: "instagram", 3: "instagramFollowers" };
+    const kept = (followers: string, warning: string) =>
+      expect(mapRow(["a@example.com", "A", "@a", followers], mapping), followers).toEqual({
+        ok: true,
+        fan: expect.objectContaining({ email: "a@example.com", accounts: [{ platform: "instagram", handle: "a", followers: 0 }] }),
+        warnings: [warning],
+      });
+    kept("99999999999", "Instagram followers 99999999999 is larger than any real account; imported without it");
+    kept("many", 'Instagram followers "many" is not a number; imported without it');
+    kept("-5", "Instagram followers -5 is negative; imported without it");
+    kept("- 5", "Instagram followers - 5 is negative; imported without it");
+    expect(mapRow(["a@example.com", "A", "", ""], mapping)).toMatchObject({ ok: true, warnings: [] });
     expect(mapRow(["bo@example.com"], { 0: "email" })).toMatchObject({ ok: true, fan: { name: "bo" } });
   });
 

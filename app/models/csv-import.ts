@@ -65,7 +65,8 @@ export type ImportedFan = {
   accounts: { platform: ImportPlatform; handle: string; followers: number }[];
 };
 
-export type RowResult = { ok: true; fan: ImportedFan } | { ok: false; reason: string };
+/** A row becomes a fan (perhaps with notes on what was skipped), or is refused with the reason. */
+export type RowResult = { ok: true; fan: ImportedFan; warnings: string[] } | { ok: false; reason: string };
 
 const emailSchema = z.email();
 export const MAX_FOLLOWERS = 2_000_000_000;
@@ -100,28 +101,43 @@ export const REJECTS_KEEP_DAYS = 30;
 /** More columns than this is not a list of fans (and would make a mapping page nobody can use). */
 export const MAX_IMPORT_COLUMNS = 200;
 
-/** Turns one CSV record into a fan, or says exactly what is wrong with it. */
+/** The cell a field is mapped to, as typed (a cell Kindred's own CSV writer protected, '@handle, reads back as typed). */
+export function mappedCell(record: string[], mapping: Mapping, field: string) {
+  const i = Object.entries(mapping).find(([, f]) => f === field)?.[0];
+  return i === undefined ? "" : (record[Number(i)] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
+}
+
+/** What is wrong with a follower count as typed, or null when it reads as a number. */
+function followerProblem(platform: ImportPlatform, raw: string) {
+  const shown = raw.slice(0, 30);
+  if (/^-\s*\d/.test(raw.trim())) return `${label(platform)} followers ${shown} is negative`;
+  const n = parseFollowers(raw);
+  if (n === null) return `${label(platform)} followers "${shown}" is not a number`;
+  if (n > MAX_FOLLOWERS) return `${label(platform)} followers ${shown} is larger than any real account`;
+  return null;
+}
+
+/**
+ * Turns one CSV record into a fan, or says exactly what is wrong with it. Only a missing or invalid email refuses
+ * the row; a follower count that can't be read is skipped (the account is kept, without a count) and reported.
+ */
 export function mapRow(record: string[], mapping: Mapping): RowResult {
-  const get = (field: string) => {
-    const i = Object.entries(mapping).find(([, f]) => f === field)?.[0];
-    // A cell Kindred's own CSV writer protected from spreadsheets ('@handle) reads back as it was typed.
-    return i === undefined ? "" : (record[Number(i)] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
-  };
+  const get = (field: string) => mappedCell(record, mapping, field);
   const email = get("email").toLowerCase();
   if (!email) return { ok: false, reason: "missing email" };
   if (!emailSchema.safeParse(email).success) return { ok: false, reason: `invalid email "${email.slice(0, 80)}"` };
   const name = (get("name") || [get("firstName"), get("lastName")].filter(Boolean).join(" ") || email.split("@")[0]).slice(0, 80);
   const accounts: ImportedFan["accounts"] = [];
+  const warnings: string[] = [];
   for (const p of IMPORT_PLATFORMS) {
     const handle = cleanHandle(get(p));
     const rawFollowers = get(`${p}Followers`);
-    const followers = parseFollowers(rawFollowers);
-    if (followers === null) return { ok: false, reason: `${label(p)} followers "${rawFollowers.slice(0, 30)}" is not a number` };
-    if (followers > MAX_FOLLOWERS) return { ok: false, reason: `${label(p)} followers ${rawFollowers} is larger than any real account` };
-    if (handle) accounts.push({ platform: p, handle, followers });
+    const problem = followerProblem(p, rawFollowers);
+    if (problem && (handle || rawFollowers)) warnings.push(`${problem}; imported without it`);
+    if (handle) accounts.push({ platform: p, handle, followers: problem ? 0 : parseFollowers(rawFollowers)! });
   }
   const tags = [...new Set(get("tags").split(/[,|;]/).map((t) => t.trim().toLowerCase().replace(/\s+/g, "-").replace(/[^a-z0-9-]/g, "")).filter(Boolean))].slice(0, 20);
-  return { ok: true, fan: { email, name, city: get("city").slice(0, 80), region: get("region").slice(0, 80), tags, accounts } };
+  return { ok: true, fan: { email, name, city: get("city").slice(0, 80), region: get("region").slice(0, 80), tags, accounts }, warnings };
 }
 
 /** Which delimiter a file uses, judged from its first line: comma, semicolon or tab. */

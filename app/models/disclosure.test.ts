@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkDisclosure } from "./disclosure";
+import { checkDisclosure, perkTypeOf, suggestDisclosure } from "./disclosure";
 import { engagementRate, formatRate, viewEngagementRate } from "./engagement";
 
 const brand = { name: "Juniper Bakery", disclosureText: "Gifted by Juniper Bakery" };
@@ -83,5 +83,31 @@ describe("a post's numbers in a list", () => {
     const zero = { likes: 0, comments: 0, shares: 0, saves: 0, views: null, followersAtPost: 1000 };
     expect(describeNumbers({ ...zero, snapshots: 0 })).toBe("No numbers yet");
     expect(describeNumbers({ ...zero, likes: 320, comments: 41, snapshots: 1 })).toBe("320 likes · 41 comments · 0 shares · 0 saves · engagement 36.1 %");
+  });
+});
+
+describe("suggestDisclosure", () => {
+  const plain = { name: "Juniper Bakery", disclosureText: "" };
+  test("suggests a gift only for product that was sent", () => {
+    expect(suggestDisclosure("seeding", plain)).toBe("Gifted by Juniper Bakery #gifted");
+    expect(suggestDisclosure("event", plain)).toBe("Invited by Juniper Bakery #ad");
+    expect(suggestDisclosure("scoop", plain)).toBe("Early access from Juniper Bakery #ad");
+    for (const perk of ["event", "scoop", null] as const) expect(suggestDisclosure(perk, brand), String(perk)).not.toMatch(/gift/i);
+  });
+  test("the brand's own wording is used where it is true", () => {
+    expect(suggestDisclosure("seeding", brand)).toBe("Gifted by Juniper Bakery");
+    expect(suggestDisclosure("event", { name: "Juniper Bakery", disclosureText: "#ad Juniper Bakery" })).toBe("#ad Juniper Bakery");
+  });
+  test("every suggestion passes the check it is suggested for", () => {
+    for (const perk of ["seeding", "event", "scoop", null] as const) {
+      const caption = `${suggestDisclosure(perk, plain)} what a lovely evening at the bakery`;
+      expect(checkDisclosure(caption, plain), caption).toMatchObject({ ok: true });
+    }
+  });
+  test("perkTypeOf reads what a post followed", () => {
+    expect(perkTypeOf({ seedingRequestId: "r" })).toBe("seeding");
+    expect(perkTypeOf({ eventId: "e" })).toBe("event");
+    expect(perkTypeOf({ scoopId: "s" })).toBe("scoop");
+    expect(perkTypeOf({})).toBeNull();
   });
 });

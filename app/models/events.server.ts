@@ -21,6 +21,7 @@ import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld,
 import { buildIcs, icsFileName } from "./ics.server";
 import { bulkMessage } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
+import { suggestDisclosure } from "./disclosure";
 
 export const EVENT_FILL_JOB = "event.fill";
 export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
@@ -363,7 +364,7 @@ export async function getEventForFan(userId: string, eventId: string, now = new 
       rsvpOpen: !event.rsvpDeadline || event.rsvpDeadline > now,
       ended: event.endsAt < now,
     },
-    brand: { name: member.brand.name, color: member.brand.color, disclosureText: member.brand.disclosureText },
+    brand: { name: member.brand.name, color: member.brand.color, disclosureText: suggestDisclosure("event", member.brand) },
     rsvp: rsvp ? { ...rsvp, answers: parseAnswers(rsvp.answers) } : null,
     ticketUrl: going && rsvp ? `${getEnv().APP_URL}/checkin/${rsvp.ticketCode}` : null,
     waitlistPosition,
@@ -677,7 +678,7 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
     hasTicket: !!ticketUrl,
     offerExpires: kind === "offer" && rsvp?.offerExpiresAt ? formatDateTime(rsvp.offerExpiresAt, event.timeZone) : null,
     onlineUrl: (kind === "confirmed" || kind === "reminder") && event.format === "online" && parseWebUrl(event.onlineUrl) ? event.onlineUrl : null,
-    disclosureText: event.brand.disclosureText,
+    disclosureText: suggestDisclosure("event", event.brand),
   };
   await sendEmail({
     to: a.email,

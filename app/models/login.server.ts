@@ -119,3 +119,15 @@ async function consume(tokenId: string, email: string, redirectTo: string | null
   if (application?.name) await db.user.updateMany({ where: { id: user.id, name: null }, data: { name: application.name } });
   return { ok: true, userId: user.id, redirectTo };
 }
+
+/**
+ * Where someone lands after signing in without a return address: a staff member of one brand who is nobody's
+ * ambassador goes straight to that brand; everyone else to their home page (programs and brands).
+ */
+export async function landingPath(userId: string) {
+  const [memberships, programs] = await Promise.all([
+    db.membership.findMany({ where: { userId }, take: 2, select: { brand: { select: { slug: true } } } }),
+    db.ambassador.count({ where: { userId, status: { in: ["active", "invited", "applied", "paused"] } } }),
+  ]);
+  return memberships.length === 1 && programs === 0 ? `/b/${memberships[0].brand.slug}` : "/home";
+}

@@ -1,6 +1,7 @@
 import { db } from "#app/utils/db.server";
+import type { PerkType } from "./disclosure";
 
-export type Perk = { kind: "product" | "event" | "early_access"; label: string; valueCents: number | null; at: Date };
+export type Perk = { kind: PerkType; label: string; valueCents: number | null; at: Date };
 
 /**
  * Everything a fan received from the brand: seeded product (with its value), event tickets, early access to
@@ -16,9 +17,9 @@ export async function perkLedger(brandId: string, ambassadorId: string): Promise
     db.scoopRead.findMany({ where: { ambassadorId, openedAt: { not: null }, scoop: { brandId } }, select: { openedAt: true, scoop: { select: { title: true } } } }),
   ]);
   const perks: Perk[] = [
-    ...requests.map((r) => ({ kind: "product" as const, label: `${r.variant.product.name} (${r.variant.name}) — ${r.campaign.name}`, valueCents: r.variant.product.valueCents, at: r.shippedAt ?? r.requestedAt })),
+    ...requests.map((r) => ({ kind: "seeding" as const, label: `${r.variant.product.name} (${r.variant.name}) — ${r.campaign.name}`, valueCents: r.variant.product.valueCents, at: r.shippedAt ?? r.requestedAt })),
     ...rsvps.map((r) => ({ kind: "event" as const, label: `Ticket: ${r.event.title}`, valueCents: null, at: r.checkedInAt ?? r.event.startsAt })),
-    ...reads.map((r) => ({ kind: "early_access" as const, label: `Early access: ${r.scoop.title}`, valueCents: null, at: r.openedAt! })),
+    ...reads.map((r) => ({ kind: "scoop" as const, label: `Early access: ${r.scoop.title}`, valueCents: null, at: r.openedAt! })),
   ];
   return perks.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

@@ -8,7 +8,7 @@ import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import type { PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
-import { checkDisclosure } from "./disclosure";
+import { checkDisclosure, perkTypeOf, suggestDisclosure, type PerkType } from "./disclosure";
 import { recognizePostUrl } from "./post-url";
 import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
@@ -78,7 +78,7 @@ export type SubmitPostInput = {
   source: "fan" | "staff";
 };
 
-export type SubmitPostResult = { ok: true; id: string; disclosureFlag: boolean; embargoFlag: boolean } | { ok: false; field: string; error: string; duplicateOf?: string };
+export type SubmitPostResult = { ok: true; id: string; disclosureFlag: boolean; embargoFlag: boolean; perk: PerkType | null } | { ok: false; field: string; error: string; duplicateOf?: string };
 
 /**
  * Records a post: the platform and id come from the link (a second submission of the same post is refused as a
@@ -136,7 +136,7 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
     return created;
   });
   if (!post) return { ok: false, field: "url", error: "This post was already submitted." };
-  return { ok: true, id: post.id, ...flags };
+  return { ok: true, id: post.id, ...flags, perk: attribution?.type ?? null };
 }
 
 /**
@@ -233,10 +233,10 @@ registerJobHandler(POST_METRICS_JOB, async ({ postId }: { postId: string }) => {
 async function askFan(postId: string, kind: "disclosure" | "numbers") {
   const post = await db.post.findUniqueOrThrow({
     where: { id: postId },
-    select: { url: true, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } }, ambassador: { select: { id: true, name: true, email: true, emailOptIn: true } } },
+    select: { url: true, seedingRequestId: true, eventId: true, scoopId: true, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } }, ambassador: { select: { id: true, name: true, email: true, emailOptIn: true } } },
   });
   if (kind === "numbers" && !post.ambassador.emailOptIn) return;
-  const props = { kind, brand: post.brand, fanName: post.ambassador.name.split(" ")[0] || post.ambassador.name, postUrl: post.url, url: `${getEnv().APP_URL}/me/posts`, disclosureText: post.brand.disclosureText };
+  const props = { kind, brand: post.brand, fanName: post.ambassador.name.split(" ")[0] || post.ambassador.name, postUrl: post.url, url: `${getEnv().APP_URL}/me/posts`, disclosureText: suggestDisclosure(perkTypeOf(post), post.brand) };
   await sendEmail({ to: post.ambassador.email, brandId: post.brand.id, template: "post-request", subject: postRequestSubject(props), react: createElement(PostRequestEmail, props) });
 }
 
@@ -335,12 +335,13 @@ const POST_ROW = {
 
 /** The fan's own posts across programs, newest first. */
 export async function fanPosts(userId: string) {
-  return db.post.findMany({
+  const posts = await db.post.findMany({
     where: { ambassador: { userId } },
     orderBy: { postedAt: "desc" },
     take: 100,
     select: { ...POST_ROW, brand: { select: { name: true, timeZone: true, disclosureText: true } } },
   });
+  return posts.map((p) => ({ ...p, suggestedDisclosure: suggestDisclosure(perkTypeOf(p), p.brand) }));
 }
 
 

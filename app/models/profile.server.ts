@@ -1,3 +1,4 @@
+import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { ProfileInput } from "./profile";
 import { recordTouch } from "./timeline.server";
@@ -27,29 +28,38 @@ export async function updateFanProfile(userId: string, input: ProfileInput) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { name: input.name } });
     for (const m of memberships) {
-      const existing = await tx.socialAccount.findMany({ where: { ambassadorId: m.id }, select: { id: true, platform: true, handle: true, followers: true } });
-      const key = (p: string, h: string) => `${p}:${h.toLowerCase()}`;
-      const wanted = new Map(input.accounts.map((a) => [key(a.platform, a.handle), a]));
-      const changes: string[] = [];
-      for (const e of existing) {
-        const next = wanted.get(key(e.platform, e.handle));
-        if (!next) {
-          await tx.socialAccount.delete({ where: { id: e.id } });
-          changes.push(`removed ${e.platform} @${e.handle}`);
-        } else if (next.followers !== e.followers) {
-          await tx.socialAccount.update({ where: { id: e.id }, data: { followers: next.followers, snapshots: { create: { followers: next.followers } } } });
-          changes.push(`${e.platform} followers ${e.followers.toLocaleString("en")} → ${next.followers.toLocaleString("en")}`);
-        }
-        wanted.delete(key(e.platform, e.handle));
-      }
-      for (const a of wanted.values()) {
-        await tx.socialAccount.create({ data: { ambassadorId: m.id, platform: a.platform, handle: a.handle, followers: a.followers, snapshots: { create: { followers: a.followers } } } });
-        changes.push(`added ${a.platform} @${a.handle}`);
-      }
+      const changes = await syncSocialAccounts(tx, m.id, input.accounts);
       await tx.ambassador.update({ where: { id: m.id }, data: { name: input.name, city: input.city, interests: input.interests, maxFollowers } });
       if (changes.length) {
         await recordTouch({ brandId: m.brandId, ambassadorId: m.id, kind: "profile", summary: "Updated their profile", body: changes.join("; "), actorId: userId }, tx);
       }
     }
   });
+}
+
+/**
+ * Makes one membership's social accounts the given list: removed ones go, a changed follower count is kept as a
+ * new snapshot (growth over time), new ones are added. Returns what changed, for the timeline.
+ */
+export async function syncSocialAccounts(tx: Prisma.TransactionClient, ambassadorId: string, accounts: ProfileInput["accounts"]) {
+  const existing = await tx.socialAccount.findMany({ where: { ambassadorId }, select: { id: true, platform: true, handle: true, followers: true } });
+  const key = (p: string, h: string) => `${p}:${h.toLowerCase()}`;
+  const wanted = new Map(accounts.map((a) => [key(a.platform, a.handle), a]));
+  const changes: string[] = [];
+  for (const e of existing) {
+    const next = wanted.get(key(e.platform, e.handle));
+    if (!next) {
+      await tx.socialAccount.delete({ where: { id: e.id } });
+      changes.push(`removed ${e.platform} @${e.handle}`);
+    } else if (next.followers !== e.followers) {
+      await tx.socialAccount.update({ where: { id: e.id }, data: { followers: next.followers, snapshots: { create: { followers: next.followers } } } });
+      changes.push(`${e.platform} followers ${e.followers.toLocaleString("en")} → ${next.followers.toLocaleString("en")}`);
+    }
+    wanted.delete(key(e.platform, e.handle));
+  }
+  for (const a of wanted.values()) {
+    await tx.socialAccount.create({ data: { ambassadorId, platform: a.platform, handle: a.handle, followers: a.followers, snapshots: { create: { followers: a.followers } } } });
+    changes.push(`added ${a.platform} @${a.handle}`);
+  }
+  return changes;
 }

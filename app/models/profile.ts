@@ -56,3 +56,12 @@ export const InterestsField = z.string().trim().max(300, "Keep this under 300 ch
 export const ProfileSchema = z.object({ name: NameField, city: CityField, interests: InterestsField, accounts: AccountsField });
 
 export type ProfileInput = z.infer<typeof ProfileSchema>;
+
+/** What staff may correct on an ambassador's record: the name, where they are, and their accounts and followers. */
+export const StaffDetailsSchema = z.object({
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters"),
+  city: CityField,
+  region: z.string().trim().max(80, "Keep the region under 80 characters").default(""),
+  accounts: AccountsField,
+});
+export type StaffDetailsInput = z.infer<typeof StaffDetailsSchema>;

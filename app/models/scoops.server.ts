@@ -12,6 +12,7 @@ import { matchesAudience, readAudience } from "./audience";
 import { activeMemberships, audienceSize, audienceWhere, toAudienceMember } from "./audience.server";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { mustAcknowledge, parseLinks, resolveScoopTimes, scoopState, type ScoopInput, type ScoopLink } from "./scoops";
+import { suggestDisclosure } from "./disclosure";
 
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
 const BATCH = 100;
@@ -237,7 +238,7 @@ export async function getScoopForFan(userId: string, scoopId: string, now = new 
     });
   }
   const brand = member.brand;
-  const base = { id: scoop.id, title: scoop.title, publishAt: scoop.publishAt!, embargoUntil: scoop.embargoUntil, state: scoopState(s, now), guidance: scoop.guidance, brand: { name: brand.name, slug: brand.slug, color: brand.color, timeZone: brand.timeZone, disclosureText: brand.disclosureText } };
+  const base = { id: scoop.id, title: scoop.title, publishAt: scoop.publishAt!, embargoUntil: scoop.embargoUntil, state: scoopState(s, now), guidance: scoop.guidance, brand: { name: brand.name, slug: brand.slug, color: brand.color, timeZone: brand.timeZone, disclosureText: suggestDisclosure("scoop", brand) } };
   if (locked) return { ...base, locked: true as const };
   return { ...base, locked: false as const, html: scoop.html, links: scoop.links, images: scoop.images, assets: scoop.assets, acknowledgedAt: read?.acknowledgedAt ?? null };
 }
@@ -282,7 +283,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
   const recipients = await db.ambassador.findMany({
     where: {
       AND: [
-        audienceWhere(s.brand.id, readAudience(s.audienceKind, s.audienceValues), s.brand),
+        await audienceWhere(s.brand.id, readAudience(s.audienceKind, s.audienceValues), s.brand),
         { emailOptIn: true },
         afterId ? { id: { gt: afterId } } : {},
         { NOT: { scoopReads: { some: { scoopId: s.id, [stamp]: { not: null } } } } },
@@ -306,7 +307,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
         title: s.title,
         url,
         embargoUntil: kind === "published" && s.embargoUntil && s.embargoUntil > now ? formatDateTime(s.embargoUntil, s.brand.timeZone) : null,
-        disclosureText: s.brand.disclosureText,
+        disclosureText: suggestDisclosure("scoop", s.brand),
       }),
     });
     // Marking the fan as emailed and recording the email (with the job that delivers it) are one transaction:

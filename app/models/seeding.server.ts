@@ -187,7 +187,7 @@ export async function campaignForFan(userId: string, campaignId: string, now = n
   if (!campaign) return null;
   const member = (await activeMemberships(userId)).find((m) => m.brandId === campaign.brandId);
   if (!member) return null;
-  const request = await db.seedingRequest.findUnique({ where: { campaignId_ambassadorId: { campaignId, ambassadorId: member.id } }, select: { id: true, status: true, outcome: true, feedback: true, variant: { select: { name: true, product: { select: { name: true } } } } } });
+  const request = await db.seedingRequest.findUnique({ where: { campaignId_ambassadorId: { campaignId, ambassadorId: member.id } }, select: { id: true, status: true, outcome: true, feedback: true, carrier: true, trackingNumber: true, trackingUrl: true, shippedAt: true, deliveredAt: true, variant: { select: { name: true, product: { select: { name: true } } } } } });
   const eligible = campaign.mode === "request" && matchesAudience(readAudience(campaign.audienceKind, campaign.audienceValues), toAudienceMember(member), member.brand);
   if (!request && !eligible) return null;
   return { campaign, brand: member.brand, member, request, open: isOpen(campaign, now), savedAddress: readAddress(member.shippingAddress) };
@@ -328,7 +328,7 @@ export async function runFollowUp(requestId: string, step: number | "settle", no
   if (step === "settle") {
     await db.$transaction(async (tx) => {
       await tx.seedingRequest.update({ where: { id: r.id }, data: { status: "settled", outcome: "no_post", settledAt: now } });
-      await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: "Seeding settled without a post", at: now }, tx);
+      await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: "Seeding closed quietly without a post", at: now }, tx);
     });
     return "settled";
   }

@@ -9,7 +9,7 @@ export const REQUEST_STATUSES = {
   declined: "Declined",
   shipped: "Shipped",
   delivered: "Delivered",
-  settled: "Settled",
+  settled: "Done",
   withdrawn: "Withdrawn",
 } as const;
 export type RequestStatus = keyof typeof REQUEST_STATUSES;
@@ -122,4 +122,26 @@ export function trackingRowsFromCsv(records: string[][]) {
         trackingUrl: urlCol >= 0 ? (r[urlCol] ?? "").trim() : "",
       })),
   };
+}
+
+/** How a request reads to the fan: plain words for where it is, never the team's workflow terms. */
+export function fanStatus(status: string, outcome: string | null) {
+  switch (status) {
+    case "offered":
+      return "Offered to you — accept or decline";
+    case "requested":
+      return "Requested — the team will let you know";
+    case "approved":
+      return "Approved — being packed";
+    case "shipped":
+      return "On its way";
+    case "delivered":
+      return outcome === "feedback" ? "Arrived · thank you for your feedback" : "Arrived";
+    case "settled":
+      return outcome === "posted" ? "All done · thank you for posting" : outcome === "feedback" ? "All done · thank you for your feedback" : "All done";
+    case "declined":
+      return "Not this time";
+    default:
+      return "Withdrawn";
+  }
 }

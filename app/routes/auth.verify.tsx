@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SubmitButton } from "#app/components/forms";
-import { peekLoginLink, verifyLoginCode, verifyLoginLink, type VerifyResult } from "#app/models/login.server";
+import { landingPath, peekLoginLink, verifyLoginCode, verifyLoginLink, type VerifyResult } from "#app/models/login.server";
 import { createSession, getUser } from "#app/utils/auth.server";
 import { getLoginCookie } from "#app/utils/cookies.server";
 import { getEnv } from "#app/utils/env.server";
@@ -42,7 +42,8 @@ async function signIn(request: Request, result: Extract<VerifyResult, { ok: true
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(result.userId, request));
   headers.append("Set-Cookie", await getLoginCookie().serialize("", { maxAge: 0 }));
-  return redirect(safeRedirect(result.redirectTo ?? fallback), { headers });
+  const to = result.redirectTo ?? fallback;
+  return redirect(to ? safeRedirect(to) : await landingPath(result.userId), { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -34,18 +34,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, byStatus, byTier, staff, todo, nextEvent, tierRules: TIERS.map((t) => describeTier(t, thresholds)) };
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+/** A count that opens the directory filtered to the people it counts. */
+function Stat({ label, value, to }: { label: string; value: number; to: string }) {
   return (
-    <div className="rounded-lg border border-stone-200 bg-white p-4">
-      <dt className="text-sm text-stone-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums">{value.toLocaleString("en")}</dd>
-    </div>
+    <li>
+      <Link to={to} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-500" data-testid="stat-link">
+        <span className="block text-sm text-stone-600">{label}</span>
+        <span className="mt-1 block text-2xl font-bold tabular-nums">{value.toLocaleString("en")}</span>
+      </Link>
+    </li>
   );
 }
 
 export default function BrandOverview() {
   const { brand, byStatus, byTier, staff, tierRules, todo, nextEvent } = useLoaderData<typeof loader>();
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  const directory = `/b/${brand.slug}/ambassadors`;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{brand.name}</h1>
@@ -90,23 +94,21 @@ export default function BrandOverview() {
         <h2 id="status-heading" className="text-lg font-semibold">
           Ambassadors
         </h2>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
-          <Stat label="Active" value={byStatus.active} />
-          <Stat label="Invited" value={byStatus.invited} />
-          <Stat label="Applied" value={byStatus.applied} />
-          <Stat label="Paused" value={byStatus.paused} />
-          <Stat label="Alumni" value={byStatus.alumni} />
-        </dl>
+        <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {(["active", "invited", "applied", "paused", "alumni"] as const).map((s) => (
+            <Stat key={s} label={s[0].toUpperCase() + s.slice(1)} value={byStatus[s]} to={`${directory}?status=${s}`} />
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="tier-heading">
         <h2 id="tier-heading" className="text-lg font-semibold">
           Active ambassadors by tier
         </h2>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {TIERS.map((t) => (
-            <Stat key={t} label={t[0].toUpperCase() + t.slice(1)} value={byTier[t]} />
+            <Stat key={t} label={t[0].toUpperCase() + t.slice(1)} value={byTier[t]} to={`${directory}?status=active&tier=${t}`} />
           ))}
-        </dl>
+        </ul>
         <p className="mt-2 text-xs text-stone-500">Tier rule (largest follower count of any account): {tierRules.join(" · ")}</p>
       </section>
       <p className="text-sm text-stone-600">

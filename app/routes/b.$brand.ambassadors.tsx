@@ -4,7 +4,7 @@ import { bulkMessage, bulkStatus, bulkTag, bulkUntag } from "#app/models/bulk-ac
 import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { z } from "zod";
-import { AMBASSADOR_STATUSES, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
+import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIER_THRESHOLDS_SELECT, TIERS, tierFor } from "#app/models/tiers";
@@ -65,12 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: readonly (string | [string, string])[] }) {
+function FilterSelect({ label, name, value, options, fallback }: { label: string; name: string; value?: string; options: readonly (string | [string, string])[]; fallback?: string }) {
   return (
     <label className="text-sm">
       <span className="block text-xs font-medium text-stone-600">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="mt-1 w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 capitalize">
-        <option value="">Any</option>
+      <select name={name} defaultValue={value ?? fallback ?? ""} className="mt-1 w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 capitalize">
+        {fallback ? null : <option value="">Any</option>}
         {options.map((o) => {
           const [v, text] = Array.isArray(o) ? o : [o, o];
           return (
@@ -147,7 +147,7 @@ export default function Ambassadors() {
         <FilterSelect label="Platform" name="platform" value={filter.platform} options={PLATFORMS.map((p) => [p, PLATFORM_LABELS[p]] as [string, string])} />
         <FilterSelect label="Joined within" name="joined" value={filter.joined} options={Object.entries(WINDOWS) as [string, string][]} />
         <FilterSelect label="Last touch within" name="touched" value={filter.touched} options={Object.entries(WINDOWS) as [string, string][]} />
-        <FilterSelect label="Sort by" name="sort" value={filter.sort} options={Object.entries(SORTS) as [string, string][]} />
+        <FilterSelect label="Sort by" name="sort" value={filter.sort} fallback={DEFAULT_SORT} options={Object.entries(SORTS) as [string, string][]} />
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="quiet" value="1" defaultChecked={filter.quiet} className="h-4 w-4" />

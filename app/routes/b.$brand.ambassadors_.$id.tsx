@@ -1,11 +1,14 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton, TextareaField, useClearAfterSave } from "#app/components/forms";
 import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
-import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus } from "#app/models/ambassador-profile.server";
-import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
+import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus, updateAmbassadorDetails } from "#app/models/ambassador-profile.server";
+import { inviteFans } from "#app/models/fan-invites.server";
+import { PLATFORM_LABELS, StaffDetailsSchema, type Platform } from "#app/models/profile";
+import { StaffDetailsForm } from "#app/components/staff-details-form";
 import { isGoneQuiet } from "#app/models/timeline.server";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
@@ -46,13 +49,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
   const id = found.ambassador.id;
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const back = `/b/${brand.slug}/ambassadors/${id}`;
+  const form = await readForm(request);
+  if (form.get("intent") === "details") {
+    const submission = parseWithZod(form, { schema: StaffDetailsSchema });
+    if (submission.status !== "success") return data({ details: submission.reply() }, { status: 400 });
+    await updateAmbassadorDetails(brand.id, id, user.id, submission.value);
+    return redirectWithToast(back, { kind: "success", message: "Details saved." });
+  }
+  if (form.get("intent") === "invite") {
+    if (!found.ambassador.neverInvited) return redirectWithToast(back, { kind: "info", message: `${found.ambassador.name} has already been invited.` });
+    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: found.ambassador.email, name: found.ambassador.name }], note: "" });
+    return outcome.invited.length || outcome.reinvited.length
+      ? redirectWithToast(back, { kind: "success", message: `Invitation sent to ${found.ambassador.email}.` })
+      : redirectWithToast(back, { kind: "error", message: `No invitation was sent: ${outcome.skipped[0]?.reason ?? "this fan can't be invited"}.` });
+  }
+  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return data({ field: String(issue.path[0] ?? "form"), error: issue.message }, { status: 400 });
   }
   const input = parsed.data;
-  const back = `/b/${brand.slug}/ambassadors/${id}`;
   switch (input.intent) {
     case "note":
       await addNote(brand.id, id, user.id, input.body);
@@ -75,9 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const fmt = (n: number) => n.toLocaleString("en");
 
 export default function AmbassadorPage() {
-  const { brand, ambassador: a, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
+  const { brand, ambassador: a, application, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorFor = (field: string) => (actionData && actionData.field === field ? [actionData.error] : undefined);
+  const errorFor = (field: string) => (actionData && "field" in actionData && actionData.field === field ? [actionData.error] : undefined);
   const noteForm = useClearAfterSave("note", !!errorFor("body"));
   return (
     <div className="space-y-6">
@@ -93,7 +110,7 @@ export default function AmbassadorPage() {
           </p>
           <div className="mt-2 flex flex-wrap gap-2 text-xs">
             <span className="rounded-full bg-violet-100 px-2 py-0.5 font-medium capitalize text-violet-800" data-testid="status">
-              {a.status}
+              {a.neverInvited ? "not invited yet" : a.status}
             </span>
             <span className="rounded-full bg-stone-100 px-2 py-0.5 font-medium capitalize" data-testid="tier">
               {tier}
@@ -105,6 +122,14 @@ export default function AmbassadorPage() {
             ) : null}
           </div>
         </div>
+        {a.neverInvited ? (
+          <Form method="post" className="self-end">
+            <p className="mb-1 max-w-xs text-xs text-stone-600">Imported, and no invitation has been sent yet.</p>
+            <SubmitButton name="intent" value="invite" pendingText="Sending…">
+              Send invitation
+            </SubmitButton>
+          </Form>
+        ) : null}
         <Form method="post" className="flex items-end gap-2">
           <input type="hidden" name="intent" value="status" />
           <label className="text-sm">
@@ -157,6 +182,36 @@ export default function AmbassadorPage() {
               <p className="mt-2 text-sm text-stone-600">No social accounts yet.</p>
             )}
           </section>
+
+          <StaffDetailsForm ambassador={a} lastResult={actionData && "details" in actionData ? actionData.details : undefined} />
+
+          {application ? (
+            <section aria-labelledby="application-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+              <h2 id="application-heading" className="font-semibold">
+                From the application
+              </h2>
+              <p className="text-xs text-stone-500">
+                Applied <LocalTime value={application.createdAt} zone={brand.timeZone} />
+              </p>
+              <dl className="mt-2 space-y-2" data-testid="application-answers">
+                {application.whyLove ? (
+                  <div>
+                    <dt className="text-stone-500">Why they love the brand</dt>
+                    <dd className="whitespace-pre-line">{application.whyLove}</dd>
+                  </div>
+                ) : null}
+                {application.answers.map((q) => (
+                  <div key={q.questionId}>
+                    <dt className="text-stone-500">
+                      {q.label}
+                      {q.lifeMoment ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Life moment</span> : null}
+                    </dt>
+                    <dd className="whitespace-pre-line">{q.answer}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
 
           <PerkLedger perks={perks} zone={brand.timeZone} />
 

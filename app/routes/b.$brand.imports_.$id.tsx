@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mapping = JSON.parse(job.mapping) as Mapping;
   const preview = job.status === "mapping" ? await previewImport(job.filePath, job.delimiter, mapping, brand.id) : [];
   const { filePath: _f, ...rest } = job;
-  const hasRejects = job.rejectedRows > 0 && !!(await db.importReject.findFirst({ where: { importId: job.id }, select: { id: true } }));
+  const hasRejects = !!(await db.importReject.findFirst({ where: { importId: job.id }, select: { id: true } }));
   return { brand, job: { ...rest, hasRejects }, headers, mapping, preview };
 }
 
@@ -138,14 +138,14 @@ export default function ImportPage() {
                 </thead>
                 <tbody className="divide-y divide-stone-100">
                   {preview.map((r) => (
-                    <tr key={r.line} className={r.problem ? "bg-amber-50" : undefined}>
+                    <tr key={r.line} className={r.problem ? "bg-amber-50" : undefined} data-testid="preview-row">
                       <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                      <td className="px-3 py-2">{r.fan?.email ?? r.cells.join(", ").slice(0, 60)}</td>
-                      <td className="px-3 py-2">{r.fan?.name}</td>
-                      <td className="px-3 py-2">{r.fan?.city}</td>
+                      <td className="px-3 py-2">{r.fan?.email ?? r.raw.email}</td>
+                      <td className="px-3 py-2">{r.fan?.name ?? r.raw.name}</td>
+                      <td className="px-3 py-2">{r.fan?.city ?? r.raw.city}</td>
                       <td className="px-3 py-2">{r.fan?.accounts.map((a) => `${a.platform} @${a.handle} (${a.followers.toLocaleString("en")})`).join(", ")}</td>
                       <td className="px-3 py-2">{r.fan?.tags.join(", ")}</td>
-                      <td className="px-3 py-2 text-amber-900">{r.problem ?? "—"}</td>
+                      <td className="px-3 py-2 text-amber-900">{r.problem ? `Not imported: ${r.problem}` : r.warnings.length ? `Imported; ${r.warnings.join("; ")}` : "—"}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -170,15 +170,21 @@ export default function ImportPage() {
           </h2>
           <Progress done={job.processedRows} total={job.totalRows} />
           {job.error ? <Alert>{job.error}</Alert> : null}
-          <dl className="grid grid-cols-3 gap-3 text-center">
+          <dl className="grid grid-cols-2 gap-3 text-center sm:grid-cols-4">
             <div className="rounded-md bg-emerald-50 p-3">
               <dt className="text-xs text-emerald-900">Imported</dt>
               <dd className="text-xl font-bold tabular-nums" data-testid="imported-count">
                 {job.importedRows.toLocaleString("en")}
               </dd>
             </div>
+            <div className="rounded-md bg-emerald-50 p-3">
+              <dt className="text-xs text-emerald-900">Imported with a note</dt>
+              <dd className="text-xl font-bold tabular-nums" data-testid="noted-count">
+                {job.notedRows.toLocaleString("en")}
+              </dd>
+            </div>
             <div className="rounded-md bg-stone-100 p-3">
-              <dt className="text-xs">Already in the program</dt>
+              <dt className="text-xs">Duplicates (not imported)</dt>
               <dd className="text-xl font-bold tabular-nums" data-testid="duplicate-count">
                 {job.duplicateRows.toLocaleString("en")}
               </dd>
@@ -192,7 +198,7 @@ export default function ImportPage() {
           </dl>
           {job.hasRejects ? (
             <a href={`/b/${brand.slug}/imports/${job.id}/rejected.csv`} className="inline-block text-sm text-violet-700 underline" download>
-              Download the rows with problems (CSV, with the reason for each; kept for {REJECTS_KEEP_DAYS} days)
+              Download the rows with problems, duplicates and notes (CSV, with the reason for each; kept for {REJECTS_KEEP_DAYS} days)
             </a>
           ) : null}
           {job.status === "done" ? (

@@ -15,6 +15,7 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { ShareLink } from "#app/components/share-link";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Kindred" }];
 
@@ -298,6 +299,11 @@ export default function Invitations() {
                       {l.tagName ? ` · tags “${l.tagName}”` : ""}
                       {l.expiresAt ? <> · expires <LocalTime value={l.expiresAt} zone={brand.timeZone} /></> : ""}
                     </p>
+                    {state === "Active" ? (
+                      <div className="mt-2">
+                        <ShareLink url={url} label={l.label} />
+                      </div>
+                    ) : null}
                   </div>
                   {state === "Active" ? (
                     <Form method="post">

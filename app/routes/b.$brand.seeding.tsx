@@ -35,7 +35,7 @@ export default function Seeding() {
                 <p className="text-xs text-stone-600">{c.mode === "offer" ? "The brand offers to chosen fans" : "Fans request"}</p>
               </div>
               <p className="text-sm text-stone-700">
-                {c.reserved} of {c.stock} units taken · {c.byStatus.requested ?? 0} to review · {(c.byStatus.shipped ?? 0) + (c.byStatus.delivered ?? 0)} out · {c.byStatus.settled ?? 0} settled
+                {c.reserved} of {c.stock} units taken · {c.byStatus.requested ?? 0} to review · {(c.byStatus.shipped ?? 0) + (c.byStatus.delivered ?? 0)} out · {c.byStatus.settled ?? 0} done
               </p>
             </li>
           ))}

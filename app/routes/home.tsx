@@ -23,25 +23,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.membership.findMany({
       where: { userId: user.id },
       orderBy: { brand: { name: "asc" } },
-      select: { role: true, brand: { select: { name: true, slug: true, color: true, description: true } } },
+      select: {
+        role: true,
+        brand: {
+          select: { name: true, slug: true, color: true, description: true },
+        },
+      },
     }),
     db.ambassador.findMany({
       where: { userId: user.id },
       orderBy: { brand: { name: "asc" } },
-      select: { id: true, status: true, joinedAt: true, brand: { select: { name: true, slug: true, color: true, description: true } } },
+      select: {
+        id: true,
+        status: true,
+        joinedAt: true,
+        brand: {
+          select: { name: true, slug: true, color: true, description: true },
+        },
+      },
     }),
   ]);
   const isFan = programs.some((p) => p.status === "active");
-  const [unreadScoops, events] = isFan ? await Promise.all([unreadScoopCount(user.id), listEventsForFan(user.id)]) : [0, []];
-  return { name: user.name ?? user.email, memberships, programs, isFan, unreadScoops, upcomingEvents: events.length };
+  const [unreadScoops, events] = isFan
+    ? await Promise.all([unreadScoopCount(user.id), listEventsForFan(user.id)])
+    : [0, []];
+  return {
+    name: user.name ?? user.email,
+    memberships,
+    programs,
+    isFan,
+    unreadScoops,
+    upcomingEvents: events.length,
+  };
 }
 
 function BrandDot({ color }: { color: string }) {
-  return <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: color }} />;
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-block h-3 w-3 shrink-0 rounded-full"
+      style={{ backgroundColor: color }}
+    />
+  );
 }
 
 export default function Home() {
-  const { name, memberships, programs, isFan, unreadScoops, upcomingEvents } = useLoaderData<typeof loader>();
+  const { name, memberships, programs, isFan, unreadScoops, upcomingEvents } =
+    useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-4xl space-y-10 px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -53,50 +81,84 @@ export default function Home() {
 
       {isFan ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <Link to="/me/scoops" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+          <Link
+            to="/me/scoops"
+            className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+          >
             <p className="font-semibold">Scoops</p>
-            <p className="text-sm text-stone-600">{unreadScoops ? `${unreadScoops} unread` : "You're all caught up"}</p>
+            <p className="text-sm text-stone-600">
+              {unreadScoops ? `${unreadScoops} unread` : "You're all caught up"}
+            </p>
           </Link>
-          <Link to="/me/events" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+          <Link
+            to="/me/events"
+            className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+          >
             <p className="font-semibold">Events</p>
-            <p className="text-sm text-stone-600">{upcomingEvents ? `${upcomingEvents} coming up for you` : "Nothing planned yet"}</p>
+            <p className="text-sm text-stone-600">
+              {upcomingEvents
+                ? `${upcomingEvents} coming up for you`
+                : "Nothing planned yet"}
+            </p>
           </Link>
-          <Link to="/me/seeding" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+          <Link
+            to="/me/seeding"
+            className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+          >
             <p className="font-semibold">Product to try</p>
-            <p className="text-sm text-stone-600">Ask for samples, track parcels, share honest feedback</p>
+            <p className="text-sm text-stone-600">
+              Ask for samples, track parcels, share honest feedback
+            </p>
           </Link>
-          <Link to="/me/posts" className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+          <Link
+            to="/me/posts"
+            className="rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+          >
             <p className="font-semibold">My posts and links</p>
-            <p className="text-sm text-stone-600">Add posts you made (never required) and make short links</p>
+            <p className="text-sm text-stone-600">
+              Add posts you made (never required) and make short links
+            </p>
           </Link>
         </div>
       ) : null}
 
-      <section aria-labelledby="programs-heading">
-        <h2 id="programs-heading" className="text-lg font-semibold">
-          Your ambassador programs
-        </h2>
-        {programs.length ? (
-          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-            {programs.map((p) => (
-              <li key={p.id}>
-                <Link to={`/me/programs/${p.brand.slug}`} className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
-                  <p className="flex items-center gap-2 font-semibold">
-                    <BrandDot color={p.brand.color} />
-                    {p.brand.name}
-                  </p>
-                  <p className="mt-1 text-sm text-stone-600">{STATUS_TEXT[p.status] ?? p.status}</p>
-                  {p.brand.description ? <p className="mt-2 line-clamp-2 text-sm text-stone-700">{p.brand.description}</p> : null}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-stone-600">
-            You are not an ambassador of any brand yet. When a brand invites you, or accepts your application, it appears here.
-          </p>
-        )}
-      </section>
+      {programs.length || !memberships.length ? (
+        <section aria-labelledby="programs-heading">
+          <h2 id="programs-heading" className="text-lg font-semibold">
+            Your ambassador programs
+          </h2>
+          {programs.length ? (
+            <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+              {programs.map((p) => (
+                <li key={p.id}>
+                  <Link
+                    to={`/me/programs/${p.brand.slug}`}
+                    className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+                  >
+                    <p className="flex items-center gap-2 font-semibold">
+                      <BrandDot color={p.brand.color} />
+                      {p.brand.name}
+                    </p>
+                    <p className="mt-1 text-sm text-stone-600">
+                      {STATUS_TEXT[p.status] ?? p.status}
+                    </p>
+                    {p.brand.description ? (
+                      <p className="mt-2 line-clamp-2 text-sm text-stone-700">
+                        {p.brand.description}
+                      </p>
+                    ) : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-stone-600">
+              You are not an ambassador of any brand yet. When a brand invites
+              you, or accepts your application, it appears here.
+            </p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="brands-heading">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -111,18 +173,25 @@ export default function Home() {
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {memberships.map((m) => (
               <li key={m.brand.slug}>
-                <Link to={`/b/${m.brand.slug}`} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+                <Link
+                  to={`/b/${m.brand.slug}`}
+                  className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
+                >
                   <p className="flex items-center gap-2 font-semibold">
                     <BrandDot color={m.brand.color} />
                     {m.brand.name}
                   </p>
-                  <p className="mt-1 text-sm text-stone-600">{ROLE_LABELS[m.role as StaffRole] ?? m.role}</p>
+                  <p className="mt-1 text-sm text-stone-600">
+                    {ROLE_LABELS[m.role as StaffRole] ?? m.role}
+                  </p>
                 </Link>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-stone-600">Run a program for your own brand: create one and invite your team.</p>
+          <p className="mt-2 text-stone-600">
+            Run a program for your own brand: create one and invite your team.
+          </p>
         )}
       </section>
     </div>

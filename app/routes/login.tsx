@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { Field, Honeypot, SubmitButton } from "#app/components/forms";
 import { DEMO_PEOPLE, isDemoEmail } from "#app/models/demo";
-import { pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
+import { landingPath, pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
 import { createSession, getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
@@ -29,14 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  const redirectTo = safeRedirect(formData.get("redirectTo"));
+  // No return address: the person lands where their work is (landingPath) once signed in.
+  const redirectTo = formData.get("redirectTo") ? safeRedirect(formData.get("redirectTo")) : null;
 
   if (formData.get("intent") === "demo") {
     const email = String(formData.get("email") ?? "");
     if (!getEnv().DEMO_MODE || !isDemoEmail(email)) throw new Response("Demo sign-in is not available", { status: 404 });
     const user = await db.user.findUnique({ where: { email }, select: { id: true } });
     if (!user) throw new Response("Demo data is missing: run npm run setup", { status: 404 });
-    return redirect(redirectTo, { headers: { "Set-Cookie": await createSession(user.id, request) } });
+    return redirect(redirectTo ?? (await landingPath(user.id)), { headers: { "Set-Cookie": await createSession(user.id, request) } });
   }
 
   const submission = parseWithZod(formData, { schema: LoginSchema });

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
 import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
 import { MetricInputs } from "#app/components/metric-fields";
+import { suggestDisclosure } from "#app/models/disclosure";
 import { describeNumbers } from "#app/models/engagement";
 import { perkLedger } from "#app/models/perks.server";
 import { PLATFORMS, type Platform } from "#app/models/post-url";
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await discardFiles(parsed.files); // a kept screenshot was already moved into place
   if (!result.ok) return data<Result>({ fieldErrors: { [result.field]: [result.error] } }, { status: 400 });
   if (result.disclosureFlag) {
-    return redirectWithToast("/me/posts", { kind: "info", message: `Thanks for posting! One thing: please start the caption with a disclosure, like “${program.brand.disclosureText || `#gifted by ${program.brand.name}`}”.` });
+    return redirectWithToast("/me/posts", { kind: "info", message: `Thanks for posting! One thing: please start the caption with a disclosure, like “${suggestDisclosure(result.perk, program.brand)}”.` });
   }
   return redirectWithToast("/me/posts", { kind: "success", message: "Thanks for sharing your post!" });
 }
@@ -95,7 +96,7 @@ export default function MyPosts() {
           <ul className="mt-1 list-disc pl-5">
             {perks.map((p, i) => (
               <li key={i}>
-                {p.brand.name}: {p.label} {p.brand.disclosureText ? <>— for example “{p.brand.disclosureText}”</> : null}
+                {p.brand.name}: {p.label} — for example “{suggestDisclosure(p.kind, p.brand)}”
               </li>
             ))}
           </ul>
@@ -152,7 +153,7 @@ export default function MyPosts() {
                 {p.disclosureFlag ? (
                   <Form method="post" encType="multipart/form-data" className="space-y-2 rounded-md bg-amber-50 p-3">
                     <p className="font-medium text-amber-900" data-testid="disclosure-needed">
-                      Please add a clear disclosure at the start of the caption{p.brand.disclosureText ? `, like “${p.brand.disclosureText}”` : ""}. Once you've edited the post, paste the new caption here.
+                      Please add a clear disclosure at the start of the caption, like “{p.suggestedDisclosure}”. Once you've edited the post, paste the new caption here.
                     </p>
                     <input type="hidden" name="postId" value={p.id} />
                     <label className="sr-only" htmlFor={`caption-${p.id}`}>

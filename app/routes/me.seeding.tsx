@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { OUTCOMES, REQUEST_STATUSES, type Outcome, type RequestStatus } from "#app/models/seeding";
+import { fanStatus } from "#app/models/seeding";
 import { seedingForFan } from "#app/models/seeding.server";
 import { requireUser } from "#app/utils/auth.server";
 
@@ -54,8 +54,7 @@ export default function FanSeeding() {
                     {r.variant.product.name} ({r.variant.name})
                   </p>
                   <p className="text-sm text-violet-800">
-                    {r.status === "offered" ? "Offered to you — accept or decline" : REQUEST_STATUSES[r.status as RequestStatus]}
-                    {r.outcome && r.outcome !== "no_post" ? ` · ${OUTCOMES[r.outcome as Outcome]}` : ""}
+                    {fanStatus(r.status, r.outcome)}
                   </p>
                 </Link>
               </li>

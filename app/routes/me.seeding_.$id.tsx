@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddressFields } from "#app/components/address-fields";
 import { Alert } from "#app/components/alert";
 import { ErrorList, SubmitButton, TextareaField } from "#app/components/forms";
-import { AddressSchema, REQUEST_STATUSES, type RequestStatus } from "#app/models/seeding";
+import { AddressSchema, fanStatus } from "#app/models/seeding";
+import { LocalTime } from "#app/components/local-time";
+import { suggestDisclosure } from "#app/models/disclosure";
 import { answerOffer, campaignForFan, giveFeedback, markDelivered, requestProduct } from "#app/models/seeding.server";
 import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
@@ -82,7 +84,7 @@ export default function FanCampaign() {
         {campaign.callToAction ? <p className="mt-2 text-stone-700">{campaign.callToAction}</p> : null}
       </div>
       <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-950">
-        No strings attached: you never have to post. If you'd like to, start your caption with a clear disclosure{brand.disclosureText ? ` such as “${brand.disclosureText}”` : ""}. Honest feedback is just as welcome.
+        No strings attached: you never have to post. If you'd like to, start your caption with a clear disclosure such as “{suggestDisclosure("seeding", brand)}”. Honest feedback is just as welcome.
       </p>
       {campaign.guidelines ? <p className="whitespace-pre-line text-sm text-stone-700">{campaign.guidelines}</p> : null}
       {result?.error ? <Alert>{result.error}</Alert> : null}
@@ -118,8 +120,32 @@ export default function FanCampaign() {
             <span className="font-semibold">
               {request.variant.product.name} ({request.variant.name})
             </span>{" "}
-            — <span data-testid="my-request-status">{request.status === "offered" ? "offered to you" : REQUEST_STATUSES[request.status as RequestStatus].toLowerCase()}</span>
+            — <span data-testid="my-request-status">{fanStatus(request.status, request.outcome)}</span>
           </p>
+          {request.shippedAt ? (
+            <div className="rounded-lg bg-stone-50 p-3 text-sm" data-testid="tracking">
+              <p>
+                Shipped <LocalTime value={request.shippedAt} zone={brand.timeZone} />
+                {request.deliveredAt ? (
+                  <>
+                    {" "}· arrived <LocalTime value={request.deliveredAt} zone={brand.timeZone} />
+                  </>
+                ) : null}
+              </p>
+              {request.trackingNumber ? (
+                <p>
+                  {request.carrier ? `${request.carrier} · ` : ""}Tracking number <span className="font-mono">{request.trackingNumber}</span>
+                </p>
+              ) : (
+                <p className="text-stone-600">No tracking number was given for this parcel.</p>
+              )}
+              {request.trackingUrl ? (
+                <a href={request.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-violet-700 underline">
+                  Track your parcel
+                </a>
+              ) : null}
+            </div>
+          ) : null}
           {request.status === "offered" ? (
             <>
               <Form method="post" className="space-y-4">
@@ -143,19 +169,21 @@ export default function FanCampaign() {
             </Form>
           ) : null}
           {["shipped", "delivered", "settled"].includes(request.status) && request.outcome !== "feedback" ? (
-            <Form method="post" className="space-y-2">
-              <TextareaField label="Honest feedback (optional, only the team sees it)" name="feedback" rows={3} errors={errors.feedback} />
-              <SubmitButton name="intent" value="feedback" variant="secondary">
-                Send feedback
-              </SubmitButton>
-            </Form>
+            <div className="space-y-3 border-t border-stone-200 pt-4">
+              <h2 className="font-semibold">What you do next is up to you</h2>
+              <p className="text-sm text-stone-600">Posting is never required. Honest feedback is just as welcome, and doing nothing is fine too.</p>
+              <Form method="post" className="space-y-2 rounded-lg border border-stone-200 p-3">
+                <TextareaField label="I'd rather give feedback than post" hint="Only the team sees it. We stop the gentle follow-up emails once you've sent it." name="feedback" rows={3} errors={errors.feedback} />
+                <SubmitButton name="intent" value="feedback" variant="secondary">
+                  Send feedback instead of posting
+                </SubmitButton>
+              </Form>
+              <p className="text-sm text-stone-600">
+                Posted about it? <Link to="/me/posts" className="text-violet-700 underline">Add the link to your post</Link>.
+              </p>
+            </div>
           ) : null}
           {request.outcome === "feedback" ? <p className="text-sm text-emerald-800">Thank you for your feedback: “{request.feedback}”</p> : null}
-          {["shipped", "delivered", "settled"].includes(request.status) ? (
-            <p className="text-sm text-stone-600">
-              Posted about it? <Link to="/me/posts" className="text-violet-700 underline">Add the link to your post</Link> — entirely optional.
-            </p>
-          ) : null}
         </section>
       )}
     </div>

@@ -38,12 +38,15 @@ describe("machine faults", () => {
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
     let thrown: unknown;
     try {
-      for (let i = 0; ; i++) {
-        const full = await db.heartbeat.create({ data: { id: `filler-${i}-${"x".repeat(3000)}`, at: new Date() } }).then(
-          () => false,
-          () => true,
-        );
-        if (full) break;
+      // Big rows first, then smaller ones, until not even a small row fits (free pages left by migrations included).
+      for (const size of [3000, 400, 20]) {
+        for (let i = 0; ; i++) {
+          const full = await db.heartbeat.create({ data: { id: `filler-${size}-${i}-${"x".repeat(size)}`, at: new Date() } }).then(
+            () => false,
+            () => true,
+          );
+          if (full) break;
+        }
       }
       await note(`A note longer than a page: ${"x".repeat(4900)}`);
     } catch (e) {

@@ -65,11 +65,12 @@ export function bulkTransaction<T>(work: () => T): T {
 
 /** Which of these emails already belong to ambassadors of the brand. */
 export function existingAmbassadorEmails(brandId: string, emails: string[]) {
-  if (!emails.length) return new Set<string>();
+  if (!emails.length) return new Map<string, string | null>();
   const rows = bulkConnection()
-    .prepare(`SELECT "email" FROM "Ambassador" WHERE "brandId" = ? AND "email" IN (${emails.map(() => "?").join(",")})`)
-    .all(brandId, ...emails) as { email: string }[];
-  return new Set(rows.map((r) => r.email));
+    .prepare(`SELECT "email", "importJobId" FROM "Ambassador" WHERE "brandId" = ? AND "email" IN (${emails.map(() => "?").join(",")})`)
+    .all(brandId, ...emails) as { email: string; importJobId: string | null }[];
+  // email → the import that created the record (null when it came another way)
+  return new Map(rows.map((r) => [r.email, r.importJobId]));
 }
 
 /** Ids of the brand's tags with these names, creating the missing ones. */

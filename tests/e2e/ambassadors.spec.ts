@@ -70,6 +70,15 @@ test("a fan joins through a shareable link after confirming the email", async ({
   await page.getByRole("button", { name: "Create link" }).click();
   await expect(page.getByTestId("invite-link")).toContainText("Counter QR");
   const url = (await page.getByTestId("invite-link").locator(".font-mono").textContent())!;
+  // The link can be copied and shown as a QR code for the counter.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy the link Counter QR" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  await page.getByRole("button", { name: "Show the QR code for Counter QR" }).click();
+  await expect(page.getByTestId("qr-code")).toBeVisible();
+  expect(await page.getByTestId("qr-code").getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+  await expect(page.getByRole("link", { name: "Download QR code" })).toHaveAttribute("download", "Counter-QR-qr.svg");
 
   await page.context().clearCookies();
   const fanEmail = uniqueEmail("qr");
@@ -165,16 +174,31 @@ test("a CSV import with good and bad rows shows the right counts", async ({ page
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("repeats an earlier row");
   await expect(preview).toContainText('invalid email "not-an-email"');
-  await expect(preview).toContainText('Instagram followers "lots" is not a number');
+  await expect(preview).toContainText('Imported; Instagram followers "lots" is not a number; imported without it');
+  // A refused row keeps its values in their own columns.
+  const broken = page.getByTestId("preview-row").filter({ hasText: "not-an-email" });
+  await expect(broken.locator("td").nth(1)).toHaveText("not-an-email");
+  await expect(broken.locator("td").nth(2)).toHaveText("Broken Row");
   await page.getByRole("button", { name: "Start the import" }).click();
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("imported-count")).toHaveText("2");
+  await expect(page.getByTestId("imported-count")).toHaveText("3");
+  await expect(page.getByTestId("noted-count")).toHaveText("1");
   await expect(page.getByTestId("duplicate-count")).toHaveText("1");
-  await expect(page.getByTestId("rejected-count")).toHaveText("2");
+  await expect(page.getByTestId("rejected-count")).toHaveText("1");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Download the rows with problems/ }).click();
   const file = await (await download).path();
   const text = (await import("node:fs")).readFileSync(file, "utf8");
   expect(text).toContain("not-an-email");
-  expect(text).toContain('Instagram followers ""lots"" is not a number');
+  expect(text).toContain('Instagram followers ""lots"" is not a number; imported without it');
+  expect(text).toContain("repeats an earlier row");
+
+  // Imported fans were not sent an invitation: their page says so and offers one.
+  await page.goto(`/b/${slug}/ambassadors?q=cy.${stamp}`);
+  await page.getByRole("link", { name: "Cy Park" }).first().click();
+  await expect(page.getByTestId("status")).toHaveText("not invited yet");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByTestId("toast")).toContainText(`Invitation sent to cy.${stamp}@example.com`);
+  await expect(page.getByTestId("status")).toHaveText("invited");
+  await expect(page.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
 });

@@ -41,7 +41,8 @@ test("a fan requests a seeded product, it ships, her post without disclosure is 
   await fan.getByLabel("Country").fill("Canada");
   await fan.getByRole("button", { name: "Request it" }).click();
   await expect(fan.getByTestId("toast")).toContainText("Request sent");
-  await expect(fan.getByTestId("my-request-status")).toHaveText("requested");
+  await expect(fan.getByTestId("my-request-status")).toHaveText("Requested — the team will let you know");
+  const fanCampaignUrl = fan.url();
 
   // The manager approves and ships it.
   await page.goto(campaignUrl);
@@ -50,11 +51,20 @@ test("a fan requests a seeded product, it ships, her post without disclosure is 
   await expect(page.getByTestId("toast")).toContainText("1 request approved");
   await page.getByLabel("Carrier").fill("Canada Post");
   await page.getByLabel("Tracking number").fill("CP-7023-4567");
+  await page.getByLabel("Tracking link (optional)").fill("https://tracking.example/CP-7023-4567");
   await page.getByRole("button", { name: "Mark shipped for Nadia Baker" }).click();
   await expect(page.getByTestId("toast")).toContainText("Marked shipped");
   await expect(page.getByTestId("request-status")).toHaveText("Shipped");
   const shipped = await readLatestEmail(fan, fanEmail);
   expect(shipped).toContain("CP-7023-4567");
+  expect(shipped).toContain("https://tracking.example/CP-7023-4567");
+
+  // Her page shows the parcel's carrier, number and a tracking link, and offers feedback instead of a post.
+  await fan.goto(fanCampaignUrl);
+  await expect(fan.getByTestId("my-request-status")).toHaveText("On its way");
+  await expect(fan.getByTestId("tracking")).toContainText("Canada Post · Tracking number CP-7023-4567");
+  await expect(fan.getByRole("link", { name: "Track your parcel" })).toHaveAttribute("href", "https://tracking.example/CP-7023-4567");
+  await expect(fan.getByLabel("I'd rather give feedback than post")).toBeVisible();
 
   // She posts on Instagram without a disclosure: it is flagged and she is reminded.
   await fan.goto("/me/posts");

@@ -104,3 +104,69 @@ describe("the ambassador page for staff", () => {
     expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).status).toBe("active");
   });
 });
+
+describe("staff on an ambassador's page", () => {
+  test("correct the name, city and social accounts; follower changes are kept as history and the tier follows", async () => {
+    const { brand, ambassador, cookie, params } = await setup();
+    const path = `/b/${brand.slug}/ambassadors/${ambassador.id}`;
+    const bad = await callAction(pageAction, path, { cookie, params, form: { intent: "details", name: "", city: "Montréal", region: "QC", "accounts[0].platform": "instagram", "accounts[0].handle": "fanone", "accounts[0].followers": "-3" } });
+    expect(bad.status).toBe(400);
+    expect(bad.data.details.error).toMatchObject({ name: ["Enter a name"], "accounts[0].followers": ["Followers cannot be negative"] });
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).city).not.toBe("Montréal");
+
+    const ok = await callAction(pageAction, path, { cookie, params, form: { intent: "details", name: "Fan Corrected", city: "Montréal", region: "QC", "accounts[0].platform": "instagram", "accounts[0].handle": "fanone", "accounts[0].followers": "25000" } });
+    expect(ok.status).toBe(302);
+    const saved = await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id }, include: { socialAccounts: { include: { snapshots: true } } } });
+    expect(saved).toMatchObject({ name: "Fan Corrected", city: "Montréal", region: "QC", maxFollowers: 25000 });
+    expect(saved.socialAccounts.map((s) => [s.platform, s.handle, s.followers, s.snapshots.length])).toEqual([["instagram", "fanone", 25000, 1]]);
+    const page = await callLoader(pageLoader, path, { cookie, params });
+    expect(page.data.tier).toBe("micro");
+    expect(page.data.ambassador.timeline[0]).toMatchObject({ summary: "Details edited by staff", body: expect.stringContaining("city") });
+  });
+
+  test("another brand's ambassador cannot be edited through this brand", async () => {
+    const { brand, cookie } = await setup();
+    const other = await createBrand(db);
+    const stranger = await createAmbassador(db, other.id, { name: "Not Yours" });
+    const res = await callAction(pageAction, `/b/${brand.slug}/ambassadors/${stranger.id}`, { cookie, params: { brand: brand.slug, id: stranger.id }, form: { intent: "details", name: "Hijacked", city: "", region: "" } });
+    expect(res.status).toBe(404);
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: stranger.id } })).name).toBe("Not Yours");
+  });
+
+  test("an imported fan never invited says so and can be sent an invitation", async () => {
+    const { brand, cookie } = await setup();
+    const imported = await createAmbassador(db, brand.id, { status: "invited", source: "import" });
+    const params = { brand: brand.slug, id: imported.id };
+    const path = `/b/${brand.slug}/ambassadors/${imported.id}`;
+    expect((await callLoader(pageLoader, path, { cookie, params })).data.ambassador.neverInvited).toBe(true);
+    const sent = await callAction(pageAction, path, { cookie, params, form: { intent: "invite" } });
+    expect(sent.status).toBe(302);
+    expect(await db.fanInvite.count({ where: { ambassadorId: imported.id } })).toBe(1);
+    expect((await callLoader(pageLoader, path, { cookie, params })).data.ambassador.neverInvited).toBe(false);
+    // A second click does not send a second invitation.
+    await callAction(pageAction, path, { cookie, params, form: { intent: "invite" } });
+    expect(await db.fanInvite.count({ where: { ambassadorId: imported.id } })).toBe(1);
+  });
+
+  test("the application's answers show on the profile, life moments first", async () => {
+    const { brand, ambassador, cookie, params } = await setup();
+    await db.application.create({
+      data: {
+        brandId: brand.id,
+        ambassadorId: ambassador.id,
+        email: ambassador.email,
+        name: ambassador.name,
+        whyLove: "The rye.",
+        status: "approved",
+        answers: JSON.stringify([
+          { questionId: "q1", label: "Favourite loaf", answer: "Seeded rye", lifeMoment: false },
+          { questionId: "q2", label: "Moving house in the next 6 months?", answer: "Yes, to Ottawa in March", lifeMoment: true },
+          { questionId: "q3", label: "Anything else", answer: "", lifeMoment: false },
+        ]),
+      },
+    });
+    const page = await callLoader(pageLoader, `/b/${brand.slug}/ambassadors/${ambassador.id}`, { cookie, params });
+    expect(page.data.application.whyLove).toBe("The rye.");
+    expect(page.data.application.answers.map((a: { label: string }) => a.label)).toEqual(["Moving house in the next 6 months?", "Favourite loaf"]);
+  });
+});

@@ -16,6 +16,8 @@ test("the database filter and the in-memory rule pick exactly the same ambassado
     { city: "Ottawa", followers: [2_000_000], tags: [] },
     { city: "Toronto", followers: [300], tags: ["bakers-club"], status: "paused" as const },
     { city: "Toronto", followers: [300], tags: ["bakers-club"], status: "alumni" as const },
+    { city: "Montréal", followers: [800], tags: [] },
+    { city: "montreal ", followers: [900], tags: [] },
   ];
   for (const p of people) await createAmbassador(db, brand.id, p);
   await createAmbassador(db, other.id, { city: "Toronto", tags: ["bakers-club"] });
@@ -27,12 +29,25 @@ test("the database filter and the in-memory rule pick exactly the same ambassado
     { kind: "tag", values: ["bakers-club"] },
     { kind: "tag", values: ["vip", "nobody"] },
     { kind: "city", values: ["Ottawa"] },
+    { kind: "city", values: ["MONTREAL"] },
     { kind: "list", values: [all[0].id, all[4].id] },
   ];
   for (const audience of audiences) {
-    const fromDb = (await db.ambassador.findMany({ where: audienceWhere(brand.id, audience, DEFAULT_TIER_THRESHOLDS), select: { id: true } })).map((a) => a.id).sort();
+    const fromDb = (await db.ambassador.findMany({ where: await audienceWhere(brand.id, audience, DEFAULT_TIER_THRESHOLDS), select: { id: true } })).map((a) => a.id).sort();
     const inMemory = all.filter((a) => matchesAudience(audience, toAudienceMember(a), DEFAULT_TIER_THRESHOLDS)).map((a) => a.id).sort();
     expect(fromDb, JSON.stringify(audience)).toEqual(inMemory);
     expect(fromDb.length, JSON.stringify(audience)).toBeGreaterThan(0);
   }
+});
+
+test("cities are one filter whatever their accents, case or spaces, shown in the most used spelling", async () => {
+  const owner = await createUser(db);
+  const brand = await createBrand(db, { ownerId: owner.id });
+  for (const city of ["Montréal", "Montréal", "Montreal", "MONTREAL", "Québec", "Quebec"]) await createAmbassador(db, brand.id, { city });
+  const { directoryFacets, listAmbassadors } = await import("#app/models/ambassadors.server");
+  expect((await directoryFacets(brand.id)).cities).toEqual(["Montréal", "Québec"]);
+  const ctx = { thresholds: DEFAULT_TIER_THRESHOLDS, quietAfterDays: 60 };
+  expect((await listAmbassadors(brand.id, { city: "Montreal" }, ctx)).total).toBe(4);
+  expect((await listAmbassadors(brand.id, { city: "Montréal" }, ctx)).total).toBe(4);
+  expect((await listAmbassadors(brand.id, { city: "quebec" }, ctx)).total).toBe(2);
 });

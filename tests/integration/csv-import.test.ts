@@ -58,8 +58,13 @@ describe("CSV import", () => {
     const { brand, owner, job, preview } = await importFile(csv);
     expect(job.delimiter).toBe(",");
     expect(JSON.parse(job.headers)[0]).toBe("Email");
-    expect(preview.map((p) => p.problem)).toEqual([null, null, "repeats an earlier row", "already in the program", 'invalid email "not-an-email"', "Instagram followers 99999999999 is larger than any real account", null]);
-    expect(job).toMatchObject({ status: "done", totalRows: 7, processedRows: 7, importedRows: 3, duplicateRows: 2, rejectedRows: 2 });
+    expect(preview.map((p) => p.problem)).toEqual([null, null, "repeats an earlier row", "already in the program", 'invalid email "not-an-email"', null, null]);
+    expect(preview.map((p) => p.warnings)).toEqual([[], [], [], [], [], ["Instagram followers 99999999999 is larger than any real account; imported without it"], []]);
+    // A refused row shows its values in their own columns, not all in the email column.
+    expect(preview[4].raw).toEqual({ email: "not-an-email", name: "Broken", city: "" });
+    expect(job).toMatchObject({ status: "done", totalRows: 7, processedRows: 7, importedRows: 4, duplicateRows: 2, notedRows: 1, rejectedRows: 1 });
+    // A bad follower count skips the count, not the fan.
+    expect(await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email: "cy@example.com" }, include: { socialAccounts: true } })).toMatchObject({ maxFollowers: 0, socialAccounts: [{ handle: "cy", followers: 0 }] });
 
     const ana = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email: "ana@example.com" }, include: { socialAccounts: { include: { snapshots: true } }, tags: { include: { tag: true } }, timeline: true } });
     expect(ana).toMatchObject({ name: "Lima, Ana", city: "Toronto", status: "invited", source: "import", maxFollowers: 12400 });
@@ -69,8 +74,14 @@ describe("CSV import", () => {
     expect(ana.timeline[0].summary).toBe("Imported from fans.csv");
 
     const rejected = (await rejectedCsv(brand.slug, job.id, await cookieFor(owner.id))).trim().split(/\r?\n/);
-    expect(rejected[0]).toBe("line,reason,Email,Name,City,Instagram,Instagram followers,Shoe size,Tags");
-    expect(rejected.slice(1)).toEqual(['6,"invalid email ""not-an-email""",not-an-email,Broken,,,,,', "7,Instagram followers 99999999999 is larger than any real account,cy@example.com,Cy,,'@cy,99999999999,,"]);
+    expect(rejected[0]).toBe("line,outcome,reason,Email,Name,City,Instagram,Instagram followers,Shoe size,Tags");
+    // The same words as the preview, duplicates included.
+    expect(rejected.slice(1)).toEqual([
+      "4,not imported (duplicate),repeats an earlier row,ANA@example.com,Ana Again,Toronto,'@ana2,10,,",
+      "5,not imported (duplicate),already in the program,existing@example.com,Already Here,,,,,",
+      '6,not imported,"invalid email ""not-an-email""",not-an-email,Broken,,,,,',
+      "7,\"imported, with a note\",Instagram followers 99999999999 is larger than any real account; imported without it,cy@example.com,Cy,,'@cy,99999999999,,",
+    ]);
   });
 
   test("reads semicolon-separated files", async () => {

@@ -106,3 +106,27 @@ describe("the export is private to the brand", () => {
     void mine;
   });
 });
+
+describe("the export follows the screen", () => {
+  test("rows come in the directory's order for every sort, across export pages", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    // More than one export page (1,000 rows), with ties on the sort column.
+    const rows = Array.from({ length: 1_150 }, (_, i) => ({ id: `amb-${brand.id}-${String(i).padStart(5, "0")}`, brandId: brand.id, email: `e${i}@example.com`, name: `Fan ${String(i % 37).padStart(2, "0")}`, maxFollowers: (i * 7919) % 600, status: "active", lastTouchAt: new Date(Date.UTC(2026, 0, 1 + (i % 90))) }));
+    await db.ambassador.createMany({ data: rows });
+    const cookie = await cookieFor(owner.id);
+    const params = { brand: brand.slug };
+    for (const sort of ["", "name", "followers", "recent", "touch"]) {
+      const screen: string[] = [];
+      for (let page = 1; page <= 100; page++) {
+        const res = await callLoader(loader, `/b/${brand.slug}/ambassadors?sort=${sort}&page=${page}`, { cookie, params });
+        screen.push(...res.data.rows.map((r: { email: string }) => r.email));
+        if (page >= res.data.pageCount) break;
+      }
+      const file = (await exportLoader({ request: new Request(`${BASE}/b/${brand.slug}/ambassadors.csv?sort=${sort}`, { headers: { Cookie: cookie } }), params, context: {} })) as Response;
+      const exported = (parse(await file.text(), { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.email);
+      expect(exported, sort || "default").toEqual(screen);
+      expect(new Set(exported).size).toBe(1_150);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { loader as homeLoader } from "#app/routes/home";
 import { db } from "#app/utils/db.server";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { BASE, callAction, callLoader, cookiesFrom, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
-import { uniqueEmail } from "#tests/factories";
+import { createBrand, createUser, uniqueEmail } from "#tests/factories";
 
 async function requestCode(email: string, extra: Record<string, string> = {}, ip = "203.0.113.7") {
   const res = await callAction(loginAction, "/login", { form: { email, ...extra }, headers: { "x-kindred-client-ip": ip } });
@@ -182,5 +182,26 @@ describe("passwordless sign-in", () => {
     expect(row.codeHash).not.toContain(code!);
     expect(row.linkHash).not.toBe(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(15 * 60 * 1000);
+  });
+});
+
+describe("where sign-in lands", () => {
+  test("a staff member of one brand who is nobody's ambassador lands on the brand; a return address still wins", async () => {
+    const staff = await createUser(db);
+    const brand = await createBrand(db, { ownerId: staff.id });
+    const first = await requestCode(staff.email);
+    const landed = await callAction(verifyAction, "/auth/verify", { cookie: first.loginCookie, form: { code: first.code! } });
+    expect(landed.location).toBe(`/b/${brand.slug}`);
+    const second = await requestCode(staff.email, { redirectTo: "/account" });
+    const back = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: second.code! } });
+    expect(back.location).toBe("/account");
+  });
+
+  test("someone who is also an ambassador, or staff of two brands, lands on the home page", async () => {
+    const staff = await createUser(db);
+    await createBrand(db, { ownerId: staff.id });
+    await createBrand(db, { ownerId: staff.id });
+    const { code, loginCookie } = await requestCode(staff.email);
+    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } })).location).toBe("/home");
   });
 });

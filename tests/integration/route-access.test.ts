@@ -241,6 +241,8 @@ const POLICY: Record<string, RoutePolicy> = {
       status: staffAction("manager", () => ({ status: "paused" })),
       "add-tag": staffAction("manager", () => ({ tag: "vip" })),
       "remove-tag": staffAction("manager", () => ({ tagId: "none" })),
+      details: staffAction("manager", () => ({ name: "Renamed", city: "", region: "" })),
+      invite: staffAction("manager", () => ({})),
     },
   },
   "b.$brand.analytics": { params: brandOnly, loader: staff("manager") },

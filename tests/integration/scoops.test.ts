@@ -147,7 +147,8 @@ describe("scoops", () => {
     await runDueJobs();
     const lifted = await db.outboxMessage.findMany({ where: { template: "scoop", brandId: s.brand.id, subject: { startsWith: "You can share it now" } } });
     expect(lifted).toHaveLength(2);
-    expect(lifted[0].text).toContain("#gifted by Scoop Bakery");
+    expect(lifted[0].text).toContain("Early access from Scoop Bakery #ad");
+    expect(lifted[0].text).not.toContain("gifted");
   });
 
   test("a large audience is emailed in batches by successive jobs", async () => {
