@@ -4,6 +4,7 @@ import {
   Form,
   Link,
   Links,
+  NavLink,
   Meta,
   Outlet,
   Scripts,
@@ -40,6 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
+const FAN_LINKS: [string, string][] = [
+  ["/me/scoops", "Scoops"],
+  ["/me/events", "Events"],
+  ["/me/seeding", "Product"],
+  ["/me/posts", "Posts"],
+  ["/me", "Profile"],
+];
+
 function Header({ user }: { user: RootData["user"] }) {
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -49,19 +58,11 @@ function Header({ user }: { user: RootData["user"] }) {
         </Link>
         {user ? (
           <nav aria-label="Account" className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
-            {user.isFan ? (
-              <>
-                <Link to="/me/scoops" className="whitespace-nowrap text-stone-700 hover:underline">
-                  My scoops
-                </Link>
-                <Link to="/me/events" className="whitespace-nowrap text-stone-700 hover:underline">
-                  My events
-                </Link>
-              </>
-            ) : null}
-            <Link to="/me" className="hidden text-stone-700 hover:underline sm:inline">
-              Profile
-            </Link>
+            {user.isFan ? null : (
+              <Link to="/me" className="text-stone-700 hover:underline">
+                Profile
+              </Link>
+            )}
             <Link to="/account" className="max-w-[40vw] truncate text-stone-700 hover:underline" title={`Account of ${user.email}`}>
               {user.name ?? user.email}
             </Link>
@@ -77,6 +78,24 @@ function Header({ user }: { user: RootData["user"] }) {
           </Link>
         )}
       </div>
+      {user?.isFan ? (
+        // Every part of a fan's program, one tap away at any width (five short links fit a 320 px phone).
+        <nav aria-label="Your programs" className="mx-auto max-w-6xl px-2 pb-2">
+          <ul className="grid grid-cols-5 gap-1 text-center text-sm">
+            {FAN_LINKS.map(([to, label]) => (
+              <li key={to}>
+                <NavLink
+                  to={to}
+                  end={to === "/me"}
+                  className={({ isActive }) => `block rounded-md px-1 py-1.5 ${isActive ? "bg-violet-100 font-semibold text-violet-900" : "text-stone-700 hover:bg-stone-100"}`}
+                >
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

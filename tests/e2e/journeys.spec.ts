@@ -1,0 +1,59 @@
+import { expect, loginAs, readLatestEmail, test, uniqueEmail } from "./fixtures";
+
+test("a fan on a phone reaches every part of the program from the header @mobile", async ({ page, db }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const slug = `hdr-${Date.now().toString(36)}`;
+  const brand = await db.brand.create({ data: { name: "Header Bakery", slug } });
+  const fan = await loginAs(page, uniqueEmail("phone"), "Pia Phone");
+  await db.ambassador.create({ data: { brandId: brand.id, userId: fan.id, email: fan.email, name: "Pia Phone", status: "active", joinedAt: new Date() } });
+  await page.goto("/home");
+  const nav = page.getByRole("navigation", { name: "Your programs" });
+  for (const name of ["Scoops", "Events", "Product", "Posts", "Profile"]) {
+    const link = nav.getByRole("link", { name, exact: true });
+    await expect(link).toBeInViewport();
+  }
+  await nav.getByRole("link", { name: "Product", exact: true }).click();
+  await expect(page).toHaveURL(/\/me\/seeding$/);
+  await expect(nav.getByRole("link", { name: "Product", exact: true })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "Posts", exact: true }).click();
+  await expect(page).toHaveURL(/\/me\/posts$/);
+  await nav.getByRole("link", { name: "Profile", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
+test("a staff member signs in straight to the brand, and its counts open the filtered directory", async ({ page, db }) => {
+  const email = uniqueEmail("staff");
+  const slug = `land-${Date.now().toString(36)}`;
+  const owner = await db.user.create({ data: { email, name: "Sam Staff" } });
+  const brand = await db.brand.create({ data: { name: "Landing Bakery", slug, memberships: { create: { userId: owner.id, role: "owner" } } } });
+  await db.ambassador.createMany({
+    data: [
+      { brandId: brand.id, email: uniqueEmail("a1"), name: "Active One", status: "active", maxFollowers: 300 },
+      { brandId: brand.id, email: uniqueEmail("a2"), name: "Active Two", status: "active", maxFollowers: 20_000 },
+      { brandId: brand.id, email: uniqueEmail("p1"), name: "Paused One", status: "paused", maxFollowers: 300 },
+    ],
+  });
+
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+  const outbox = await page.context().newPage();
+  const code = (await readLatestEmail(outbox, email)).match(/\b(\d{6})\b/)![1];
+  await outbox.close();
+  await page.getByLabel("Sign-in code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/b/${slug}$`));
+  await expect(page.getByText("You are not an ambassador")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Active 2" }).click();
+  await expect(page).toHaveURL(/status=active/);
+  await expect(page.getByRole("link", { name: "Active One" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Paused One" })).toHaveCount(0);
+  await page.goBack();
+  await page.getByRole("link", { name: "Nano 1" }).click();
+  await expect(page).toHaveURL(/status=active&tier=nano/);
+  await expect(page.getByRole("link", { name: "Active One" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Active Two" })).toHaveCount(0);
+  await expect(page.getByLabel("Sort by")).toHaveValue("name");
+});
