@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { EVENT_FORMATS, EventSchema, PRIORITIES } from "#app/models/events";
+import { EVENT_FORMATS, PRIORITIES, eventSchema } from "#app/models/events";
 import { TIERS } from "#app/models/tiers";
 import { Alert } from "./alert";
 import { QuestionEditor, type QuestionRow } from "./question-editor";
@@ -43,6 +43,7 @@ export function EventForm({
   timeZones,
   hasCover,
   submitLabel,
+  isNew,
 }: {
   defaults: EventFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
@@ -51,6 +52,8 @@ export function EventForm({
   timeZones: string[];
   hasCover?: boolean;
   submitLabel: string;
+  /** a new event may not start in the past; an edited one may (it already happened) */
+  isNew: boolean;
 }) {
   const [form, fields] = useForm<EventFormShape, EventFormShape>({
     id: "event",
@@ -58,7 +61,7 @@ export function EventForm({
     defaultValue: { ...defaults, audienceValues: undefined, priorityTiers: undefined, publish: defaults.publish ? "on" : undefined },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }) as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema({ isNew }) }) as never,
   });
   const [format, setFormat] = useState(defaults.format);
   const [priority, setPriority] = useState(defaults.priority);

@@ -5,7 +5,7 @@ import { invariantResponse } from "#app/utils/http.server";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
-import { EventSchema } from "./events";
+import { eventSchema } from "./events";
 import { saveEvent } from "./events.server";
 
 /** The create and edit actions of the event form: parse the upload, validate, save, redirect with a toast. */
@@ -14,7 +14,7 @@ export async function handleEventForm(request: Request, { brand, user }: BrandCo
   if (eventId !== undefined) invariantResponse(await db.event.findFirst({ where: { id: eventId, brandId: brand.id }, select: { id: true } }), "Event not found");
   const parsed = await parseMultipart(request, ["cover"]);
   if (!parsed.ok) return data({ result: undefined, uploadError: parsed.error }, { status: 400 });
-  const submission = parseWithZod(parsed.formData, { schema: EventSchema });
+  const submission = parseWithZod(parsed.formData, { schema: eventSchema({ isNew: eventId === undefined }) });
   if (submission.status !== "success") {
     await discardFiles(parsed.files);
     return data({ result: submission.reply(), uploadError: null }, { status: 400 });

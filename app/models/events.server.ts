@@ -8,14 +8,14 @@ import type { SessionUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { sendEmail, type EmailAttachment } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { formatDateTime, formatRange, zonedInputToUtc } from "#app/utils/format";
+import { formatDateTime, formatRange, utcToZonedInput, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { discardFiles, type PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
 import { collectAnswers, parseQuestions, type Question } from "./application";
 import { matchesAudience, readAudience } from "./audience";
-import { activeMemberships, toAudienceMember } from "./audience.server";
+import { AUDIENCE_MEMBER_SELECT, activeMemberships, toAudienceMember } from "./audience.server";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
 import { buildIcs, icsFileName } from "./ics.server";
@@ -620,16 +620,52 @@ export async function walkIn(brandId: string, eventId: string, ambassadorId: str
   if (!event || !ambassador) throw new Response("Not found", { status: 404 });
   const existing = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { id: true, status: true, plusOnes: true } });
   if (existing?.status === "going") return checkIn(brandId, eventId, existing.id, actorId, now);
-  return db.$transaction(async (tx): Promise<CheckInResult> => {
-    const held = existing ? seatsHeld(existing.status, existing.plusOnes) : 0;
-    if (!(await takeSeats(tx, eventId, 1 - held))) return { ok: false, error: "The event is full — no seat for a walk-in." };
-    const data = { status: "going", plusOnes: 0, walkIn: true, checkedInAt: now, checkedInById: actorId, offerExpiresAt: null };
-    if (existing) await tx.rsvp.update({ where: { id: existing.id }, data });
-    else await tx.rsvp.create({ data: { ...data, eventId, brandId, ambassadorId, ticketCode: newTicketCode() } });
-    await recordTouch({ brandId, ambassadorId, kind: "event", summary: `Walked in and checked in at ${event.title}`, actorId, at: now }, tx);
-    return { ok: true, name: ambassador.name };
+  return db.$transaction((tx) => seatWalkIn(tx, { brandId, event, ambassador, existing, actorId, now }));
+}
+
+/** A seat for someone at the door, checked in at once, in the caller's transaction; false when the event is full. */
+async function seatWalkIn(
+  tx: Prisma.TransactionClient,
+  { brandId, event, ambassador, existing, actorId, now }: { brandId: string; event: { id: string; title: string }; ambassador: { id: string; name: string }; existing: { id: string; status: string; plusOnes: number } | null; actorId: string; now: Date },
+): Promise<CheckInResult> {
+  const held = existing ? seatsHeld(existing.status, existing.plusOnes) : 0;
+  if (!(await takeSeats(tx, event.id, 1 - held))) return { ok: false, error: "The event is full — no seat for a walk-in." };
+  const data = { status: "going", plusOnes: 0, walkIn: true, checkedInAt: now, checkedInById: actorId, offerExpiresAt: null };
+  if (existing) await tx.rsvp.update({ where: { id: existing.id }, data });
+  else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId, ambassadorId: ambassador.id, ticketCode: newTicketCode() } });
+  await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "event", summary: `Walked in and checked in at ${event.title}`, actorId, at: now }, tx);
+  return { ok: true, name: ambassador.name };
+}
+
+/**
+ * Someone at the door who is not on the list, by name and email: a guest of the event, checked in at once. A known
+ * address is that person (an active ambassador walks in as one); a new one is kept as a contact who has not been
+ * invited, and joins the program's invitations only if staff tick "invite to the program".
+ */
+export async function walkInGuest(brandId: string, eventId: string, guest: { name: string; email: string }, actorId: string, now = new Date()): Promise<CheckInResult & { ambassadorId?: string }> {
+  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } });
+  if (!event) throw new Response("Not found", { status: 404 });
+  const email = guest.email.trim().toLowerCase();
+  const known = await db.ambassador.findUnique({ where: { brandId_email: { brandId, email } }, select: { id: true, name: true } });
+  return db.$transaction(async (tx) => {
+    const ambassador = known ?? (await tx.ambassador.create({ data: { brandId, email, name: guest.name.trim(), status: "invited", source: "walk-in" }, select: { id: true, name: true } }));
+    if (!known) await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Added at the door of ${event.title}`, actorId, at: now }, tx);
+    const existing = await tx.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: ambassador.id } }, select: { id: true, status: true, plusOnes: true, checkedInAt: true } });
+    if (existing?.status === "going") {
+      if (!existing.checkedInAt) await tx.rsvp.update({ where: { id: existing.id }, data: { checkedInAt: now, checkedInById: actorId } });
+      return { ok: true as const, name: ambassador.name, ambassadorId: ambassador.id };
+    }
+    const seated = await seatWalkIn(tx, { brandId, event, ambassador, existing, actorId, now });
+    // A full event: nothing is kept of a person who could not come in.
+    if (!seated.ok) throw new FullAtTheDoor(seated.error);
+    return { ...seated, ambassadorId: ambassador.id };
+  }).catch((error) => {
+    if (error instanceof FullAtTheDoor) return { ok: false as const, error: error.message };
+    throw error;
   });
 }
+
+class FullAtTheDoor extends Error {}
 
 /** The ticket behind a QR code, if the user is staff of the event's brand (any role). */
 export async function findTicket(userId: string, code: string) {
@@ -733,7 +769,10 @@ export async function attendeesCsv(brandId: string, eventId: string) {
   const found = await getEventForStaff(brandId, eventId);
   if (!found) return null;
   const questions: Question[] = found.event.questions;
-  const header = ["Name", "Email", "City", "RSVP", "Plus-ones", "Checked in at (UTC)", "No-show", "Walk-in", "Answered at (UTC)", ...questions.map((q) => q.label)];
+  // Times in the event's own zone (what the organizer reads) and in UTC (what other tools read).
+  const zone = found.event.timeZone;
+  const local = (d: Date | null) => (d ? utcToZonedInput(d, zone).replace("T", " ") : "");
+  const header = ["Name", "Email", "City", "RSVP", "Plus-ones", `Checked in at (${zone})`, "Checked in at (UTC)", "No-show", "Walk-in", `Answered at (${zone})`, "Answered at (UTC)", ...questions.map((q) => q.label)];
   const rows = found.rsvps.map((r) => {
     const byLabel = new Map(r.answers.map((a) => [a.label, a.answer]));
     return [
@@ -742,9 +781,11 @@ export async function attendeesCsv(brandId: string, eventId: string) {
       r.ambassador.city,
       r.status,
       String(r.plusOnes),
+      local(r.checkedInAt),
       r.checkedInAt?.toISOString() ?? "",
       r.noShow ? "yes" : "",
       r.walkIn ? "yes" : "",
+      local(r.updatedAt),
       r.updatedAt.toISOString(),
       ...questions.map((q) => byLabel.get(q.label) ?? ""),
     ];
@@ -763,8 +804,12 @@ export async function messageAttendees(brandId: string, eventId: string, sender:
  * ambassadors matching the search who are not going yet.
  */
 export async function checkInBoard(brandId: string, eventId: string, q: string) {
-  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true } });
-  if (!event) return null;
+  const found = await db.event.findFirst({
+    where: { id: eventId, brandId },
+    select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true, audienceKind: true, audienceValues: true, brand: { select: TIER_THRESHOLDS_SELECT } },
+  });
+  if (!found) return null;
+  const { audienceKind, audienceValues, brand: thresholds, ...event } = found;
   const all = await db.rsvp.findMany({ where: { eventId, status: "going" }, select: { status: true, plusOnes: true, checkedInAt: true, noShow: true } });
   const search = q.trim();
   const guests = await db.rsvp.findMany({
@@ -773,16 +818,27 @@ export async function checkInBoard(brandId: string, eventId: string, q: string) 
     take: 200,
     select: { id: true, plusOnes: true, checkedInAt: true, walkIn: true, ambassador: { select: { name: true, city: true } } },
   });
+  // Walk-ins from the roster: only people the event is for, and only close matches (a name word or the email
+  // beginning with what was typed), so the search does not list the whole program to whoever holds the door.
+  const audience = readAudience(audienceKind, audienceValues);
+  const typed = search.toLowerCase();
+  const close = (a: { name: string; email: string }) => a.email.startsWith(typed) || a.name.toLowerCase().startsWith(typed) || a.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(typed));
   const walkInCandidates =
     search.length >= 2
-      ? await db.ambassador.findMany({
-          where: { brandId, status: "active", rsvps: { none: { eventId, status: "going" } }, OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] },
-          orderBy: { name: "asc" },
-          take: 10,
-          select: { id: true, name: true, city: true },
-        })
+      ? (
+          await db.ambassador.findMany({
+            where: { brandId, status: "active", rsvps: { none: { eventId, status: "going" } }, OR: [{ name: { contains: search } }, { email: { startsWith: typed } }] },
+            orderBy: { name: "asc" },
+            take: 50,
+            select: { ...AUDIENCE_MEMBER_SELECT, name: true, email: true },
+          })
+        )
+          .filter((a) => close(a) && matchesAudience(audience, toAudienceMember(a), thresholds))
+          .slice(0, 10)
+          .map((a) => ({ id: a.id, name: a.name, city: a.city }))
       : [];
-  return { event, counts: eventCounts(all, event.capacity), guests, walkInCandidates };
+  const full = event.capacity !== null && event.seatsTaken >= event.capacity;
+  return { event, counts: eventCounts(all, event.capacity), guests, walkInCandidates, full };
 }
 
 /** The calendar file of an event the fan may see (the meeting link only for confirmed attendees). */

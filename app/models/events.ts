@@ -1,4 +1,4 @@
-import { isTimeZone } from "#app/utils/format";
+import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
 import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
 import { answerFields, type Question } from "./application";
@@ -75,7 +75,12 @@ const optionalWhole = (label: string, min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), whole(label, min, max).optional());
 
 
-export const EventSchema = z
+/**
+ * The event form, checked in one pass: every field, and the times together (a start in the past for a new event,
+ * an end before the start, RSVPs closing after the start), so every problem shows on the first submit.
+ */
+export const eventSchema = ({ isNew, now = () => new Date() }: { isNew: boolean; now?: () => Date }) =>
+  z
   .object({
     title: z.string({ message: "Give the event a title." }).trim().min(1, "Give the event a title.").max(140, "Keep the title under 140 characters."),
     description: z.string().trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
@@ -107,10 +112,14 @@ export const EventSchema = z
       if (value.format === "in_person" && !value.venue && !value.address) ctx.addIssue({ code: "custom", path: ["venue"], message: "Where is it? Give a venue or an address." });
       if (value.format === "online" && !parseWebUrl(value.onlineUrl)) ctx.addIssue({ code: "custom", path: ["onlineUrl"], message: "Give the meeting link, starting with https://" });
       if (value.priority === "tiers" && !value.priorityTiers?.length) ctx.addIssue({ code: "custom", path: ["priorityTiers"], message: "Choose the tiers that go first." });
+      if (typeof value.startsAt === "string" && typeof value.endsAt === "string" && typeof value.timeZone === "string" && isTimeZone(value.timeZone)) {
+        const times = resolveEventTimes(value, zonedInputToUtc, now(), isNew);
+        for (const [path, messages] of Object.entries(times.errors ?? {})) ctx.addIssue({ code: "custom", path: [path], message: messages[0] });
+      }
     },
     { when: () => true },
   );
-export type EventInput = z.infer<typeof EventSchema>;
+export type EventInput = z.infer<ReturnType<typeof eventSchema>>;
 
 type ZoneReader = (value: string, zone: string) => Date | null;
 

@@ -100,7 +100,7 @@ export default function EventDetail() {
         </h2>
         {listed.length ? (
           <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="min-w-full text-left text-sm">
               <thead className="bg-stone-50 text-stone-600">
                 <tr>
                   <th className="px-3 py-2">Ambassador</th>
@@ -129,7 +129,7 @@ export default function EventDetail() {
                     </td>
                     <td className="px-3 py-2">{r.plusOnes || "—"}</td>
                     <td className="px-3 py-2">{r.checkedInAt ? formatDateTime(r.checkedInAt, event.timeZone) : r.noShow ? "No-show" : "—"}</td>
-                    <td className="px-3 py-2 text-xs text-stone-700">
+                    <td className="min-w-56 px-3 py-2 text-xs text-stone-700" data-testid="rsvp-answers">
                       {r.answers.length ? r.answers.map((a) => <p key={a.label}>{`${a.label}: ${a.answer || "—"}`}</p>) : "—"}
                     </td>
                   </tr>

@@ -3,14 +3,21 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
-import { SubmitButton } from "#app/components/forms";
-import { checkIn, checkInBoard, undoCheckIn, walkIn } from "#app/models/events.server";
+import { Field, SubmitButton } from "#app/components/forms";
+import { z } from "zod";
+import { checkIn, checkInBoard, undoCheckIn, walkIn, walkInGuest } from "#app/models/events.server";
+import { inviteFans } from "#app/models/fan-invites.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Kindred" }];
+
+const GuestSchema = z.object({
+  name: z.string({ error: "Give the guest's name." }).trim().min(1, "Give the guest's name.").max(80, "Keep the name under 80 characters."),
+  email: z.string({ error: "Give the guest's email address." }).trim().min(1, "Give the guest's email address.").max(254, "That is too long for an email address.").pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "organizer");
@@ -37,13 +44,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = await walkIn(brand.id, eventId, id, user.id);
       return data(r.ok ? { ok: true as const, message: `${r.name} walked in and is checked in.` } : { ok: false as const, message: r.error }, { status: r.ok ? 200 : 409 });
     }
+    case "walk-in-guest": {
+      const guest = GuestSchema.safeParse({ name: form.get("name"), email: form.get("email") });
+      if (!guest.success) return data({ ok: false as const, message: guest.error.issues[0].message }, { status: 400 });
+      const r = await walkInGuest(brand.id, eventId, guest.data, user.id);
+      if (!r.ok) return data({ ok: false as const, message: r.error }, { status: 409 });
+      let invited = "";
+      if (form.get("invite") === "on") {
+        const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: guest.data.email, name: guest.data.name }], note: "" });
+        invited = outcome.invited.length || outcome.reinvited.length ? " An invitation to the program is on its way." : ` (No invitation: ${outcome.skipped[0]?.reason ?? "not possible"}.)`;
+      }
+      return { ok: true as const, message: `${r.name} is checked in as a guest.${invited}` };
+    }
     default:
       throw new Response("Unknown action", { status: 400 });
   }
 }
 
 export default function CheckIn() {
-  const { brand, event, counts, guests, walkInCandidates, q } = useLoaderData<typeof loader>();
+  const { brand, event, counts, guests, walkInCandidates, q, full } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const submit = useSubmit();
@@ -114,35 +133,56 @@ export default function CheckIn() {
         ))}
         {!guests.length ? <li className="px-3 py-4 text-sm text-stone-600">{q ? `Nobody going matches “${q}”.` : "Nobody is going yet."}</li> : null}
       </ul>
-      {q.length >= 2 ? (
-        <section aria-labelledby="walkin-heading" className="space-y-2">
-          <h2 id="walkin-heading" className="font-semibold">
-            Walk-ins
-          </h2>
-          {walkInCandidates.length ? (
-            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
-              {walkInCandidates.map((a) => (
-                <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-3">
-                  <span>
-                    {a.name} <span className="text-xs text-stone-500">{a.city}</span>
-                  </span>
-                  <Form method="post" action={`?${params.toString()}`}>
-                    <input type="hidden" name="id" value={a.id} />
-                    <SubmitButton name="intent" value="walk-in" variant="secondary" aria-label={`Add ${a.name} as a walk-in`}>
-                      Add walk-in
-                    </SubmitButton>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-stone-600">No other ambassadors match.</p>
-          )}
-          <p className="text-xs text-stone-500">
-            {event.capacity ? `${Math.max(0, event.capacity - event.seatsTaken)} of ${event.capacity} seats free.` : "No capacity limit."}
-          </p>
-        </section>
-      ) : null}
+      <section aria-labelledby="walkin-heading" className="space-y-3">
+        <h2 id="walkin-heading" className="font-semibold">
+          Walk-ins
+        </h2>
+        <p className="text-xs text-stone-500" data-testid="seats-free">
+          {event.capacity ? `${Math.max(0, event.capacity - event.seatsTaken)} of ${event.capacity} seats free.` : "No capacity limit."}
+        </p>
+        {full ? (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">The event is full, so no walk-ins can be added. A seat freed by a cancellation goes to the waitlist first.</p>
+        ) : (
+          <>
+            {q.length >= 2 ? (
+              walkInCandidates.length ? (
+                <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" aria-label="Ambassadors who could walk in">
+                  {walkInCandidates.map((a) => (
+                    <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-3">
+                      <span>
+                        {a.name} <span className="text-xs text-stone-500">{a.city}</span>
+                      </span>
+                      <Form method="post" action={`?${params.toString()}`}>
+                        <input type="hidden" name="id" value={a.id} />
+                        <SubmitButton name="intent" value="walk-in" variant="secondary" aria-label={`Add ${a.name} as a walk-in`}>
+                          Add walk-in
+                        </SubmitButton>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-stone-600">No one this event is for matches “{q}”.</p>
+              )
+            ) : null}
+            <details className="rounded-lg border border-stone-200 bg-white p-3">
+              <summary className="cursor-pointer text-sm font-medium">Someone not on the list? Add them as a guest</summary>
+              <Form method="post" action={`?${params.toString()}`} className="mt-3 grid gap-3 sm:grid-cols-2">
+                <input type="hidden" name="intent" value="walk-in-guest" />
+                <Field label="Guest's name" name="name" autoComplete="off" required />
+                <Field label="Guest's email" name="email" type="email" autoComplete="off" required />
+                <label className="flex items-start gap-2 text-sm sm:col-span-2">
+                  <input type="checkbox" name="invite" className="mt-1 h-4 w-4" />
+                  <span>Also invite them to the ambassador program (they get an invitation email and choose for themselves)</span>
+                </label>
+                <div className="sm:col-span-2">
+                  <SubmitButton pendingText="Adding…">Add guest and check in</SubmitButton>
+                </div>
+              </Form>
+            </details>
+          </>
+        )}
+      </section>
     </div>
   );
 }

@@ -31,7 +31,7 @@ export default function EditEvent() {
         ← Back to the event
       </Link>
       <h1 className="text-2xl font-bold">Edit “{event.title}”</h1>
-      <EventForm
+      <EventForm isNew={false}
         choices={choices}
         timeZones={timeZones}
         hasCover={!!event.coverUploadId}

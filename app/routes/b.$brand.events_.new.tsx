@@ -22,7 +22,7 @@ export default function NewEvent() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">New event</h1>
-      <EventForm
+      <EventForm isNew
         choices={choices}
         timeZones={timeZones}
         lastResult={actionData?.result}

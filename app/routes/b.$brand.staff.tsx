@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, SelectField, SubmitButton } from "#app/components/forms";
+import { Field, SelectField, SubmitButton, useClearAfterSave } from "#app/components/forms";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "#app/models/roles";
 import { changeStaffRole, inviteStaff, removeStaffMember, revokeStaffInvite } from "#app/models/staff.server";
 import { db } from "#app/utils/db.server";
@@ -19,7 +19,13 @@ const roleField = z.enum(STAFF_ROLES, { error: "Choose a role" });
 
 const InviteSchema = z.object({
   intent: z.literal("invite"),
-  email: z.email({ error: (i) => (i.input ? "Enter a valid email address, like name@example.com" : "Enter their email address") }).max(254),
+  // One message per problem: the length is checked first, and only a line of a sensible length is read as an address.
+  email: z
+    .string({ error: "Enter their email address" })
+    .trim()
+    .min(1, "Enter their email address")
+    .max(254, "That is too long for an email address (254 characters at most)")
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com" })),
   role: roleField,
 });
 
@@ -84,8 +90,10 @@ function InviteForm() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   });
+  // After an invitation goes out the form starts again: empty address, least-privilege role.
+  const formRef = useClearAfterSave("invite", lastResult?.status === "error");
   return (
-    <Form method="post" {...getFormProps(form)} className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
+    <Form method="post" ref={formRef} {...getFormProps(form)} className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
       <input type="hidden" name="intent" value="invite" />
       <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} autoComplete="off" />
       <SelectField label="Role" {...getSelectProps(fields.role)} errors={fields.role.errors}>

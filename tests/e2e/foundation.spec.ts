@@ -30,12 +30,20 @@ test("a newcomer signs in with the emailed code, creates a brand and invites a m
 
   // Invite a manager.
   await page.getByRole("link", { name: "Staff" }).click();
+  // A pasted line far too long for an address gets one clear message, not the same one twice.
+  await page.getByLabel("Email address").fill(`${"x".repeat(300)}@example.com`);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("That is too long for an email address (254 characters at most)")).toHaveCount(1);
+  await expect(page.getByText("Enter a valid email address, like name@example.com")).toHaveCount(0);
   await page.getByLabel("Email address").fill(managerEmail);
   // The least privilege is the default; a wider role is chosen on purpose.
   await expect(page.getByLabel("Role", { exact: true })).toHaveValue("organizer");
   await page.getByLabel("Role", { exact: true }).selectOption("manager");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("toast")).toContainText(`Invitation sent to ${managerEmail}`);
+  // The form starts again for the next person: empty address, least-privilege role.
+  await expect(page.getByLabel("Email address")).toHaveValue("");
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("organizer");
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(managerEmail)).toBeVisible();
 
   // The manager opens the invitation in another browser, signs in, accepts and sees the brand.

@@ -57,3 +57,25 @@ test("a staff member signs in straight to the brand, and its counts open the fil
   await expect(page.getByRole("link", { name: "Active Two" })).toHaveCount(0);
   await expect(page.getByLabel("Sort by")).toHaveValue("name");
 });
+
+test("a stranger at the door is added as a guest on a phone, and invited to the program when asked @mobile", async ({ page, db }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const slug = `door-${Date.now().toString(36)}`;
+  const organizer = await loginAs(page, uniqueEmail("door"), "Dee Door");
+  const brand = await db.brand.create({ data: { name: "Door Bakery", slug, memberships: { create: { userId: organizer.id, role: "organizer" } } } });
+  const startsAt = new Date(Date.now() + 3_600_000);
+  const event = await db.event.create({
+    data: { brandId: brand.id, title: "Open kitchen", format: "in_person", venue: "The bakery", timeZone: "America/Toronto", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 10, publishedAt: new Date() },
+  });
+  const guestEmail = uniqueEmail("guest");
+  await page.goto(`/b/${slug}/events/${event.id}/checkin`);
+  await page.getByText("Someone not on the list? Add them as a guest").click();
+  await page.getByLabel("Guest's name").fill("Gus Guest");
+  await page.getByLabel("Guest's email").fill(guestEmail);
+  await page.getByLabel(/Also invite them to the ambassador program/).check();
+  await page.getByRole("button", { name: "Add guest and check in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Gus Guest is checked in as a guest. An invitation to the program is on its way.");
+  await expect(page.getByTestId("count-checked-in")).toHaveText("1");
+  await expect(page.getByTestId("seats-free")).toHaveText("9 of 10 seats free.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});

@@ -144,6 +144,10 @@ test("capacity 2: the third fan is waitlisted, gets the freed seat by email, cla
   await page.getByRole("button", { name: "Check in Cleo Third" }).click();
   await expect(page.getByRole("alert")).toContainText("Cleo Third is checked in.");
   await expect(page.getByTestId("count-checked-in")).toHaveText("1");
+  // Both seats are taken: the door offers no walk-ins.
+  await expect(page.getByTestId("seats-free")).toHaveText("0 of 2 seats free.");
+  await expect(page.getByText("The event is full, so no walk-ins can be added.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /walk-in|Add guest/ })).toHaveCount(0);
 
   // Every step is on Cleo's timeline (seen by the owner).
   await loginAs(page, owner.email);

@@ -113,6 +113,10 @@ describe("event pages", () => {
     const errors = bad.data.result.error;
     expect(errors.title).toEqual(["Give the event a title."]);
     expect(errors.venue).toEqual(["Where is it? Give a venue or an address."]);
+    // Everything wrong is reported in the same answer, the times included.
+    expect(errors.endsAt).toEqual(["The end must be after the start."]);
+    const past = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ title: "", startsAt: "2020-01-01T18:00", endsAt: "2019-12-31T18:00", rsvpDeadline: "2020-02-01T10:00" }) });
+    expect(past.data.result.error).toMatchObject({ title: ["Give the event a title."], startsAt: ["Choose a start in the future."], endsAt: ["The end must be after the start."], rsvpDeadline: ["RSVPs must close before the event starts."] });
     await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ endsAt: "2031-03-07T17:00" }) }).then((r) => {
       expect(r.data.result.error.endsAt).toEqual(["The end must be after the start."]);
     });

@@ -258,6 +258,7 @@ const POLICY: Record<string, RoutePolicy> = {
       "check-in": staffAction("organizer", (w) => ({ id: w.ids.rsvp })),
       undo: staffAction("organizer", (w) => ({ id: w.ids.rsvp })),
       "walk-in": staffAction("organizer", (w) => ({ id: w.ids.fanAmbassador })),
+      "walk-in-guest": staffAction("organizer", () => ({ name: "Door Guest", email: "door.guest@example.com" })),
     },
   },
   "b.$brand.events_.$id_.edit": { params: withId("event"), loader: staff("organizer"), actions: { "-": staffAction("organizer") } },
