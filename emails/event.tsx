@@ -1,7 +1,7 @@
 import { Button, Heading, Img, Section, Text } from "@react-email/components";
 import { EmailLayout, type EmailBrand } from "./components/layout";
 
-export type EventEmailKind = "confirmed" | "waitlisted" | "offer" | "reminder" | "thanks" | "cancelled";
+export type EventEmailKind = "announced" | "confirmed" | "waitlisted" | "offer" | "reminder" | "thanks" | "cancelled";
 
 export type EventEmailProps = {
   kind: EventEmailKind;
@@ -22,6 +22,8 @@ export type EventEmailProps = {
 
 export function eventEmailSubject({ kind, title }: Pick<EventEmailProps, "kind" | "title">) {
   switch (kind) {
+    case "announced":
+      return `New event: ${title}`;
     case "confirmed":
       return `You're going: ${title}`;
     case "waitlisted":
@@ -38,6 +40,7 @@ export function eventEmailSubject({ kind, title }: Pick<EventEmailProps, "kind" 
 }
 
 const HEADINGS: Record<EventEmailKind, string> = {
+  announced: "You're welcome to come",
   confirmed: "You're on the list!",
   waitlisted: "You're on the waitlist",
   offer: "A seat opened up — it's yours if you want it",
@@ -51,11 +54,16 @@ export default function EventEmail(p: EventEmailProps) {
   const color = p.brand.color ?? "#7c3aed";
   const guests = p.plusOnes ? ` (you + ${p.plusOnes} ${p.plusOnes === 1 ? "guest" : "guests"})` : "";
   return (
-    <EmailLayout brand={p.brand} preview={eventEmailSubject(p)} footer={`You received this because you RSVP'd to ${p.title} in ${p.brand.name}'s ambassador program.`}>
+    <EmailLayout
+      brand={p.brand}
+      preview={eventEmailSubject(p)}
+      footer={p.kind === "announced" ? `You received this as a member of ${p.brand.name}'s ambassador program. Turn these emails off on your program page.` : `You received this because you RSVP'd to ${p.title} in ${p.brand.name}'s ambassador program.`}
+    >
       <Heading as="h1" className="text-xl">
         {HEADINGS[p.kind]}
       </Heading>
       <Text>{`Hi ${p.fanName},`}</Text>
+      {p.kind === "announced" ? <Text>{`${p.brand.name} is hosting ${p.title}, and you're welcome to come. If you'd like to, answer on the event page — going, maybe or not going. No reply is needed if you can't make it.`}</Text> : null}
       {p.kind === "cancelled" ? <Text>{`You're no longer going to ${p.title}. The attached calendar update takes it out of your calendar. Changed your mind? You can RSVP again on the event page while seats are free.`}</Text> : null}
       {p.kind === "confirmed" ? <Text>{`Your seat at ${p.title} is confirmed${guests}. The calendar file is attached.`}</Text> : null}
       {p.kind === "waitlisted" ? <Text>{`${p.title} is full right now, so you're on the waitlist. If a seat frees up we'll email you, and you'll have a little time to claim it.`}</Text> : null}
@@ -82,7 +90,7 @@ export default function EventEmail(p: EventEmailProps) {
         </Section>
       ) : null}
       <Button href={p.url} className="rounded-md px-5 py-3 text-white" style={{ backgroundColor: color }}>
-        {p.kind === "offer" ? "Claim the seat" : "Open the event page"}
+        {p.kind === "offer" ? "Claim the seat" : p.kind === "announced" ? "See the event and RSVP" : "Open the event page"}
       </Button>
       <Text className="text-sm text-gray-600">{`Link: ${p.url}`}</Text>
     </EmailLayout>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Link } from "@remix-run/react";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { LocalTime } from "#app/components/local-time";
@@ -63,6 +64,7 @@ type Message = Row & {
   attachments: { filename: string; contentId?: string; size: number | null; href: string | null }[];
   /** the recipient's codes and private links are hidden in this copy */
   hidden: boolean;
+  headers: Record<string, string>;
 };
 
 export function OutboxMessageView({ message, timeZone, backTo }: { message: Message; timeZone: string; backTo: string }) {
@@ -86,6 +88,14 @@ export function OutboxMessageView({ message, timeZone, backTo }: { message: Mess
         </dd>
         <dt className="text-stone-500">Template</dt>
         <dd>{message.template}</dd>
+        {Object.entries(message.headers).map(([name, value]) => (
+          <Fragment key={name}>
+            <dt className="text-stone-500">{name}</dt>
+            <dd className="break-all font-mono text-xs" data-testid="email-header">
+              {value}
+            </dd>
+          </Fragment>
+        ))}
         {message.attachments.length ? (
           <>
             <dt className="text-stone-500">Attached</dt>

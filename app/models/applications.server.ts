@@ -1,5 +1,6 @@
 import { createElement } from "react";
 import ApplicationDecisionEmail, { applicationDecisionSubject, type Decision } from "../../emails/application-decision";
+import ApplicationReceivedEmail, { applicationReceivedSubject } from "../../emails/application-received";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { sendEmail } from "#app/utils/email.server";
@@ -7,6 +8,7 @@ import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
 import { formatDateTime } from "#app/utils/format";
 import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
 import { collectAnswers, type ApplicationInput, type Question } from "./application";
+import { cityKey } from "./cities";
 import { recordTouch } from "./timeline.server";
 
 const DAY = 86_400_000;
@@ -39,8 +41,8 @@ export function autoDeclineReason(brand: Pick<BrandForApply, "autoMinFollowers" 
   if (brand.autoMinFollowers && maxFollowers < brand.autoMinFollowers) {
     return `fewer than ${brand.autoMinFollowers.toLocaleString("en")} followers on every account`;
   }
-  const cities = cityList(brand.autoCities).map((c) => c.toLowerCase());
-  if (cities.length && !cities.includes(city.trim().toLowerCase())) return `outside the program's cities (${cityList(brand.autoCities).join(", ")})`;
+  const cities = cityList(brand.autoCities).map(cityKey);
+  if (cities.length && !cities.includes(cityKey(city))) return `outside the program's cities (${cityList(brand.autoCities).join(", ")})`;
   return null;
 }
 
@@ -111,6 +113,11 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
   });
 
   if (autoReason) await decideApplication({ brandId: brand.id, applicationId: application.id, decider: null, decision: "declined", message: "" });
+  else {
+    // The applicant hears at once that it arrived (a decision email follows later).
+    const props = { brand, fanName: input.name.split(" ")[0] || input.name };
+    await sendEmail({ to: email, brandId: brand.id, template: "application-received", subject: applicationReceivedSubject(props), react: createElement(ApplicationReceivedEmail, props) });
+  }
   return { ok: true, autoDeclined: !!autoReason };
 }
 

@@ -6,7 +6,7 @@ import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../emails
 import type { Prisma } from "#app/generated/prisma/client";
 import type { SessionUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
-import { sendEmail, type EmailAttachment } from "#app/utils/email.server";
+import { prepareEmail, recordEmail, sendEmail, type EmailAttachment, type SendEmailInput } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime, formatRange, utcToZonedInput, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
@@ -15,19 +15,22 @@ import { discardFiles, type PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
 import { collectAnswers, parseQuestions, type Question } from "./application";
 import { matchesAudience, readAudience } from "./audience";
-import { AUDIENCE_MEMBER_SELECT, activeMemberships, toAudienceMember } from "./audience.server";
+import { AUDIENCE_MEMBER_SELECT, activeMemberships, audienceWhere, toAudienceMember } from "./audience.server";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
 import { buildIcs, icsFileName } from "./ics.server";
 import { bulkMessage } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
 import { suggestDisclosure } from "./disclosure";
+import { wantsEmail } from "./email-preferences";
+import { unsubscribeHeaders } from "./unsubscribe.server";
 
 export const EVENT_FILL_JOB = "event.fill";
 export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
 export const EVENT_REMINDER_JOB = "event.reminder";
 /** One email about an RSVP (confirmation, waitlist, offer), queued in the transaction of the change it is about. */
 export const EVENT_EMAIL_JOB = "event.email";
+export const EVENT_ANNOUNCE_JOB = "event.announce";
 export const EVENT_WRAP_UP_JOB = "event.wrap-up";
 
 type Tx = Prisma.TransactionClient;
@@ -141,6 +144,8 @@ export async function saveEvent({
     : await db.event.create({ data: { ...data, brandId: brand.id, createdById: userId }, select: { id: true } });
   if (oldCover && oldCover !== coverUploadId) await deleteUploads(brand.id, [oldCover]);
   await scheduleEventJobs(event.id);
+  // Published for the first time: the audience hears of it (once, whatever is edited later).
+  if (data.publishedAt && !existing?.publishedAt) await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId: event.id }, { dedupeKey: `event:${event.id}:announce` });
   // More capacity (or none) may open seats for the waitlist.
   if (existing) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id });
   return { ok: true, id: event.id };
@@ -684,6 +689,11 @@ export async function findTicket(userId: string, code: string) {
 
 /** Builds and sends one event email to one ambassador. */
 export async function sendEventEmail(kind: EventEmailKind, eventId: string, ambassadorId: string) {
+  await sendEmail(await eventEmail(kind, eventId, ambassadorId));
+}
+
+/** One event email for one fan, ready to send or to record in a transaction. */
+async function eventEmail(kind: EventEmailKind, eventId: string, ambassadorId: string): Promise<SendEmailInput> {
   const [event, a] = await Promise.all([
     db.event.findUniqueOrThrow({ where: { id: eventId }, select: { ...EVENT_DETAIL, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } } } }),
     db.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { id: true, name: true, email: true, rsvps: { where: { eventId }, select: { ticketCode: true, plusOnes: true, offerExpiresAt: true } } } }),
@@ -716,16 +726,63 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
     onlineUrl: (kind === "confirmed" || kind === "reminder") && event.format === "online" && parseWebUrl(event.onlineUrl) ? event.onlineUrl : null,
     disclosureText: suggestDisclosure("event", event.brand),
   };
-  await sendEmail({
+  // The announcement and the thank-you are program email (the fan's choice, with one-click unsubscribe); the
+  // rest answer the fan's own RSVP.
+  const unsubscribe = kind === "announced" || kind === "thanks" ? unsubscribeHeaders(a.id, "events") : { headers: undefined, secrets: [] };
+  return {
+    headers: unsubscribe.headers,
     to: a.email,
     brandId: event.brand.id,
     template: "event",
     subject: eventEmailSubject(props),
     react: createElement(EventEmail, props),
     attachments,
-    secrets: rsvp?.ticketCode ? [rsvp.ticketCode] : [],
-  });
+    secrets: [...(rsvp?.ticketCode ? [rsvp.ticketCode] : []), ...unsubscribe.secrets],
+  };
 }
+
+const ANNOUNCE_BATCH = 100;
+
+/**
+ * Publishing an event tells its audience, once: fans who may come and want program emails, who have not answered
+ * yet, 100 per job (each batch queues the next). Each fan's row and email commit together, so a crash or a retry
+ * never emails anyone twice or skips anyone.
+ */
+registerJobHandler(EVENT_ANNOUNCE_JOB, async ({ eventId, afterId }: { eventId: string; afterId?: string }) => {
+  const now = new Date();
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, brandId: true, publishedAt: true, startsAt: true, audienceKind: true, audienceValues: true, brand: { select: TIER_THRESHOLDS_SELECT } } });
+  if (!event?.publishedAt || event.startsAt <= now) return;
+  const recipients = await db.ambassador.findMany({
+    where: {
+      AND: [
+        await audienceWhere(event.brandId, readAudience(event.audienceKind, event.audienceValues), event.brand),
+        wantsEmail("events"),
+        afterId ? { id: { gt: afterId } } : {},
+        { rsvps: { none: { eventId } } },
+        { announcements: { none: { eventId } } },
+      ],
+    },
+    orderBy: { id: "asc" },
+    take: ANNOUNCE_BATCH,
+    select: { id: true },
+  });
+  for (const r of recipients) {
+    const email = await prepareEmail(await eventEmail("announced", event.id, r.id));
+    await db.$transaction(async (tx) => {
+      if (await tx.eventAnnouncement.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: r.id } }, select: { sentAt: true } })) return;
+      // Answered in the meantime: no invitation to answer.
+      if (await tx.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: r.id } }, select: { id: true } })) return;
+      await tx.eventAnnouncement.create({ data: { eventId, ambassadorId: r.id, sentAt: now } });
+      await recordEmail(email, { tx, deliverAt: now });
+    });
+  }
+  if (recipients.length === ANNOUNCE_BATCH) {
+    const last = recipients[recipients.length - 1].id;
+    await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId, afterId: last }, { dedupeKey: `event:${eventId}:announce:after:${last}` });
+  } else {
+    await db.event.update({ where: { id: eventId }, data: { announcedAt: now } });
+  }
+});
 
 /** 24 hours before: a reminder to everyone going (skipped if the event moved since it was scheduled). */
 registerJobHandler(EVENT_REMINDER_JOB, async ({ eventId, startsAt }: { eventId: string; startsAt: string }) => {
@@ -749,7 +806,7 @@ export async function wrapUpEvent(eventId: string, now = new Date()) {
     await tx.rsvp.updateMany({ where: { id: { in: missed.map((m) => m.id) } }, data: { noShow: true } });
     for (const m of missed) await recordTouch({ brandId: event.brandId, ambassadorId: m.ambassadorId, kind: "event", summary: `Didn't make it to ${event.title}`, at: now }, tx);
   });
-  const came = await db.rsvp.findMany({ where: { eventId, status: "going", checkedInAt: { not: null }, ambassador: { emailOptIn: true } }, select: { ambassadorId: true } });
+  const came = await db.rsvp.findMany({ where: { eventId, status: "going", checkedInAt: { not: null }, ambassador: wantsEmail("events") }, select: { ambassadorId: true } });
   for (const c of came) await sendEventEmail("thanks", eventId, c.ambassadorId);
   return true;
 }

@@ -1,4 +1,5 @@
 import { db } from "#app/utils/db.server";
+import { EMAIL_KINDS, EMAIL_KIND_LIST, choiceColumns, choicesOf, type EmailChoices } from "./email-preferences";
 import { cancelUpcomingRsvps } from "./events.server";
 import { withdrawOpenRequests } from "./seeding.server";
 import { recordTouch } from "./timeline.server";
@@ -12,6 +13,9 @@ export async function findOwnMembership(userId: string, slug: string) {
       status: true,
       joinedAt: true,
       emailOptIn: true,
+      emailScoops: true,
+      emailEvents: true,
+      emailProducts: true,
       termsVersion: true,
       termsAcceptedAt: true,
       brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, description: true, guidelines: true, disclosureText: true, termsText: true, termsVersion: true, timeZone: true } },
@@ -19,14 +23,18 @@ export async function findOwnMembership(userId: string, slug: string) {
   });
 }
 
-/** Changes the fan's email choice for one brand, keeping the history of consents. */
-export async function setEmailPreference(userId: string, ambassadorId: string, optIn: boolean) {
-  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId }, select: { id: true, brandId: true, emailOptIn: true } });
-  if (!a || a.emailOptIn === optIn) return;
+/** Changes which kinds of program email the fan gets from one brand, keeping the history of consents. */
+export async function setEmailPreferences(userId: string, ambassadorId: string, choices: EmailChoices) {
+  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId }, select: { id: true, brandId: true, emailOptIn: true, emailScoops: true, emailEvents: true, emailProducts: true } });
+  if (!a) return;
+  const before = choicesOf(a);
+  const changed = EMAIL_KIND_LIST.filter((k) => before[k] !== choices[k]);
+  if (!changed.length) return;
   await db.$transaction(async (tx) => {
-    await tx.ambassador.update({ where: { id: a.id }, data: { emailOptIn: optIn } });
-    await tx.consent.create({ data: { ambassadorId: a.id, kind: "email", granted: optIn } });
-    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "consent", summary: optIn ? "Turned program emails on" : "Turned program emails off", actorId: userId }, tx);
+    await tx.ambassador.update({ where: { id: a.id }, data: choiceColumns(choices) });
+    await tx.consent.createMany({ data: changed.map((k) => ({ ambassadorId: a.id, kind: `email:${k}`, granted: choices[k] })) });
+    const wanted = EMAIL_KIND_LIST.filter((k) => choices[k]).map((k) => EMAIL_KINDS[k].label.toLowerCase());
+    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "consent", summary: wanted.length ? `Program emails: ${wanted.join(", ")}` : "Turned program emails off", actorId: userId }, tx);
   });
 }
 

@@ -43,6 +43,7 @@ export async function getOutboxMessage(id: string, scope: { brandId: string } | 
       providerId: true,
       attempts: true,
       attachments: true,
+      headers: true,
       redacted: true,
       privateContent: true,
     },
@@ -59,5 +60,5 @@ export async function getOutboxMessage(id: string, scope: { brandId: string } | 
   let html = content.html;
   for (const a of attachments) if (a.contentId && a.href) html = html.replaceAll(`cid:${a.contentId}`, a.href);
   const hidden = message.redacted && !("recipientCopy" in scope && privateContent);
-  return { ...row, subject: content.subject, text: content.text, html, attachments, hidden };
+  return { ...row, subject: content.subject, text: content.text, html, attachments, hidden, headers: content.headers ?? {} };
 }

@@ -13,6 +13,9 @@ import { activeMemberships, audienceSize, audienceWhere, toAudienceMember } from
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import { mustAcknowledge, parseLinks, resolveScoopTimes, scoopState, type ScoopInput, type ScoopLink } from "./scoops";
 import { suggestDisclosure } from "./disclosure";
+import { recordTouch } from "./timeline.server";
+import { wantsEmail } from "./email-preferences";
+import { unsubscribeHeaders } from "./unsubscribe.server";
 
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
 const BATCH = 100;
@@ -244,6 +247,19 @@ export async function getScoopForFan(userId: string, scoopId: string, now = new 
 }
 
 /** The fan promises to keep an embargoed scoop confidential until it lifts. */
+/**
+ * A fan's private reply to a scoop ("what do you honestly think?"): it lands on their timeline, where the brand's
+ * staff read it. Only someone who can see the scoop (and has opened it, if it is embargoed) can reply.
+ */
+export async function replyToScoop(userId: string, scoopId: string, body: string, now = new Date()) {
+  const visible = await getScoopForFan(userId, scoopId, now);
+  if (!visible || visible.locked) return false;
+  const member = await db.ambassador.findFirst({ where: { userId, status: "active", brand: { scoops: { some: { id: scoopId } } } }, select: { id: true, brandId: true } });
+  if (!member) return false;
+  await recordTouch({ brandId: member.brandId, ambassadorId: member.id, kind: "message", summary: `Replied to the scoop “${visible.title}”`, body, actorId: userId, at: now });
+  return true;
+}
+
 export async function acknowledgeScoop(userId: string, scoopId: string, now = new Date()) {
   const visible = await getScoopForFan(userId, scoopId, now);
   if (!visible) return false;
@@ -284,7 +300,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
     where: {
       AND: [
         await audienceWhere(s.brand.id, readAudience(s.audienceKind, s.audienceValues), s.brand),
-        { emailOptIn: true },
+        wantsEmail("scoops"),
         afterId ? { id: { gt: afterId } } : {},
         { NOT: { scoopReads: { some: { scoopId: s.id, [stamp]: { not: null } } } } },
       ],
@@ -296,6 +312,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
   const url = `${getEnv().APP_URL}/me/scoops/${s.id}`;
   for (const r of recipients) {
     const email = await prepareEmail({
+      ...unsubscribeHeaders(r.id, "scoops"),
       to: r.email,
       subject: kind === "published" ? `New scoop from ${s.brand.name}: ${s.title}` : `You can share it now: ${s.title}`,
       template: "scoop",

@@ -59,12 +59,14 @@ describe("redirect allow-list", () => {
 });
 
 describe("campaign form", () => {
-  test("variants are typed one per line with their stock", async () => {
-    const { CampaignSchema, parseVariantLines } = await import("./seeding");
-    expect(parseVariantLines("Small: 10\nLarge = 5\n\n")).toEqual([{ name: "Small", stock: "10" }, { name: "Large", stock: "5" }]);
-    const r = CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", value: "24", variants: "One size: 20" }] });
-    expect(r.data?.products[0].variants).toEqual([{ name: "One size", stock: 20 }]);
-    const bad = CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", variants: "Small" }] });
-    expect(bad.error?.issues[0]).toMatchObject({ path: ["products", 0, "variants", 0, "stock"], message: "Stock must be a whole number" });
+  test("each variant has its own name and stock; empty rows are ignored", async () => {
+    const { CampaignSchema } = await import("./seeding");
+    const parse = (variants: unknown[]) => CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", value: "24", variants }] });
+    expect(parse([{ name: "One size", stock: "20" }, { name: "", stock: "" }]).data?.products[0].variants).toEqual([{ name: "One size", stock: 20 }]);
+    // "3" in the stock box is three (it used to be read as a variant called "3").
+    expect(parse([{ name: "Small", stock: "3" }]).data?.products[0].variants).toEqual([{ name: "Small", stock: 3 }]);
+    expect(parse([{ name: "Small", stock: "" }]).error?.issues[0]).toMatchObject({ path: ["products", 0, "variants", 0, "stock"], message: "Stock must be a whole number" });
+    expect(parse([{ name: "", stock: "4" }]).error?.issues[0]).toMatchObject({ path: ["products", 0, "variants", 0, "name"], message: "Name the variant." });
+    expect(parse([{ name: "", stock: "" }]).error?.issues[0]).toMatchObject({ path: ["products", 0, "variants"], message: expect.stringMatching(/^Add at least one variant/) });
   });
 });

@@ -10,6 +10,8 @@ import { matchesAudience, readAudience } from "./audience";
 import { activeMemberships, toAudienceMember } from "./audience.server";
 import { followUpSchedule, parseFollowUpDays, readAddress, type Address, type CampaignInput, type RequestStatus } from "./seeding";
 import { recordTouch } from "./timeline.server";
+import { choicesOf } from "./email-preferences";
+import { unsubscribeHeaders } from "./unsubscribe.server";
 
 export const SEEDING_FOLLOW_UP_JOB = "seeding.follow-up";
 type Tx = Prisma.TransactionClient;
@@ -333,7 +335,7 @@ export async function runFollowUp(requestId: string, step: number | "settle", no
     return "settled";
   }
   await db.seedingRequest.update({ where: { id: r.id }, data: { followUpsSent: { increment: 1 } } });
-  if (r.ambassador.emailOptIn) await sendSeedingEmail("follow_up", r.id);
+  await sendSeedingEmail("follow_up", r.id);
   return "sent";
 }
 
@@ -368,9 +370,14 @@ async function sendSeedingEmail(kind: SeedingEmailKind, requestId: string) {
       trackingUrl: true,
       campaign: { select: { id: true, name: true, guidelines: true, brand: { select: { id: true, name: true, color: true, logoUrl: true } } } },
       variant: { select: { name: true, product: { select: { name: true } } } },
-      ambassador: { select: { name: true, email: true } },
+      ambassador: { select: { id: true, name: true, email: true, emailOptIn: true, emailScoops: true, emailEvents: true, emailProducts: true } },
     },
   });
+  // Offers and follow-ups are program email (the fan chose whether to get them); approvals and parcels answer
+  // the fan's own request and always go.
+  const program = kind === "offered" || kind === "follow_up";
+  if (program && !choicesOf(r.ambassador).products) return;
+  const unsubscribe = program ? unsubscribeHeaders(r.ambassador.id, "products") : null;
   const props = {
     kind,
     brand: r.campaign.brand,
@@ -382,7 +389,7 @@ async function sendSeedingEmail(kind: SeedingEmailKind, requestId: string) {
     trackingNumber: r.trackingNumber,
     trackingUrl: r.trackingUrl,
   };
-  await sendEmail({ to: r.ambassador.email, brandId: r.campaign.brand.id, template: "seeding", subject: seedingEmailSubject(props), react: createElement(SeedingEmail, props) });
+  await sendEmail({ to: r.ambassador.email, brandId: r.campaign.brand.id, template: "seeding", subject: seedingEmailSubject(props), react: createElement(SeedingEmail, props), ...(unsubscribe ?? {}) });
 }
 
 /** Marks requests shipped from a CSV of tracking numbers; each row reports what happened. */

@@ -58,30 +58,25 @@ export function formatAddress(a: Address) {
   return [a.name, a.line1, a.line2, [a.city, a.region, a.postalCode].filter(Boolean).join(" "), a.country].filter(Boolean).join(", ");
 }
 
-/** "Small: 10" / "Large = 5" lines → [{ name, stock }]; arrays pass through. */
-export function parseVariantLines(value: unknown) {
-  if (typeof value !== "string") return value;
-  return value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const m = /^(.*?)\s*[:=,]\s*(-?\d+)\s*$/.exec(l);
-      return m ? { name: m[1], stock: m[2] } : { name: l, stock: "x" };
-    });
-}
-
 const VariantRow = z.object({
   id: z.string().optional(),
   name: z.string({ message: "Name the variant." }).trim().min(1, "Name the variant.").max(80),
-  stock: whole("Stock", 0, 100_000),
+  // An empty box is "not given", not zero.
+  stock: z.preprocess((v) => (v === "" || v === null ? undefined : v), whole("Stock", 0, 100_000)),
 });
+
+/** A variant row someone left empty (no name, no stock) is not a variant. */
+const blankVariant = (row: unknown) => !row || typeof row !== "object" || Object.entries(row).every(([k, v]) => k === "id" || v === undefined || String(v).trim() === "");
 
 const ProductRow = z.object({
   id: z.string().optional(),
   name: z.string({ message: "Name the product." }).trim().min(1, "Name the product.").max(120),
   value: z.coerce.number({ message: "Value must be a number" }).min(0, "Value can't be negative").max(100_000).default(0),
-  variants: z.preprocess(parseVariantLines, z.array(VariantRow).min(1, "Add at least one variant with its stock, for example “One size: 20”.").max(30)),
+  variants: z
+    .array(z.unknown())
+    .default([])
+    .transform((rows) => rows.filter((r) => !blankVariant(r)))
+    .pipe(z.array(VariantRow).min(1, "Add at least one variant with its stock, for example “One size” and 20.").max(30, "Up to 30 variants")),
 });
 
 export const CampaignSchema = z

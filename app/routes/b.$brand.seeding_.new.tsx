@@ -28,7 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/b/${brand.slug}/seeding/${created.id}`, { kind: "success", message: "Campaign created." });
 }
 
-type ProductRow = { name: string; value: string; variants: string };
+type VariantRow = { name: string; stock: string };
+type ProductRow = { name: string; value: string; variants: VariantRow[] };
+const NEW_PRODUCT: ProductRow = { name: "", value: "", variants: [{ name: "One size", stock: "" }] };
 type CampaignForm = { name: string; callToAction: string; guidelines: string; mode: string; opensAt: string; closesAt: string; followUpDays: string; products: ProductRow[]; audienceKind: string; audienceValues: string[] };
 
 export default function NewCampaign() {
@@ -37,7 +39,7 @@ export default function NewCampaign() {
   const [form, fields] = useForm<CampaignForm, CampaignForm>({
     id: "campaign",
     lastResult,
-    defaultValue: { mode: "request", followUpDays: "7, 14", products: [{ name: "", value: "", variants: "" }] },
+    defaultValue: { mode: "request", followUpDays: "7, 14", products: [NEW_PRODUCT] },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CampaignSchema }) as never,
@@ -79,7 +81,29 @@ export default function NewCampaign() {
                   <Field label={`Product ${index + 1}`} {...getInputProps(p.name, { type: "text" })} errors={p.name.errors} />
                   <Field label="Value each ($)" {...getInputProps(p.value, { type: "number" })} step="0.01" min={0} errors={p.value.errors} />
                 </div>
-                <TextareaField label="Variants and stock, one per line" hint="For example “Small: 10” and “Large: 5”." rows={3} {...getTextareaProps(p.variants)} errors={[...(p.variants.errors ?? []), ...Object.entries(form.allErrors).filter(([k]) => k.startsWith(`${p.variants.name}[`)).flatMap(([, v]) => v)]} />
+                <fieldset className="space-y-2">
+                  <legend className="text-sm font-medium">Variants and stock</legend>
+                  {fieldList(p.variants).map((variant, v) => {
+                    const f = variant.getFieldset();
+                    return (
+                      <div key={variant.key} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
+                        <Field label={`Variant ${v + 1}`} {...getInputProps(f.name, { type: "text" })} placeholder="Small jar" errors={f.name.errors} />
+                        <Field label={`Stock of variant ${v + 1}`} {...getInputProps(f.stock, { type: "number" })} min={0} inputMode="numeric" errors={f.stock.errors} />
+                        {fieldList(p.variants).length > 1 ? (
+                          <button {...form.remove.getButtonProps({ name: p.variants.name, index: v })} className={buttonClass("link", "mt-7")} aria-label={`Remove variant ${v + 1} of product ${index + 1}`}>
+                            Remove
+                          </button>
+                        ) : (
+                          <span />
+                        )}
+                      </div>
+                    );
+                  })}
+                  <ErrorList errors={p.variants.errors} />
+                  <button {...form.insert.getButtonProps({ name: p.variants.name, defaultValue: { name: "", stock: "" } })} className={buttonClass("secondary")}>
+                    + Add a variant
+                  </button>
+                </fieldset>
                 {products.length > 1 ? (
                   <button {...form.remove.getButtonProps({ name: fields.products.name, index })} className={buttonClass("link")}>
                     Remove product
@@ -89,7 +113,7 @@ export default function NewCampaign() {
             );
           })}
           <ErrorList errors={fields.products.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.products.name, defaultValue: { name: "", value: "", variants: "" } })} className={buttonClass("secondary")}>
+          <button {...form.insert.getButtonProps({ name: fields.products.name, defaultValue: NEW_PRODUCT })} className={buttonClass("secondary")}>
             + Add a product
           </button>
         </fieldset>

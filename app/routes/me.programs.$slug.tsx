@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { BrandWelcome } from "#app/components/join-form";
-import { describeLeaving, findOwnMembership, leaveProgram, setEmailPreference } from "#app/models/fan-program.server";
+import { describeLeaving, findOwnMembership, leaveProgram, setEmailPreferences } from "#app/models/fan-program.server";
+import { EMAIL_KINDS, EMAIL_KIND_LIST, choicesOf, type EmailChoices } from "#app/models/email-preferences";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { requireUser } from "#app/utils/auth.server";
@@ -36,9 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/me/programs/${membership.brand.slug}`;
   switch (formData.get("intent")) {
     case "email-preference": {
-      const optIn = formData.get("emailOptIn") === "on";
-      await setEmailPreference(user.id, membership.id, optIn);
-      return redirectWithToast(back, { kind: "success", message: optIn ? "You will get program emails." : "No more program emails — you can turn them back on here." });
+      const choices = Object.fromEntries(EMAIL_KIND_LIST.map((k) => [k, formData.get(k) === "on"])) as EmailChoices;
+      await setEmailPreferences(user.id, membership.id, choices);
+      const any = EMAIL_KIND_LIST.some((k) => choices[k]);
+      return redirectWithToast(back, { kind: "success", message: any ? "Your email choices are saved." : "No more program emails — you can turn them back on here." });
     }
     case "leave":
       const left = await leaveProgram(user.id, membership.id);
@@ -50,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FanProgram() {
   const { membership, perks } = useLoaderData<typeof loader>();
+  const choices = choicesOf(membership);
   const { brand } = membership;
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
@@ -83,13 +86,21 @@ export default function FanProgram() {
           <h2 id="prefs-heading" className="text-lg font-semibold">
             Your choices
           </h2>
-          <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
+          <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="email-preference" />
-            <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="emailOptIn" defaultChecked={membership.emailOptIn} className="mt-1 h-4 w-4" />
-              <span>Email me scoops, event invitations and product offers from {brand.name}.</span>
-            </label>
-            <SubmitButton variant="secondary">Save</SubmitButton>
+            <fieldset>
+              <legend className="text-sm font-medium">Emails from {brand.name}</legend>
+              <p className="text-xs text-stone-500">Tickets, seat offers and parcel updates for things you asked for always arrive.</p>
+              <div className="mt-2 space-y-2">
+                {EMAIL_KIND_LIST.map((k) => (
+                  <label key={k} className="flex items-start gap-2 text-sm">
+                    <input type="checkbox" name={k} defaultChecked={choices[k]} className="mt-1 h-4 w-4" />
+                    <span>{EMAIL_KINDS[k].label}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <SubmitButton variant="secondary">Save email choices</SubmitButton>
           </Form>
           {membership.termsAcceptedAt ? (
             <p className="text-xs text-stone-500">

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "#app/components/forms";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, TextareaField, useClearAfterSave } from "#app/components/forms";
 import { LocalTime } from "#app/components/local-time";
 import { ScoopContent } from "#app/components/scoop-content";
-import { acknowledgeScoop, getScoopForFan } from "#app/models/scoops.server";
+import { acknowledgeScoop, getScoopForFan, replyToScoop } from "#app/models/scoops.server";
+import { readForm } from "#app/utils/request-body.server";
 import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -19,6 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const form = await readForm(request);
+  if (form.get("intent") === "reply") {
+    const body = String(form.get("body") ?? "").trim();
+    if (body.length < 2) return data({ replyError: "Write a few words first." }, { status: 400 });
+    if (body.length > 3000) return data({ replyError: "Keep your reply under 3,000 characters." }, { status: 400 });
+    invariantResponse(await replyToScoop(user.id, params.id ?? "", body), "Scoop not found");
+    return redirectWithToast(`/me/scoops/${params.id}`, { kind: "success", message: "Thank you — your reply went to the team (only they see it)." });
+  }
   const ok = await acknowledgeScoop(user.id, params.id ?? "");
   invariantResponse(ok, "Scoop not found");
   return redirectWithToast(`/me/scoops/${params.id}`, { kind: "success", message: "Thank you for keeping it under wraps!" });
@@ -26,6 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FanScoop() {
   const { scoop } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const replyForm = useClearAfterSave("reply", !!result?.replyError);
   const zone = scoop.brand.timeZone;
   return (
     <article className="mx-auto max-w-2xl space-y-6 px-4 py-8">
@@ -59,7 +71,16 @@ export default function FanScoop() {
           <SubmitButton pendingText="Opening…">I'll keep it confidential — show me</SubmitButton>
         </Form>
       ) : (
-        <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={scoop.brand.disclosureText} />
+        <>
+          <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={scoop.brand.disclosureText} />
+          <Form method="post" ref={replyForm} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+            <input type="hidden" name="intent" value="reply" />
+            <TextareaField label="Reply to the team" hint={`Your honest thoughts, questions or ideas. Only ${scoop.brand.name}'s team sees this.`} name="body" rows={3} errors={result?.replyError ? [result.replyError] : undefined} />
+            <SubmitButton variant="secondary" pendingText="Sending…">
+              Send reply
+            </SubmitButton>
+          </Form>
+        </>
       )}
     </article>
   );

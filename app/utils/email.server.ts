@@ -27,6 +27,8 @@ export type SendEmailInput = {
    * the message with these hidden; the full message is kept only until it is delivered (docs/decisions/011).
    */
   secrets?: string[];
+  /** extra mail headers, e.g. List-Unsubscribe (a token in them belongs in `secrets` too) */
+  headers?: Record<string, string>;
 };
 
 /** `secret`: the file itself is for the recipient only (a QR ticket); the outbox lists it without its content. */
@@ -57,6 +59,7 @@ export async function prepareEmail(input: SendEmailInput): Promise<PreparedEmail
     html,
     text,
     attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, base64: Buffer.from(a.content).toString("base64") })),
+    ...(input.headers ? { headers: input.headers } : {}),
   };
   const secrets = (input.secrets ?? []).filter(Boolean);
   const privateFiles = new Set(attachments.flatMap((a, i) => (a.secret ? [i] : [])));
@@ -83,6 +86,7 @@ export async function recordEmail(prepared: PreparedEmail, { tx, deliverAt }: { 
       subject: visible.subject,
       template: input.template,
       attachments: JSON.stringify(visible.attachments),
+      headers: JSON.stringify(visible.headers ?? {}),
       html: visible.html,
       text: visible.text,
       redacted: hasPrivate,
@@ -109,9 +113,9 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
 const EMAIL_MAX_ATTEMPTS = 6;
 
 /** The message as its recipient gets it: the private copy while one is kept, otherwise what the outbox shows. */
-export function deliverableContent(message: { subject: string; html: string; text: string; attachments: string; privateContent: string | null }): MessageContent {
+export function deliverableContent(message: { subject: string; html: string; text: string; attachments: string; headers: string; privateContent: string | null }): MessageContent {
   if (message.privateContent) return JSON.parse(message.privateContent) as MessageContent;
-  return { subject: message.subject, html: message.html, text: message.text, attachments: parseStoredAttachments(message.attachments) };
+  return { subject: message.subject, html: message.html, text: message.text, attachments: parseStoredAttachments(message.attachments), headers: JSON.parse(message.headers || "{}") };
 }
 
 let resendClient: { key: string; client: Resend } | undefined;
@@ -144,6 +148,7 @@ export async function deliverOutboxMessage(id: string): Promise<{ status: "sent"
         html: content.html,
         text: content.text,
         attachments: content.attachments.map((a) => ({ filename: a.filename, content: a.base64 ?? "", contentType: a.contentType, contentId: a.contentId })),
+        ...(content.headers && Object.keys(content.headers).length ? { headers: content.headers } : {}),
       },
       { idempotencyKey: `kindred-outbox-${message.id}` },
     );

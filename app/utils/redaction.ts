@@ -2,7 +2,7 @@
 // staff can read in the outbox (docs/decisions/011-secrets-in-mail-and-invitations.md).
 
 export type StoredAttachment = { filename: string; contentType: string; contentId?: string; base64?: string };
-export type MessageContent = { subject: string; html: string; text: string; attachments: StoredAttachment[] };
+export type MessageContent = { subject: string; html: string; text: string; attachments: StoredAttachment[]; headers?: Record<string, string> };
 
 /** What a hidden code or token is replaced with in the outbox. */
 export const HIDDEN_SECRET = "••••••";
@@ -23,6 +23,7 @@ export function redactContent(content: MessageContent, secrets: string[], privat
     html: hide(content.html),
     text: hide(content.text),
     attachments: content.attachments.map((a, i) => (privateFiles.has(i) ? { ...a, base64: undefined } : a)),
+    ...(content.headers ? { headers: Object.fromEntries(Object.entries(content.headers).map(([k, v]) => [k, hide(v)])) } : {}),
   };
 }
 

@@ -51,10 +51,14 @@ test("an import killed half-way resumes within 30 s and ends with exact counts, 
   await second.stop();
 
   expect(done).toMatchObject({ totalRows: 50_000, processedRows: 50_000, importedRows: 49_000, duplicateRows: 500, rejectedRows: 500 });
-  expect(await db.importReject.count({ where: { importId: job.id } })).toBe(500);
-  const lines = await db.importReject.findMany({ where: { importId: job.id }, select: { line: true } });
+  // Each refused row and each duplicate is listed once, none twice after the restart.
+  expect(await db.importReject.count({ where: { importId: job.id, kind: "rejected" } })).toBe(500);
+  expect(await db.importReject.count({ where: { importId: job.id, kind: "duplicate" } })).toBe(500);
+  const lines = await db.importReject.findMany({ where: { importId: job.id, kind: "rejected" }, select: { line: true } });
   expect(new Set(lines.map((l) => l.line)).size).toBe(500);
   expect(lines.map((l) => l.line).sort((a, b) => a - b).slice(0, 2)).toEqual([52, 152]);
+  const duplicates = await db.importReject.findMany({ where: { importId: job.id, kind: "duplicate" }, select: { line: true } });
+  expect(new Set(duplicates.map((l) => l.line)).size).toBe(500);
   expect(await db.ambassador.count({ where: { brandId: brand.id } })).toBe(49_500);
   expect(await db.fanInvite.count({ where: { brandId: brand.id } })).toBe(49_000);
   expect(await db.job.count({ where: { type: "fan-invite.send" } })).toBe(49_000);

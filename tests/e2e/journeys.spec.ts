@@ -79,3 +79,20 @@ test("a stranger at the door is added as a guest on a phone, and invited to the 
   await expect(page.getByTestId("seats-free")).toHaveText("9 of 10 seats free.");
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
+
+test("a fan chooses which program emails to get @mobile", async ({ page, db }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const slug = `prefs-${Date.now().toString(36)}`;
+  const brand = await db.brand.create({ data: { name: "Prefs Bakery", slug } });
+  const fan = await loginAs(page, uniqueEmail("prefs"), "Pat Prefs");
+  const membership = await db.ambassador.create({ data: { brandId: brand.id, userId: fan.id, email: fan.email, name: "Pat Prefs", status: "active", joinedAt: new Date() } });
+  await page.goto(`/me/programs/${slug}`);
+  const scoops = page.getByLabel("Scoops and previews");
+  await expect(scoops).toBeChecked();
+  await scoops.uncheck();
+  await page.getByRole("button", { name: "Save email choices" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Your email choices are saved.");
+  await expect(page.getByLabel("Scoops and previews")).not.toBeChecked();
+  await expect(page.getByLabel("Events near you")).toBeChecked();
+  expect(await db.ambassador.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ emailScoops: false, emailEvents: true, emailProducts: true, emailOptIn: true });
+});

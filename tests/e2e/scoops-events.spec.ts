@@ -55,6 +55,11 @@ test("a manager publishes an embargoed scoop to a tag: a fan in the tag acknowle
   await expect(insider.getByTestId("toast")).toContainText("Thank you for keeping it under wraps");
   await expect(insider.getByText("Rhubarb tart")).toBeVisible();
   await expect(insider.getByText("You may say a spring menu is coming.")).toBeVisible();
+  // She answers the team privately; the box empties once it is sent.
+  await insider.getByLabel("Reply to the team").fill("Honestly? More rhubarb, less sugar.");
+  await insider.getByRole("button", { name: "Send reply" }).click();
+  await expect(insider.getByTestId("toast")).toContainText("your reply went to the team");
+  await expect(insider.getByLabel("Reply to the team")).toHaveValue("");
   await insider.context().close();
 
   // The fan outside the tag cannot open it.
@@ -69,6 +74,11 @@ test("a manager publishes an embargoed scoop to a tag: a fan in the tag acknowle
   await page.reload();
   await expect(page.getByRole("table")).toContainText("Ines Insider");
   await expect(page.getByLabel("Reach")).toContainText("Acknowledged1");
+  // Her reply is on her timeline for the staff.
+  const ines = await db.ambassador.findFirstOrThrow({ where: { email: insiderEmail } });
+  await page.goto(`/b/${slug}/ambassadors/${ines.id}`);
+  await expect(page.getByTestId("timeline")).toContainText("Replied to the scoop “Spring menu preview”");
+  await expect(page.getByTestId("timeline")).toContainText("Honestly? More rhubarb, less sugar.");
 });
 
 test("capacity 2: the third fan is waitlisted, gets the freed seat by email, claims it and is checked in", async ({ page, browser, db }) => {

@@ -21,7 +21,12 @@ test("a fan requests a seeded product, it ships, her post without disclosure is 
   await page.getByLabel("Call to action").fill("Bake something with our rye starter — only if you feel like it.");
   await page.getByLabel("Product 1").fill("Rye starter");
   await page.getByLabel("Value each ($)").fill("24");
-  await page.getByLabel("Variants and stock, one per line").fill("Small jar: 5\nLarge jar: 2");
+  // Each variant has its own name and stock boxes.
+  await page.getByLabel("Variant 1", { exact: true }).fill("Small jar");
+  await page.getByLabel("Stock of variant 1").fill("5");
+  await page.getByRole("button", { name: "+ Add a variant" }).click();
+  await page.getByLabel("Variant 2", { exact: true }).fill("Large jar");
+  await page.getByLabel("Stock of variant 2").fill("2");
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByTestId("toast")).toContainText("Campaign created");
   const campaignUrl = page.url();

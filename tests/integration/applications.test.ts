@@ -79,6 +79,8 @@ describe("applications", () => {
     const applied = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email }, include: { consents: true, socialAccounts: true } });
     expect(applied).toMatchObject({ status: "applied", source: "application", maxFollowers: 2400, termsVersion: 2 });
     expect(applied.consents).toHaveLength(2);
+    // The applicant is told at once that it arrived.
+    expect(await lastEmailTo(email)).toMatchObject({ template: "application-received", subject: "We received your application to Apply Bakery's ambassador program" });
 
     const queue = await callLoader(queueLoader, `/b/${brand.slug}/applications`, { cookie, params });
     expect(queue.data.counts.pending).toBe(1);
@@ -174,6 +176,12 @@ describe("applications", () => {
     const ok = uniqueEmail("ok");
     await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(ok, { [`q_${q0}`]: "Rye", city: "mississauga", "accounts[0].followers": "9000" }) });
     expect((await db.application.findFirstOrThrow({ where: { email: ok } })).status).toBe("pending");
+    // Cities match whatever the accents or case; an application declined at once gets no "received" email.
+    await db.brand.update({ where: { id: brand.id }, data: { autoCities: "Montréal" } });
+    const accent = uniqueEmail("accent");
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(accent, { [`q_${q0}`]: "Rye", city: "MONTREAL", "accounts[0].followers": "9000" }) });
+    expect((await db.application.findFirstOrThrow({ where: { email: accent } })).status).toBe("pending");
+    expect(await db.outboxMessage.count({ where: { to: small, template: "application-received" } })).toBe(0);
   });
 
   test("a honeypot or a closed page takes no application; too many from one address are refused", async () => {

@@ -172,3 +172,36 @@ describe("event pages", () => {
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: s.fan.email, subject: "Tomorrow: Rye night" } })).text).toContain("Rye night");
   });
 });
+
+describe("publishing an event tells its audience", () => {
+  test("once, only fans the event is for who want program emails and have not answered yet", async () => {
+    const s = await setup();
+    await db.ambassador.update({ where: { id: s.fan.id }, data: { status: "active" } });
+    await db.ambassadorTag.deleteMany({ where: { ambassadorId: s.fan.id } });
+    const club = await createAmbassador(db, s.brand.id, { name: "Club Member", tags: ["bakers-club"], status: "active" });
+    const quiet = await createAmbassador(db, s.brand.id, { name: "No Emails", tags: ["bakers-club"], status: "active" });
+    await db.ambassador.update({ where: { id: quiet.id }, data: { emailOptIn: false } });
+    const outsider = await createAmbassador(db, s.brand.id, { name: "Not In Club", tags: [], status: "active" });
+    const draft = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ publish: "", audienceKind: "tag", audienceValues: "bakers-club" }) });
+    expect(draft.status).toBe(302);
+    const event = await db.event.findFirstOrThrow({ where: { brandId: s.brand.id } });
+    while ((await runDueJobs()) > 0);
+    expect(await db.outboxMessage.count({ where: { brandId: s.brand.id, template: "event" } })).toBe(0);
+
+    // Publishing it (an edit) announces it.
+    const form = eventForm({ publish: "on", audienceKind: "tag", audienceValues: "bakers-club" });
+    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form });
+    while ((await runDueJobs()) > 0);
+    const sent = await db.outboxMessage.findMany({ where: { brandId: s.brand.id, template: "event" } });
+    expect(sent.map((m) => m.to)).toEqual([club.email]);
+    expect(sent[0].subject).toBe("New event: Rye night");
+    expect(sent[0].text).toContain("you're welcome to come");
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).announcedAt).not.toBeNull();
+
+    // Saving it again sends nothing more.
+    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { ...form, title: "Rye night (new time)" } });
+    while ((await runDueJobs()) > 0);
+    expect(await db.outboxMessage.count({ where: { brandId: s.brand.id, template: "event" } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { to: { in: [quiet.email, outsider.email, s.fan.email] } } })).toBe(0);
+  });
+});

@@ -199,7 +199,8 @@ describe("a fan's own program page", () => {
     expect(after.status).toBe("alumni");
     expect(after.leftAt).not.toBeNull();
     expect(after.timeline.map((t) => t.kind).sort()).toEqual(["consent", "left"]);
-    expect(after.consents.every((c) => c.kind === "email" && !c.granted)).toBe(true);
+    expect(after.consents.map((c) => c.kind).sort()).toEqual(["email", "email:events", "email:products", "email:scoops"]);
+    expect(after.consents.every((c) => !c.granted)).toBe(true);
   });
 
   test("someone else's program page is a 404", async () => {

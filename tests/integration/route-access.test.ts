@@ -11,6 +11,7 @@ import { db } from "#app/utils/db.server";
 import { uploadRoot } from "#app/utils/uploads.server";
 import { BASE, cookieFor } from "#tests/utils";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
+import { unsubscribeToken } from "#app/models/unsubscribe.server";
 
 const ROUTES_DIR = path.resolve("app/routes");
 
@@ -101,6 +102,7 @@ async function buildWorld() {
       request: request.id,
       post: post.id,
       linkCode: link.code,
+      unsubscribeToken: unsubscribeToken(fan.id, "scoops"),
       importJob: importJob.id,
       message: message.id,
       staffToken,
@@ -181,6 +183,7 @@ const POLICY: Record<string, RoutePolicy> = {
   "invites.$token": { params: (w) => ({ token: w.ids.staffToken }), loader: everyone(200), actions: { "-": { access: signedIn(400) } } },
   "i.$code": { params: (w) => ({ code: w.ids.inviteCode }), loader: everyone(200), actions: { "-": { access: signedIn(400) } } },
   "r.$code": { params: (w) => ({ code: w.ids.linkCode }), loader: everyone(302) },
+  "unsubscribe.$token": { params: (w) => ({ token: w.ids.unsubscribeToken }), loader: everyone(200), actions: { "-": { access: everyone(200) } } },
   "checkin.$code": { params: (w) => ({ code: w.ids.ticket }), loader: staff("organizer", 200, { otherOwner: 404 }), actions: { "-": { access: staff("organizer", "ok") } } },
   "files.$id": { params: (w) => ({ id: w.ids.upload }), loader: { ...staff("manager"), fan: 200, organizer: 404 } },
   "dev.outbox": { loader: everyone(404) },
@@ -205,7 +208,7 @@ const POLICY: Record<string, RoutePolicy> = {
   },
   "me.programs.$slug": { params: (w) => ({ slug: w.a.slug }), loader: fanOnly(), actions: { "email-preference": fanAction(), leave: fanAction() } },
   "me.scoops": { loader: signedIn() },
-  "me.scoops_.$id": { params: fanRecord("scoop"), loader: fanOnly(), actions: { "-": fanAction() } },
+  "me.scoops_.$id": { params: fanRecord("scoop"), loader: fanOnly(), actions: { "-": fanAction(), reply: fanAction(() => ({ body: "Lovely." })) } },
   "me.seeding": { loader: signedIn() },
   "me.seeding_.$id": {
     params: fanRecord("campaign"),

@@ -64,7 +64,7 @@ describe("scoops", () => {
     const hiddenImage = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: fanCookie, params: { id: scoop.uploads[0].id } });
     expect(hiddenImage.status).toBe(404);
 
-    const ack = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id } });
+    const ack = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: {} });
     expect(ack.status).toBe(302);
     const open = await callLoader(fanScoopLoader, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id } });
     expect(open.data.scoop.locked).toBe(false);
@@ -91,8 +91,18 @@ describe("scoops", () => {
     const outsiderCookie = await cookieFor(s.outsiderUser.id);
     const denied = await callLoader(fanScoopLoader, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id } });
     expect(denied.status).toBe(404);
-    const deniedAck = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id } });
+    const deniedAck = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id }, form: {} });
     expect(deniedAck.status).toBe(404);
+
+    // The fan replies privately; the reply lands on her timeline for staff. Someone outside cannot reply.
+    const empty = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: { intent: "reply", body: " " } });
+    expect(empty.status).toBe(400);
+    expect(empty.data.replyError).toBe("Write a few words first.");
+    const reply = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: { intent: "reply", body: "Honestly? Less sugar, more rhubarb." } });
+    expect(reply.status).toBe(302);
+    const insider = await db.ambassador.findFirstOrThrow({ where: { userId: s.insiderUser.id, brandId: s.brand.id } });
+    expect(await db.timelineEvent.findFirst({ where: { ambassadorId: insider.id, kind: "message" }, orderBy: { createdAt: "desc" } })).toMatchObject({ summary: `Replied to the scoop “${scoop.title}”`, body: "Honestly? Less sugar, more rhubarb." });
+    expect((await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id }, form: { intent: "reply", body: "Sneaky" } })).status).toBe(404);
     expect((await callLoader(feedLoader, "/me/scoops", { cookie: outsiderCookie })).data.feed.items).toEqual([]);
 
     // Read receipts and reach for the manager.

@@ -1,0 +1,107 @@
+import { describe, expect, test } from "vitest";
+import "#app/jobs.server";
+import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token";
+import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
+import { EVENT_ANNOUNCE_JOB } from "#app/models/events.server";
+import { createCampaign, runFollowUp } from "#app/models/seeding.server";
+import { unsubscribeToken } from "#app/models/unsubscribe.server";
+import { db } from "#app/utils/db.server";
+import { enqueueJob, runDueJobs } from "#app/utils/jobs.server";
+import { HIDDEN_SECRET } from "#app/utils/redaction";
+import { BASE, callAction, callLoader, cookieFor } from "#tests/utils";
+import { createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
+
+async function setup() {
+  const owner = await createUser(db);
+  const brand = await createBrand(db, { ownerId: owner.id });
+  const user = await createUser(db, { name: "Pref Fan" });
+  const fan = await createAmbassador(db, brand.id, { userId: user.id, email: user.email, status: "active" });
+  return { brand, user, fan, cookie: await cookieFor(user.id), params: { slug: brand.slug } };
+}
+
+async function publishScoop(brandId: string) {
+  const scoop = await db.scoop.create({ data: { brandId, title: `Preview ${Date.now()}`, body: "Soon.", publishAt: new Date(Date.now() - 1000) } });
+  await enqueueJob(SCOOP_NOTIFY_JOB, { scoopId: scoop.id, kind: "published" });
+  while ((await runDueJobs()) > 0);
+  return scoop;
+}
+
+async function announceEvent(brandId: string) {
+  const event = await createEvent(db, brandId);
+  await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId: event.id });
+  while ((await runDueJobs()) > 0);
+  return event;
+}
+
+describe("email choices per kind", () => {
+  test("a fan turns scoops off and keeps events: every send follows the choice", async () => {
+    const s = await setup();
+    const page = await callLoader(programLoader, `/me/programs/${s.brand.slug}`, { cookie: s.cookie, params: s.params });
+    expect(page.status).toBe(200);
+    await callAction(programAction, `/me/programs/${s.brand.slug}`, { cookie: s.cookie, params: s.params, form: { intent: "email-preference", events: "on", products: "on" } });
+    expect(await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).toMatchObject({ emailOptIn: true, emailScoops: false, emailEvents: true, emailProducts: true });
+
+    await publishScoop(s.brand.id);
+    expect(await db.outboxMessage.count({ where: { to: s.fan.email, template: "scoop" } })).toBe(0);
+    await announceEvent(s.brand.id);
+    const announced = await db.outboxMessage.findFirstOrThrow({ where: { to: s.fan.email, template: "event" } });
+    // One-click unsubscribe headers, with the token hidden from staff.
+    const headers = JSON.parse(announced.headers);
+    expect(headers).toEqual({ "List-Unsubscribe": `<${BASE}/unsubscribe/${HIDDEN_SECRET}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(announced.html).not.toContain(unsubscribeToken(s.fan.id, "events"));
+
+    // Products off too: the follow-up after a delivery is not sent.
+    await callAction(programAction, `/me/programs/${s.brand.slug}`, { cookie: s.cookie, params: s.params, form: { intent: "email-preference", events: "on" } });
+    const consents = await db.consent.findMany({ where: { ambassadorId: s.fan.id }, orderBy: { createdAt: "asc" } });
+    expect(consents.map((c) => [c.kind, c.granted])).toEqual([["email:scoops", false], ["email:products", false]]);
+  });
+
+  test("the unsubscribe link asks first, then stops that kind only; mail apps can do it in one POST", async () => {
+    const s = await setup();
+    const token = unsubscribeToken(s.fan.id, "scoops");
+    const page = await callLoader(unsubscribeLoader, `/unsubscribe/${token}`, { params: { token } });
+    expect(page.status).toBe(200);
+    expect(page.data.found).toMatchObject({ kind: "scoops", already: false });
+    // Opening the page changes nothing (link scanners open links).
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).emailScoops).toBe(true);
+
+    const oneClick = await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: { "List-Unsubscribe": "One-Click" } });
+    expect(oneClick.status).toBe(200);
+    expect(await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).toMatchObject({ emailOptIn: true, emailScoops: false, emailEvents: true, emailProducts: true });
+    expect(await db.timelineEvent.count({ where: { ambassadorId: s.fan.id, kind: "consent" } })).toBe(1);
+    // Twice is the same as once.
+    await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: {} });
+    expect(await db.timelineEvent.count({ where: { ambassadorId: s.fan.id, kind: "consent" } })).toBe(1);
+
+    await publishScoop(s.brand.id);
+    expect(await db.outboxMessage.count({ where: { to: s.fan.email, template: "scoop" } })).toBe(0);
+  });
+
+  test("a made-up or altered link is refused", async () => {
+    const s = await setup();
+    const other = await createAmbassador(db, s.brand.id, { status: "active" });
+    const [, kind, sig] = unsubscribeToken(s.fan.id, "scoops").split(".");
+    for (const token of ["nonsense", `${other.id}.${kind}.${sig}`, `${s.fan.id}.events.${sig}`, `${s.fan.id}.spam.${sig}`]) {
+      expect((await callLoader(unsubscribeLoader, `/unsubscribe/${token}`, { params: { token } })).status, token).toBe(404);
+      expect((await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: { "List-Unsubscribe": "One-Click" } })).status, token).toBe(404);
+    }
+    expect(await db.ambassador.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ emailScoops: true });
+  });
+
+  test("seeding follow-ups respect the product choice", async () => {
+    const s = await setup();
+    await db.ambassador.update({ where: { id: s.fan.id }, data: { emailProducts: false } });
+    const owner = await db.membership.findFirstOrThrow({ where: { brandId: s.brand.id, role: "owner" } });
+    const campaign = await createCampaign({ id: s.brand.id, timeZone: "UTC" }, owner.userId, { name: "Box", callToAction: "", guidelines: "", mode: "request", followUpDays: "7", audienceKind: "all", audienceValues: [], products: [{ name: "Rye", value: 5, variants: [{ name: "One", stock: 1 }] }] });
+    if (!campaign.ok) throw new Error("campaign");
+    const variant = await db.seedingVariant.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const request = await db.seedingRequest.create({ data: { brandId: s.brand.id, campaignId: campaign.id, ambassadorId: s.fan.id, variantId: variant.id, status: "delivered", deliveredAt: new Date() } });
+    expect(await runFollowUp(request.id, 0)).toBe("sent");
+    expect(await db.outboxMessage.count({ where: { to: s.fan.email, template: "seeding" } })).toBe(0);
+    await db.ambassador.update({ where: { id: s.fan.id }, data: { emailProducts: true } });
+    await runFollowUp(request.id, 1);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: s.fan.email, template: "seeding" } });
+    expect(JSON.parse(mail.headers)["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+  });
+});
