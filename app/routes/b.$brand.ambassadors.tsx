@@ -177,10 +177,11 @@ export default function Ambassadors() {
       </p>
       <BulkActions />
       {rows.length ? (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-left text-sm">
+        // On a phone each row is a card (name, status, tier, city and followers all visible); a table from sm up.
+        <div className="mt-4 sm:overflow-x-auto sm:rounded-lg sm:border sm:border-stone-200 sm:bg-white">
+          <table className="block min-w-full text-left text-sm sm:table">
             <caption className="sr-only">Ambassadors, page {page}</caption>
-            <thead className="bg-stone-50 text-stone-600">
+            <thead className="hidden bg-stone-50 text-stone-600 sm:table-header-group">
               <tr>
                 <th scope="col" className="w-8 px-3 py-2">
                   <input
@@ -198,22 +199,34 @@ export default function Ambassadors() {
                 <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Tags</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-stone-100">
+            <tbody className="block space-y-2 sm:table-row-group sm:space-y-0 sm:divide-y sm:divide-stone-100">
               {rows.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-3 py-2">
+                <tr key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3 rounded-lg border border-stone-200 bg-white p-3 sm:table-row sm:rounded-none sm:border-0 sm:p-0" data-testid="ambassador-row">
+                  <td className="row-span-5 pt-0.5 sm:px-3 sm:py-2">
                     <input type="checkbox" name="ids" value={a.id} form="bulk" aria-label={`Tick ${a.name}`} className="h-4 w-4" />
                   </td>
-                  <td className="px-4 py-2">
+                  <td className="sm:px-4 sm:py-2">
                     <Link to={`/b/${brand.slug}/ambassadors/${a.id}`} className="font-medium text-violet-800 underline-offset-2 hover:underline">
                       {a.name}
                     </Link>
-                    <span className="block text-xs text-stone-500">{a.email}</span>
+                    <span className="block break-all text-xs text-stone-500">{a.email}</span>
                   </td>
-                  <td className="px-4 py-2">{a.city}</td>
-                  <td className="px-4 py-2 capitalize">{a.tier}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{a.maxFollowers.toLocaleString("en")}</td>
-                  <td className="px-4 py-2 capitalize">{a.status}</td>
+                  <td className="sm:px-4 sm:py-2">
+                    <span className="text-xs text-stone-500 sm:hidden">City: </span>
+                    {a.city || <span className="text-stone-400 sm:hidden">—</span>}
+                  </td>
+                  <td className="capitalize sm:px-4 sm:py-2">
+                    <span className="text-xs normal-case text-stone-500 sm:hidden">Tier: </span>
+                    {a.tier}
+                  </td>
+                  <td className="tabular-nums sm:px-4 sm:py-2 sm:text-right">
+                    <span className="text-xs text-stone-500 sm:hidden">Followers: </span>
+                    {a.maxFollowers.toLocaleString("en")}
+                  </td>
+                  <td className="capitalize sm:px-4 sm:py-2">
+                    <span className="text-xs normal-case text-stone-500 sm:hidden">Status: </span>
+                    {a.status}
+                  </td>
                   <td className="hidden px-4 py-2 text-xs text-stone-600 md:table-cell">{a.tags.join(", ")}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import type { ReactNode } from "react";
-import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Link, NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "#app/components/error-page";
 import { ROLE_LABELS, roleAtLeast, type StaffRole } from "#app/models/roles";
 import { db } from "#app/utils/db.server";
@@ -16,22 +16,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, role, brands: brands.map((m) => m.brand) };
 }
 
-const NAV: { to: string; label: string; needs: StaffRole; end?: boolean }[] = [
-  { to: "", label: "Overview", needs: "manager", end: true },
-  { to: "ambassadors", label: "Ambassadors", needs: "manager" },
-  { to: "invitations", label: "Invitations", needs: "manager" },
-  { to: "imports", label: "Import", needs: "manager" },
-  { to: "applications", label: "Applications", needs: "manager" },
-  { to: "program", label: "Program", needs: "manager" },
-  { to: "scoops", label: "Scoops", needs: "manager" },
-  { to: "events", label: "Events", needs: "organizer" },
-  { to: "seeding", label: "Seeding", needs: "manager" },
-  { to: "posts", label: "Posts", needs: "manager" },
-  { to: "links", label: "Links", needs: "manager" },
-  { to: "analytics", label: "Analytics", needs: "manager" },
-  { to: "outbox", label: "Outbox", needs: "manager" },
-  { to: "staff", label: "Staff", needs: "owner" },
-  { to: "settings", label: "Settings", needs: "owner" },
+type NavItem = { to: string; label: string; needs: StaffRole; end?: boolean };
+
+/** The brand's sections, grouped the way the work is (People, Content, Events, Seeding, Insights, Settings). */
+const NAV_GROUPS: { label: string; items: NavItem[] }[] = [
+  { label: "Overview", items: [{ to: "", label: "Overview", needs: "manager", end: true }] },
+  {
+    label: "People",
+    items: [
+      { to: "ambassadors", label: "Ambassadors", needs: "manager" },
+      { to: "applications", label: "Applications", needs: "manager" },
+      { to: "invitations", label: "Invitations", needs: "manager" },
+      { to: "imports", label: "Import", needs: "manager" },
+    ],
+  },
+  {
+    label: "Content",
+    items: [
+      { to: "program", label: "Program", needs: "manager" },
+      { to: "scoops", label: "Scoops", needs: "manager" },
+      { to: "posts", label: "Posts", needs: "manager" },
+      { to: "links", label: "Links", needs: "manager" },
+    ],
+  },
+  { label: "Events", items: [{ to: "events", label: "Events", needs: "organizer" }] },
+  { label: "Seeding", items: [{ to: "seeding", label: "Seeding", needs: "manager" }] },
+  {
+    label: "Insights",
+    items: [
+      { to: "analytics", label: "Analytics", needs: "manager" },
+      { to: "outbox", label: "Outbox", needs: "manager" },
+    ],
+  },
+  {
+    label: "Settings",
+    items: [
+      { to: "staff", label: "Staff", needs: "owner" },
+      { to: "settings", label: "Settings", needs: "owner" },
+    ],
+  },
 ];
 
 function BrandSwitcher({ current, brands }: { current: { name: string; slug: string; color: string }; brands: { name: string; slug: string; color: string }[] }) {
@@ -68,9 +91,29 @@ function BrandSwitcher({ current, brands }: { current: { name: string; slug: str
 
 type LayoutData = Awaited<ReturnType<typeof loader>>;
 
+function SectionLink({ brand, item, className }: { brand: string; item: NavItem; className: string }) {
+  return (
+    <NavLink
+      to={item.to ? `/b/${brand}/${item.to}` : `/b/${brand}`}
+      end={item.end}
+      className={({ isActive }) => `${className} ${isActive ? "border-violet-700 bg-violet-50 font-semibold text-violet-800 sm:bg-transparent" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+    >
+      {item.label}
+    </NavLink>
+  );
+}
+
 function BrandShell({ data, children }: { data: LayoutData; children: ReactNode }) {
   const { brand, role, brands } = data;
-  const items = NAV.filter((n) => roleAtLeast(role, n.needs));
+  const groups = NAV_GROUPS.map((g) => ({ ...g, items: g.items.filter((n) => roleAtLeast(role, n.needs)) })).filter((g) => g.items.length);
+  const path = useLocation().pathname;
+  // The phone menu closes once a section is chosen.
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [path]);
+  const base = `/b/${brand.slug}`;
+  const current = groups.flatMap((g) => g.items).find((n) => (n.to ? path === `${base}/${n.to}` || path.startsWith(`${base}/${n.to}/`) : path === base || path === `${base}/`));
   return (
     <div style={{ ["--brand-color" as string]: brand.color }}>
       <div className="border-b border-stone-200 bg-white">
@@ -78,23 +121,45 @@ function BrandShell({ data, children }: { data: LayoutData; children: ReactNode 
           <BrandSwitcher current={brand} brands={brands} />
           <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-600">{ROLE_LABELS[role]}</span>
         </div>
-        <nav aria-label={`${brand.name} sections`} className="mx-auto max-w-6xl overflow-x-auto px-4">
-          <ul className="flex gap-1">
-            {items.map((n) => (
-              <li key={n.to}>
-                <NavLink
-                  to={n.to ? `/b/${brand.slug}/${n.to}` : `/b/${brand.slug}`}
-                  end={n.end}
-                  className={({ isActive }) =>
-                    `block whitespace-nowrap border-b-2 px-3 py-2 text-sm ${isActive ? "border-violet-700 font-semibold text-violet-800" : "border-transparent text-stone-600 hover:text-stone-900"}`
-                  }
-                >
-                  {n.label}
-                </NavLink>
+        {/* Wider screens: every section in one bar that wraps (never hidden off to the side), grouped. */}
+        <nav aria-label={`${brand.name} sections`} className="mx-auto hidden max-w-6xl px-4 sm:block">
+          <ul className="flex flex-wrap items-end gap-x-1">
+            {groups.map((g, i) => (
+              <li key={g.label} className={`flex flex-wrap ${i ? "border-l border-stone-200 pl-1" : ""}`}>
+                <ul className="flex flex-wrap" aria-label={g.items.length > 1 ? g.label : undefined}>
+                  {g.items.map((n) => (
+                    <li key={n.to}>
+                      <SectionLink brand={brand.slug} item={n} className="block whitespace-nowrap border-b-2 px-3 py-2 text-sm" />
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
         </nav>
+        {/* Phones: one menu button naming the current section, opening the grouped list. */}
+        <details ref={menu} className="mx-auto max-w-6xl px-4 pb-2 pt-1 sm:hidden" data-testid="section-menu">
+          <summary className="flex cursor-pointer list-none items-center justify-between rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">
+            <span>
+              Menu<span className="text-stone-500"> · {current?.label ?? "Overview"}</span>
+            </span>
+            <span aria-hidden="true">▾</span>
+          </summary>
+          <nav aria-label={`${brand.name} sections (menu)`} className="mt-2 grid grid-cols-2 gap-3">
+            {groups.map((g) => (
+              <div key={g.label}>
+                <p className="text-xs font-semibold uppercase tracking-wide text-stone-500">{g.label}</p>
+                <ul>
+                  {g.items.map((n) => (
+                    <li key={n.to}>
+                      <SectionLink brand={brand.slug} item={n} className="block rounded px-2 py-1.5 text-sm" />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </nav>
+        </details>
       </div>
       <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
     </div>

@@ -96,3 +96,33 @@ test("a fan chooses which program emails to get @mobile", async ({ page, db }) =
   await expect(page.getByLabel("Events near you")).toBeChecked();
   expect(await db.ambassador.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ emailScoops: false, emailEvents: true, emailProducts: true, emailOptIn: true });
 });
+
+test("staff find every section on a phone and at 1280 px, and the directory reads as cards on a phone", async ({ page, db }) => {
+  const slug = `nav-${Date.now().toString(36)}`;
+  const owner = await loginAs(page, uniqueEmail("nav"), "Nia Nav");
+  const brand = await db.brand.create({ data: { name: "Nav Bakery", slug, memberships: { create: { userId: owner.id, role: "owner" } } } });
+  await db.ambassador.create({ data: { brandId: brand.id, email: uniqueEmail("card"), name: "Cora Card", city: "Montréal", status: "active", maxFollowers: 12_000 } });
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/b/${slug}`);
+  const bar = page.getByRole("navigation", { name: "Nav Bakery sections", exact: true });
+  for (const name of ["Overview", "Ambassadors", "Scoops", "Events", "Seeding", "Analytics", "Staff", "Settings"]) {
+    await expect(bar.getByRole("link", { name, exact: true })).toBeInViewport();
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/b/${slug}`);
+  await expect(bar).toBeHidden();
+  await page.getByTestId("section-menu").getByText("Menu").click();
+  const menu = page.getByRole("navigation", { name: "Nav Bakery sections (menu)" });
+  for (const name of ["People", "Content", "Insights", "Settings"]) await expect(menu.getByText(name, { exact: true }).first()).toBeVisible();
+  await menu.getByRole("link", { name: "Ambassadors" }).click();
+  await expect(page).toHaveURL(new RegExp(`/b/${slug}/ambassadors$`));
+  await expect(page.getByTestId("section-menu")).toContainText("Menu · Ambassadors");
+  const card = page.getByTestId("ambassador-row").filter({ hasText: "Cora Card" });
+  await expect(page.getByRole("navigation", { name: "Nav Bakery sections (menu)" })).toBeHidden();
+  await card.scrollIntoViewIfNeeded();
+  for (const text of ["Status: active", "Tier: micro", "City: Montréal", "Followers: 12,000"]) await expect(card.getByText(text)).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});

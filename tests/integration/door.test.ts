@@ -3,7 +3,7 @@ import { action as checkinAction, loader as checkinLoader } from "#app/routes/b.
 import { attendeesCsv } from "#app/models/events.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
-import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
+import { addStaff, createAmbassador, createBrand, createEvent, createUser, uniqueEmail } from "#tests/factories";
 
 async function setup(capacity: number | null = 3) {
   const owner = await createUser(db);
@@ -17,10 +17,10 @@ async function setup(capacity: number | null = 3) {
 describe("the door", () => {
   test("walk-in search lists only people the event is for, and only close matches", async () => {
     const s = await setup();
-    await createAmbassador(db, s.brand.id, { name: "Maria Lopez", tags: ["bakers-club"], status: "active" });
-    await createAmbassador(db, s.brand.id, { name: "Mario Rossi", tags: [], status: "active" });
-    await createAmbassador(db, s.brand.id, { name: "Anna Marinelli", tags: ["bakers-club"], status: "paused" });
-    await createAmbassador(db, s.brand.id, { name: "Tamara King", tags: ["bakers-club"], status: "active" });
+    await createAmbassador(db, s.brand.id, { name: "Maria Lopez", email: uniqueEmail("ml"), tags: ["bakers-club"], status: "active" });
+    await createAmbassador(db, s.brand.id, { name: "Mario Rossi", email: uniqueEmail("mr"), tags: [], status: "active" });
+    await createAmbassador(db, s.brand.id, { name: "Anna Marinelli", email: uniqueEmail("am"), tags: ["bakers-club"], status: "paused" });
+    await createAmbassador(db, s.brand.id, { name: "Tamara King", email: uniqueEmail("tk"), tags: ["bakers-club"], status: "active" });
     const board = await callLoader(checkinLoader, `${s.path}?q=mar`, { cookie: s.cookie, params: s.params });
     // Mario is not in the event's audience, Anna is paused, "Tamara" only contains the letters.
     expect(board.data.walkInCandidates.map((a: { name: string }) => a.name)).toEqual(["Maria Lopez"]);
