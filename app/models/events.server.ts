@@ -628,7 +628,7 @@ export async function walkIn(brandId: string, eventId: string, ambassadorId: str
   return db.$transaction((tx) => seatWalkIn(tx, { brandId, event, ambassador, existing, actorId, now }));
 }
 
-/** A seat for someone at the door, checked in at once, in the caller's transaction; false when the event is full. */
+/** A seat for someone at the door, checked in at once, in the caller's transaction; not ok when the event is full. */
 async function seatWalkIn(
   tx: Prisma.TransactionClient,
   { brandId, event, ambassador, existing, actorId, now }: { brandId: string; event: { id: string; title: string }; ambassador: { id: string; name: string }; existing: { id: string; status: string; plusOnes: number } | null; actorId: string; now: Date },
@@ -651,8 +651,10 @@ export async function walkInGuest(brandId: string, eventId: string, guest: { nam
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } });
   if (!event) throw new Response("Not found", { status: 404 });
   const email = guest.email.trim().toLowerCase();
-  const known = await db.ambassador.findUnique({ where: { brandId_email: { brandId, email } }, select: { id: true, name: true } });
   return db.$transaction(async (tx) => {
+    // Looked up inside the write transaction: two taps on "Add guest" for a new address make one person, not a
+    // unique-key error.
+    const known = await tx.ambassador.findUnique({ where: { brandId_email: { brandId, email } }, select: { id: true, name: true } });
     const ambassador = known ?? (await tx.ambassador.create({ data: { brandId, email, name: guest.name.trim(), status: "invited", source: "walk-in" }, select: { id: true, name: true } }));
     if (!known) await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Added at the door of ${event.title}`, actorId, at: now }, tx);
     const existing = await tx.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: ambassador.id } }, select: { id: true, status: true, plusOnes: true, checkedInAt: true } });

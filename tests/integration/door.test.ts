@@ -45,9 +45,14 @@ describe("the door", () => {
     expect(invited.data.message).toBe("Kim Door is checked in as a guest. An invitation to the program is on its way.");
     expect(await db.fanInvite.count({ where: { brandId: s.brand.id, ambassador: { email: "kim.door@example.com" } } })).toBe(1);
 
+    // Two taps at once for a new address make one guest with one seat.
+    const taps = await Promise.all([1, 2].map(() => callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "walk-in-guest", name: "Lee Twice", email: "lee.twice@example.com" } })));
+    expect(taps.map((t) => t.status)).toEqual([200, 200]);
+    expect(await db.ambassador.count({ where: { brandId: s.brand.id, email: "lee.twice@example.com" } })).toBe(1);
+    expect((await db.event.findUniqueOrThrow({ where: { id: s.event.id } })).seatsTaken).toBe(3);
     // The same person twice is one seat.
     await callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "walk-in-guest", name: "Jo Door", email: "jo.door@example.com" } });
-    expect((await db.event.findUniqueOrThrow({ where: { id: s.event.id } })).seatsTaken).toBe(2);
+    expect((await db.event.findUniqueOrThrow({ where: { id: s.event.id } })).seatsTaken).toBe(3);
   });
 
   test("a full event offers no walk-ins and keeps nothing of a guest turned away", async () => {
