@@ -2,6 +2,7 @@ import { createElement } from "react";
 import BrandMessageEmail from "../../emails/brand-message";
 import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
+import { unsubscribeHeaders } from "./unsubscribe.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
 import { recordTouch } from "./timeline.server";
@@ -74,6 +75,8 @@ export async function bulkMessage(brandId: string, ids: string[], sender: Sessio
       template: "brand-message",
       subject,
       react: createElement(BrandMessageEmail, { brand, fanName: r.name.split(" ")[0] || r.name, subject, body, senderName: sender.name ?? sender.email }),
+      // A message to the program can be stopped in one click; logistics for an event the fan answered are not program email.
+      ...(logistics ? {} : unsubscribeHeaders(r.id, "all")),
     });
     await recordTouch({ brandId, ambassadorId: r.id, kind: "message", summary: `Message: ${subject}`, body, actorId: sender.id });
   }

@@ -15,6 +15,27 @@ export function isEmailKind(value: unknown): value is EmailKind {
   return typeof value === "string" && value in EMAIL_KINDS;
 }
 
+/**
+ * What an unsubscribe link stops: one kind, or (for messages staff write by hand and requests for a post's numbers,
+ * which have no kind) all of the program's email.
+ */
+export type UnsubscribeScope = EmailKind | "all";
+export const ALL_PROGRAM_EMAIL = { label: "All program" } as const;
+
+export function isUnsubscribeScope(value: unknown): value is UnsubscribeScope {
+  return value === "all" || isEmailKind(value);
+}
+
+export function scopeLabel(scope: UnsubscribeScope) {
+  return scope === "all" ? ALL_PROGRAM_EMAIL.label : EMAIL_KINDS[scope].label;
+}
+
+/** The choices after unsubscribing from a scope; `already` when it stops nothing new. */
+export function afterUnsubscribe(choices: EmailChoices, scope: UnsubscribeScope): { choices: EmailChoices; already: boolean } {
+  const stopped = scope === "all" ? EMAIL_KIND_LIST : [scope];
+  return { choices: { ...choices, ...Object.fromEntries(stopped.map((k) => [k, false])) }, already: stopped.every((k) => !choices[k]) };
+}
+
 /** The Prisma condition "this fan wants email of this kind". */
 export function wantsEmail(kind: EmailKind) {
   return { emailOptIn: true, [EMAIL_KINDS[kind].field]: true } as { emailOptIn: true; emailScoops?: true; emailEvents?: true; emailProducts?: true };

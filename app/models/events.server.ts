@@ -17,7 +17,7 @@ import { collectAnswers, parseQuestions, type Question } from "./application";
 import { matchesAudience, readAudience } from "./audience";
 import { AUDIENCE_MEMBER_SELECT, activeMemberships, audienceWhere, toAudienceMember } from "./audience.server";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
-import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, type EventInput, type RsvpStatus } from "./events";
+import { eventLocation, orderWaitlist, pickOffers, resolveEventTimes, seatsHeld, ticketCodeFrom, type EventInput, type RsvpStatus, type ScanResult } from "./events";
 import { buildIcs, icsFileName } from "./ics.server";
 import { bulkMessage } from "./bulk-actions.server";
 import { recordTouch } from "./timeline.server";
@@ -673,6 +673,35 @@ export async function walkInGuest(brandId: string, eventId: string, guest: { nam
 }
 
 class FullAtTheDoor extends Error {}
+
+/**
+ * A ticket scanned at the door of one event. Only this brand's tickets are recognised (another brand's look unknown);
+ * the check-in is written only if nobody has checked the ticket in yet, so two phones scanning one ticket at once
+ * give one "checked in" and one "already checked in".
+ */
+export async function scanTicket(brandId: string, eventId: string, scanned: string, actorId: string, now = new Date()): Promise<ScanResult> {
+  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true } });
+  if (!event) throw new Response("Not found", { status: 404 });
+  const code = ticketCodeFrom(scanned);
+  if (!code) return { kind: "unknown" };
+  const r = await db.rsvp.findFirst({
+    where: { ticketCode: code, brandId },
+    select: { id: true, eventId: true, status: true, plusOnes: true, checkedInAt: true, ambassadorId: true, ambassador: { select: { name: true } }, event: { select: { title: true } } },
+  });
+  if (!r) return { kind: "unknown" };
+  if (r.eventId !== eventId) return { kind: "other-event", title: r.event.title };
+  const name = r.ambassador.name;
+  if (r.status !== "going") return { kind: "not-going", name, status: r.status as RsvpStatus };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.rsvp.updateMany({ where: { id: r.id, status: "going", checkedInAt: null }, data: { checkedInAt: now, checkedInById: actorId, noShow: false } });
+    if (!count) {
+      const current = await tx.rsvp.findUniqueOrThrow({ where: { id: r.id }, select: { checkedInAt: true, status: true } });
+      return current.checkedInAt ? { kind: "already" as const, name, plusOnes: r.plusOnes, at: current.checkedInAt } : { kind: "not-going" as const, name, status: current.status as RsvpStatus };
+    }
+    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Checked in at ${r.event.title} (ticket scanned)`, actorId, at: now }, tx);
+    return { kind: "checked-in" as const, name, plusOnes: r.plusOnes };
+  });
+}
 
 /** The ticket behind a QR code, if the user is staff of the event's brand (any role). */
 export async function findTicket(userId: string, code: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { zonedInputToUtc } from "#app/utils/format";
-import { orderWaitlist, pickOffers, resolveEventTimes, rsvpSchema, seatsHeld } from "./events";
+import { orderWaitlist, pickOffers, resolveEventTimes, rsvpSchema, seatsHeld, ticketCodeFrom } from "./events";
 import { DEFAULT_TIER_THRESHOLDS as T } from "./tiers";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 12, minute));
@@ -72,5 +72,22 @@ describe("RSVP form", () => {
       ["q_q1", "Please answer this question"],
     ]);
     expect(schema.safeParse({ status: "going", plusOnes: "1", q_q1: "Vegan" }).data).toMatchObject({ status: "going", plusOnes: 1, q_q1: "Vegan", showInGuestList: false });
+  });
+});
+
+describe("scanned tickets", () => {
+  const code = "AbCdEfGhIjKlMnOpQrStUvWx";
+  test("the check-in address in a ticket's QR code gives its code", () => {
+    expect(ticketCodeFrom(`https://kindred.example/checkin/${code}`)).toBe(code);
+    expect(ticketCodeFrom(`  http://localhost:3000/checkin/${code}/ \n`)).toBe(code);
+  });
+  test("a bare code is accepted", () => {
+    expect(ticketCodeFrom(code)).toBe(code);
+  });
+  test("anything else is not a ticket", () => {
+    expect(ticketCodeFrom("https://example.com/menu")).toBeNull();
+    expect(ticketCodeFrom("https://example.com/checkin/short")).toBeNull();
+    expect(ticketCodeFrom("WIFI:S:venue;T:WPA;P:secret;;")).toBeNull();
+    expect(ticketCodeFrom("")).toBeNull();
   });
 });

@@ -155,3 +155,24 @@ export function rsvpSchema(questions: Question[], maxPlusOnes: number) {
     }),
   ]);
 }
+
+/** What scanning a ticket at the door of one event found. */
+export type ScanResult =
+  | { kind: "checked-in"; name: string; plusOnes: number }
+  | { kind: "already"; name: string; plusOnes: number; at: Date }
+  | { kind: "not-going"; name: string; status: RsvpStatus }
+  | { kind: "other-event"; title: string }
+  | { kind: "unknown" };
+
+/**
+ * The ticket code in what a scanner read: the ticket's QR code holds its check-in address (`…/checkin/<code>`); a code
+ * typed or read on its own is accepted too. Anything else is not a ticket.
+ */
+export function ticketCodeFrom(scanned: string): string | null {
+  const text = scanned.trim();
+  const CODE = /^[A-Za-z0-9_-]{16,64}$/;
+  if (CODE.test(text)) return text;
+  const path = URL.canParse(text) ? new URL(text).pathname : "";
+  const match = /\/checkin\/([^/]+)\/?$/.exec(path);
+  return match && CODE.test(match[1]) ? match[1] : null;
+}

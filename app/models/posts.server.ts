@@ -3,6 +3,7 @@ import PostRequestEmail, { postRequestSubject } from "../../emails/post-request"
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
+import { unsubscribeHeaders } from "./unsubscribe.server";
 import { getEnv } from "#app/utils/env.server";
 import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
@@ -237,7 +238,10 @@ async function askFan(postId: string, kind: "disclosure" | "numbers") {
   });
   if (kind === "numbers" && !post.ambassador.emailOptIn) return;
   const props = { kind, brand: post.brand, fanName: post.ambassador.name.split(" ")[0] || post.ambassador.name, postUrl: post.url, url: `${getEnv().APP_URL}/me/posts`, disclosureText: suggestDisclosure(perkTypeOf(post), post.brand) };
-  await sendEmail({ to: post.ambassador.email, brandId: post.brand.id, template: "post-request", subject: postRequestSubject(props), react: createElement(PostRequestEmail, props) });
+  // Asking for numbers is program email (one-click unsubscribe from all of it); a disclosure request is about the
+  // fan's own post and the law, and always arrives.
+  const unsubscribe = kind === "numbers" ? unsubscribeHeaders(post.ambassador.id, "all") : {};
+  await sendEmail({ to: post.ambassador.email, brandId: post.brand.id, template: "post-request", subject: postRequestSubject(props), react: createElement(PostRequestEmail, props), ...unsubscribe });
 }
 
 /** One click: a friendly email asking the fan to add a disclosure at the start of the caption. */

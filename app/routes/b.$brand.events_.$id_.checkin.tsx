@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchPara
 import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
 import { Field, SubmitButton } from "#app/components/forms";
+import { TicketScanner } from "#app/components/ticket-scanner";
 import { z } from "zod";
-import { checkIn, checkInBoard, undoCheckIn, walkIn, walkInGuest } from "#app/models/events.server";
+import { checkIn, checkInBoard, scanTicket, undoCheckIn, walkIn, walkInGuest } from "#app/models/events.server";
 import { inviteFans } from "#app/models/fan-invites.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
@@ -36,6 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "check-in": {
       const r = await checkIn(brand.id, eventId, id, user.id);
       return data(r.ok ? { ok: true as const, message: `${r.name} is checked in.` } : { ok: false as const, message: r.error }, { status: r.ok ? 200 : 409 });
+    }
+    case "scan": {
+      // What the camera read, as text: a ticket's check-in address, or anything else a QR code can hold.
+      const scanned = String(form.get("code") ?? "").slice(0, 2000);
+      if (!scanned.trim()) return data({ ok: false as const, message: "Nothing was scanned." }, { status: 400 });
+      return { scan: await scanTicket(brand.id, eventId, scanned, user.id) };
     }
     case "undo":
       await undoCheckIn(brand.id, eventId, id, user.id);
@@ -100,7 +107,8 @@ export default function CheckIn() {
           <dd className="text-2xl font-bold">{counts.noShows || counts.notArrived}</dd>
         </div>
       </dl>
-      {result ? <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert> : null}
+      <TicketScanner timeZone={event.timeZone} />
+      {result && "message" in result ? <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert> : null}
       <Form method="get" role="search" onChange={(e) => submit(e.currentTarget, { replace: true })}>
         <label htmlFor="q" className="block text-sm font-medium">
           Find a guest

@@ -38,7 +38,7 @@ export async function readLatestEmail(page: Page, to: string) {
 }
 
 /** Watches a page: any console error, uncaught page error or React hydration warning is recorded. */
-function watch(page: Page, problems: string[]) {
+export function watch(page: Page, problems: string[]) {
   page.on("console", (message) => {
     const text = message.text();
     // The browser's own note on a 4xx a test asked for (a page it may not see) is not the app's error.

@@ -1,4 +1,10 @@
-import { expect, loginAs, readLatestEmail, test, uniqueEmail } from "./fixtures";
+import { chromium } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { writeQrVideo } from "./fake-camera";
+import { E2E_URL } from "./env";
+import { expect, loginAs, readLatestEmail, test, uniqueEmail, watch } from "./fixtures";
 
 test("a fan on a phone reaches every part of the program from the header @mobile", async ({ page, db }) => {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -78,6 +84,52 @@ test("a stranger at the door is added as a guest on a phone, and invited to the 
   await expect(page.getByTestId("count-checked-in")).toHaveText("1");
   await expect(page.getByTestId("seats-free")).toHaveText("9 of 10 seats free.");
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
+test("the door scans QR tickets with the phone's camera, with a clear result for each scan", async ({ browserProblems, db }) => {
+  const slug = `scan-${Date.now().toString(36)}`;
+  const organizerEmail = uniqueEmail("scanner");
+  const organizer = await db.user.create({ data: { email: organizerEmail, name: "Sid Scanner" } });
+  const brand = await db.brand.create({ data: { name: "Scan Bakery", slug, memberships: { create: { userId: organizer.id, role: "organizer" } } } });
+  const startsAt = new Date(Date.now() + 3_600_000);
+  const event = await db.event.create({
+    data: { brandId: brand.id, title: "Scan night", format: "in_person", venue: "The bakery", timeZone: "America/Toronto", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 10, seatsTaken: 2, publishedAt: new Date() },
+  });
+  const fan = await db.ambassador.create({ data: { brandId: brand.id, email: uniqueEmail("ticket"), name: "Tia Ticket", status: "active", joinedAt: new Date() } });
+  const ticketCode = randomBytes(18).toString("base64url");
+  await db.rsvp.create({ data: { brandId: brand.id, eventId: event.id, ambassadorId: fan.id, status: "going", plusOnes: 1, ticketCode } });
+
+  // The camera sees Tia's ticket, then a QR code that is no ticket (a menu), and loops.
+  const dir = path.resolve("tmp/e2e/camera");
+  mkdirSync(dir, { recursive: true });
+  const video = path.join(dir, `${slug}.y4m`);
+  writeQrVideo(video, [`${E2E_URL}/checkin/${ticketCode}`, "https://example.com/menu"]);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, permissions: ["camera"] });
+    const page = await context.newPage();
+    watch(page, browserProblems);
+    await loginAs(page, organizerEmail);
+    await page.goto(`/b/${slug}/events/${event.id}/checkin`);
+    await expect(page.getByTestId("count-checked-in")).toHaveText("0");
+    await page.getByRole("button", { name: "Scan with the camera" }).click();
+    await expect(page.getByText("Tia Ticket + 1 guest is checked in.").first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText("Not a ticket for this event.").first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("count-checked-in")).toHaveText("1");
+    // The loop brings Tia's ticket back: it says she is in already, and lets nobody else in.
+    await expect(page.getByText("Tia Ticket is already checked in.").first()).toBeVisible({ timeout: 20_000 });
+    const rsvp = await db.rsvp.findFirstOrThrow({ where: { eventId: event.id, ambassadorId: fan.id } });
+    expect(rsvp.checkedInById).toBe(organizer.id);
+    expect(await db.timelineEvent.count({ where: { ambassadorId: fan.id, summary: "Checked in at Scan night (ticket scanned)" } })).toBe(1);
+    await page.getByRole("button", { name: "Stop the camera" }).click();
+    await expect(page.getByLabel("Camera picture for scanning tickets")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  } finally {
+    await browser.close();
+  }
 });
 
 test("a fan chooses which program emails to get @mobile", async ({ page, db }) => {

@@ -1,16 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { action as checkinAction, loader as checkinLoader } from "#app/routes/b.$brand.events_.$id_.checkin";
-import { attendeesCsv } from "#app/models/events.server";
+import { attendeesCsv, respondToEvent } from "#app/models/events.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser, uniqueEmail } from "#tests/factories";
 
-async function setup(capacity: number | null = 3) {
+async function setup(capacity: number | null = 3, maxPlusOnes = 0) {
   const owner = await createUser(db);
   const brand = await createBrand(db, { ownerId: owner.id });
   const organizer = await createUser(db);
   await addStaff(db, brand.id, organizer.id, "organizer");
-  const event = await createEvent(db, brand.id, { capacity, audienceKind: "tag", audienceValues: ["bakers-club"], timeZone: "America/Toronto" });
+  const event = await createEvent(db, brand.id, { capacity, maxPlusOnes, audienceKind: "tag", audienceValues: ["bakers-club"], timeZone: "America/Toronto" });
   return { brand, event, cookie: await cookieFor(organizer.id), params: { brand: brand.slug, id: event.id }, path: `/b/${brand.slug}/events/${event.id}/checkin` };
 }
 
@@ -53,6 +53,49 @@ describe("the door", () => {
     // The same person twice is one seat.
     await callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "walk-in-guest", name: "Jo Door", email: "jo.door@example.com" } });
     expect((await db.event.findUniqueOrThrow({ where: { id: s.event.id } })).seatsTaken).toBe(3);
+  });
+
+  test("a scanned ticket checks its guest in once, and every other scan says plainly what it found", async () => {
+    const s = await setup(null, 1);
+    const going = { status: "going" as const, plusOnes: 1, showInGuestList: false };
+    const fan = async (name: string) => {
+      const user = await createUser(db);
+      const a = await createAmbassador(db, s.brand.id, { name, userId: user.id, email: user.email, tags: ["bakers-club"], status: "active" });
+      return { user, a };
+    };
+    const [ada, ben] = [await fan("Ada Scan"), await fan("Ben Scan")];
+    await respondToEvent(ada.user.id, s.event.id, going);
+    await respondToEvent(ben.user.id, s.event.id, { ...going, plusOnes: 0 });
+    await respondToEvent(ben.user.id, s.event.id, { status: "not_going" });
+    const other = await createEvent(db, s.brand.id, { title: "Another night", audienceKind: "tag", audienceValues: ["bakers-club"] });
+    await respondToEvent(ada.user.id, other.id, { ...going, plusOnes: 0 });
+    const code = (eventId: string, ambassadorId: string) => db.rsvp.findUniqueOrThrow({ where: { eventId_ambassadorId: { eventId, ambassadorId } } }).then((r) => r.ticketCode);
+    const scan = (text: string) => callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "scan", code: text } });
+
+    const adaTicket = `http://localhost:3000/checkin/${await code(s.event.id, ada.a.id)}`;
+    // Two phones read the same ticket at once: one checks the guest in, the other sees it was.
+    const [first, second] = await Promise.all([scan(adaTicket), scan(adaTicket)]);
+    expect([first.data.scan.kind, second.data.scan.kind].sort()).toEqual(["already", "checked-in"]);
+    const checkedIn = [first, second].find((r) => r.data.scan.kind === "checked-in")!;
+    expect(checkedIn.data.scan).toEqual({ kind: "checked-in", name: "Ada Scan", plusOnes: 1 });
+    const rsvp = await db.rsvp.findUniqueOrThrow({ where: { eventId_ambassadorId: { eventId: s.event.id, ambassadorId: ada.a.id } } });
+    expect(rsvp.checkedInAt).not.toBeNull();
+    expect((await scan(adaTicket)).data.scan).toEqual({ kind: "already", name: "Ada Scan", plusOnes: 1, at: rsvp.checkedInAt });
+    expect(await db.timelineEvent.count({ where: { ambassadorId: ada.a.id, summary: { contains: "ticket scanned" } } })).toBe(1);
+
+    expect((await scan(await code(s.event.id, ben.a.id))).data.scan).toEqual({ kind: "not-going", name: "Ben Scan", status: "not_going" });
+    expect((await scan(`http://localhost:3000/checkin/${await code(other.id, ada.a.id)}`)).data.scan).toEqual({ kind: "other-event", title: "Another night" });
+    // Another brand's ticket, or a QR code that is no ticket, is unknown here (nothing about the other brand shows).
+    const elsewhere = await setup(null);
+    const stranger = await createUser(db);
+    await createAmbassador(db, elsewhere.brand.id, { userId: stranger.id, email: stranger.email, tags: ["bakers-club"], status: "active" });
+    await respondToEvent(stranger.id, elsewhere.event.id, { ...going, plusOnes: 0 });
+    const foreign = await db.rsvp.findFirstOrThrow({ where: { eventId: elsewhere.event.id } });
+    expect((await scan(foreign.ticketCode)).data.scan).toEqual({ kind: "unknown" });
+    expect((await scan("https://example.com/menu")).data.scan).toEqual({ kind: "unknown" });
+    const empty = await scan("  ");
+    expect(empty.status).toBe(400);
+    expect(empty.data.message).toBe("Nothing was scanned.");
   });
 
   test("a full event offers no walk-ins and keeps nothing of a guest turned away", async () => {

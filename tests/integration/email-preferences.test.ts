@@ -5,6 +5,8 @@ import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/r
 import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
 import { EVENT_ANNOUNCE_JOB } from "#app/models/events.server";
 import { createCampaign, runFollowUp } from "#app/models/seeding.server";
+import { bulkMessage } from "#app/models/bulk-actions.server";
+import { refreshMetrics, requestDisclosure } from "#app/models/posts.server";
 import { unsubscribeToken } from "#app/models/unsubscribe.server";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, runDueJobs } from "#app/utils/jobs.server";
@@ -87,6 +89,36 @@ describe("email choices per kind", () => {
       expect((await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: { "List-Unsubscribe": "One-Click" } })).status, token).toBe(404);
     }
     expect(await db.ambassador.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ emailScoops: true });
+  });
+
+  test("messages without a kind (staff messages, asks for a post's numbers) unsubscribe from all program email in one click", async () => {
+    const s = await setup();
+    const owner = await db.user.findFirstOrThrow({ where: { memberships: { some: { brandId: s.brand.id, role: "owner" } } } });
+    const sender = { id: owner.id, email: owner.email, name: owner.name };
+    await bulkMessage(s.brand.id, [s.fan.id], sender, "Spring tasting", "Come by.");
+    await bulkMessage(s.brand.id, [s.fan.id], sender, "Parking tonight", "Use the back lot.", { logistics: true });
+    const post = await db.post.create({ data: { brandId: s.brand.id, ambassadorId: s.fan.id, url: "https://www.instagram.com/p/Cx1/", platform: "instagram", externalId: "Cx1", postedAt: new Date(), day: "2026-12-01" } });
+    expect(await refreshMetrics(post.id)).toBe("asked");
+    await requestDisclosure(s.brand.id, post.id, owner.id);
+    const mails = await db.outboxMessage.findMany({ where: { to: s.fan.email }, orderBy: { createdAt: "asc" } });
+    const oneClick = { "List-Unsubscribe": `<${BASE}/unsubscribe/${HIDDEN_SECRET}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    expect(mails.map((m) => [m.subject.includes("Parking") ? "logistics" : m.template, m.headers === "{}" || !m.headers ? null : JSON.parse(m.headers)])).toEqual([
+      ["brand-message", oneClick],
+      ["logistics", null],
+      ["post-request", oneClick],
+      // A request to disclose a perk is about the law and the fan's own post: it always arrives.
+      ["post-request", null],
+    ]);
+
+    const token = unsubscribeToken(s.fan.id, "all");
+    const page = await callLoader(unsubscribeLoader, `/unsubscribe/${token}`, { params: { token } });
+    expect(page.data.found).toMatchObject({ kind: "all", label: "All program", already: false });
+    await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: { "List-Unsubscribe": "One-Click" } });
+    expect(await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).toMatchObject({ emailOptIn: false, emailScoops: false, emailEvents: false, emailProducts: false });
+    expect(await db.consent.findFirst({ where: { ambassadorId: s.fan.id, kind: "email", granted: false } })).not.toBeNull();
+    expect((await callLoader(unsubscribeLoader, `/unsubscribe/${token}`, { params: { token } })).data.found.already).toBe(true);
+    const result = await bulkMessage(s.brand.id, [s.fan.id], sender, "Another one", "Hi.");
+    expect(result).toEqual({ sent: 0, skipped: 1 });
   });
 
   test("seeding follow-ups respect the product choice", async () => {

@@ -262,6 +262,7 @@ const POLICY: Record<string, RoutePolicy> = {
       undo: staffAction("organizer", (w) => ({ id: w.ids.rsvp })),
       "walk-in": staffAction("organizer", (w) => ({ id: w.ids.fanAmbassador })),
       "walk-in-guest": staffAction("organizer", () => ({ name: "Door Guest", email: "door.guest@example.com" })),
+      scan: staffAction("organizer", () => ({ code: "https://kindred.example/checkin/not-a-real-ticket-code" })),
     },
   },
   "b.$brand.events_.$id_.edit": { params: withId("event"), loader: staff("organizer"), actions: { "-": staffAction("organizer") } },
