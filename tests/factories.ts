@@ -52,6 +52,8 @@ const PLATFORMS = ["instagram", "tiktok", "youtube", "threads", "bluesky", "blog
 
 type AmbassadorInput = {
   email?: string;
+  /** the first account's handle (the others add 1, 2, …); a random one from the name otherwise */
+  handle?: string;
   name?: string;
   city?: string;
   region?: string;
@@ -75,7 +77,7 @@ export async function createAmbassador(db: DB, brandId: string, input: Ambassado
   const followers = input.followers ?? [faker.number.int({ min: 80, max: 4000 })];
   const history = input.history ?? 0;
   const joinedAt = input.joinedAt ?? (input.status === "invited" || input.status === "applied" ? null : faker.date.past({ years: 2 }));
-  const handle = faker.internet.username({ firstName: first, lastName: last }).toLowerCase().replace(/[^a-z0-9_.]/g, "");
+  const handle = input.handle ?? faker.internet.username({ firstName: first, lastName: last }).toLowerCase().replace(/[^a-z0-9_.]/g, "");
   const ambassador = await db.ambassador.create({
     data: {
       brandId,

@@ -48,18 +48,19 @@ async function run(fn: () => Promise<unknown>): Promise<Response | { data: unkno
   }
 }
 
-export type Outcome = { status: number; data: any; headers: Headers; location: string | null };
+/** A loader's or action's answer: its status, its data (for `data()`/plain results), and the body of a Response. */
+export type Outcome = { status: number; data: any; headers: Headers; location: string | null; text: () => Promise<string> };
 
 function toOutcome(result: unknown): Outcome {
   if (result instanceof Response) {
-    return { status: result.status, data: null, headers: result.headers, location: result.headers.get("Location") };
+    return { status: result.status, data: null, headers: result.headers, location: result.headers.get("Location"), text: () => result.clone().text() };
   }
   // Remix single-fetch `data()` results carry their own status and headers.
   if (result && typeof result === "object" && (result as any).type === "DataWithResponseInit") {
     const r = result as { data: unknown; init: ResponseInit | null };
-    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers), location: null };
+    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers), location: null, text: async () => JSON.stringify(r.data) };
   }
-  return { status: 200, data: result, headers: new Headers(), location: null };
+  return { status: 200, data: result, headers: new Headers(), location: null, text: async () => JSON.stringify(result) };
 }
 
 export async function callLoader(loader: (a: LoaderFunctionArgs) => unknown, path: string, o: CallOptions = {}) {

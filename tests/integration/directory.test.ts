@@ -9,9 +9,10 @@ describe("the ambassador directory", () => {
     const owner = await createUser(db);
     const brand = await createBrand(db, { ownerId: owner.id });
     const other = await createBrand(db);
-    await createAmbassador(db, brand.id, { name: "Ana Nano", city: "Toronto", followers: [300], tags: ["rye"], status: "active" });
-    await createAmbassador(db, brand.id, { name: "Bo Micro", city: "Ottawa", followers: [5_000], tags: ["rye", "vegan"], status: "active" });
-    const quiet = await createAmbassador(db, brand.id, { name: "Cy Macro", city: "Toronto", followers: [250_000], status: "paused" });
+    // Fixed addresses and handles: the text search also reads them, and a random "Diana" would match "ana".
+    await createAmbassador(db, brand.id, { name: "Ana Nano", email: "ana@example.com", handle: "ana_nano", city: "Toronto", followers: [300], tags: ["rye"], status: "active" });
+    await createAmbassador(db, brand.id, { name: "Bo Micro", email: "bo@example.com", handle: "bo_micro", city: "Ottawa", followers: [5_000], tags: ["rye", "vegan"], status: "active" });
+    const quiet = await createAmbassador(db, brand.id, { name: "Cy Macro", email: "cy@example.com", handle: "cy_macro", city: "Toronto", followers: [250_000], status: "paused" });
     await db.ambassador.update({ where: { id: quiet.id }, data: { lastTouchAt: new Date(Date.now() - 90 * 86_400_000) } });
     await createAmbassador(db, other.id, { name: "Ana Elsewhere", city: "Toronto", followers: [300], tags: ["rye"] });
     const cookie = await cookieFor(owner.id);

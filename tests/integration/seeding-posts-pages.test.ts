@@ -57,6 +57,11 @@ describe("seeding and posts pages", () => {
     expect(approve.status).toBe(302);
     const csv = await callLoader(packingCsv, `/b/${s.brand.slug}/seeding/${campaign.id}/packing.csv`, { cookie: s.cookie, params: { ...s.params, id: campaign.id } });
     expect(csv.status).toBe(200);
+    const packing = await csv.text();
+    const [header, row, ...rest] = packing.trim().split(/\r?\n/);
+    expect(rest).toEqual([]);
+    for (const part of [request.id, "Rita Fan", "1 Queen St", "Toronto", "M5H 2N2", "Canada", "Starter", "Jar"]) expect(row, part).toContain(part);
+    expect(header.toLowerCase()).toContain("postal");
     const shipCsv = `request id,carrier,tracking number\n${request.id},Canada Post,CP1\nnope,UPS,1Z\n`;
     const shipped = await callAction(campaignAction, `/b/${s.brand.slug}/seeding/${campaign.id}`, { cookie: s.cookie, params: { ...s.params, id: campaign.id }, form: { intent: "tracking" }, files: { file: [{ name: "tracking.csv", type: "text/csv", content: shipCsv }] } });
     expect(shipped.data.report).toEqual([
@@ -126,6 +131,10 @@ describe("seeding and posts pages", () => {
     expect(Object.keys(dash.data.tables)).toEqual(["growth", "sources", "posts", "tiers", "campaigns", "events", "contributors", "clicks"]);
     const csv = await callLoader(analyticsCsv, `/b/${s.brand.slug}/analytics.csv?table=tiers`, { cookie: s.cookie, params: s.params });
     expect(csv.status).toBe(200);
+    // One row per tier that has fans, under a header; the same numbers as the page's table.
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + dash.data.tables.tiers.rows.length);
+    expect(lines[1]).toContain(String(dash.data.tables.tiers.rows[0][0]));
     for (const table of ["secrets", "constructor", "__proto__", "toString", ""]) {
       const res = await callLoader(analyticsCsv, `/b/${s.brand.slug}/analytics.csv?table=${table}`, { cookie: s.cookie, params: s.params });
       expect(res.status).toBe(400);
