@@ -94,7 +94,7 @@ describe("email choices per kind", () => {
   test("messages without a kind (staff messages, asks for a post's numbers) unsubscribe from all program email in one click", async () => {
     const s = await setup();
     const owner = await db.user.findFirstOrThrow({ where: { memberships: { some: { brandId: s.brand.id, role: "owner" } } } });
-    const sender = { id: owner.id, email: owner.email, name: owner.name };
+    const sender = { id: owner.id, email: owner.email, name: owner.name, sessionId: "test" };
     await bulkMessage(s.brand.id, [s.fan.id], sender, "Spring tasting", "Come by.");
     await bulkMessage(s.brand.id, [s.fan.id], sender, "Parking tonight", "Use the back lot.", { logistics: true });
     const post = await db.post.create({ data: { brandId: s.brand.id, ambassadorId: s.fan.id, url: "https://www.instagram.com/p/Cx1/", platform: "instagram", externalId: "Cx1", postedAt: new Date(), day: "2026-12-01" } });
