@@ -20,14 +20,13 @@ export function isEmailKind(value: unknown): value is EmailKind {
  * which have no kind) all of the program's email.
  */
 export type UnsubscribeScope = EmailKind | "all";
-export const ALL_PROGRAM_EMAIL = { label: "All program" } as const;
 
 export function isUnsubscribeScope(value: unknown): value is UnsubscribeScope {
   return value === "all" || isEmailKind(value);
 }
 
 export function scopeLabel(scope: UnsubscribeScope) {
-  return scope === "all" ? ALL_PROGRAM_EMAIL.label : EMAIL_KINDS[scope].label;
+  return scope === "all" ? "All program" : EMAIL_KINDS[scope].label;
 }
 
 /** The choices after unsubscribing from a scope; `already` when it stops nothing new. */

@@ -599,11 +599,27 @@ export async function checkIn(brandId: string, eventId: string, rsvpId: string, 
   if (!r) throw new Response("Not found", { status: 404 });
   if (r.status !== "going") return { ok: false, error: `${r.ambassador.name} is not on the guest list (${r.status.replace("_", " ")}).` };
   if (r.checkedInAt) return { ok: true, name: r.ambassador.name };
-  await db.$transaction(async (tx) => {
-    await tx.rsvp.update({ where: { id: r.id }, data: { checkedInAt: now, checkedInById: actorId, noShow: false } });
-    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Checked in at ${r.event.title}`, actorId, at: now }, tx);
-  });
+  const written = await writeCheckIn(brandId, r, actorId, now, `Checked in at ${r.event.title}`);
+  if (written.done === "no") return { ok: false, error: `${r.ambassador.name} is not on the guest list (${written.status.replace("_", " ")}).` };
   return { ok: true, name: r.ambassador.name };
+}
+
+type Written = { done: "now" } | { done: "already"; at: Date } | { done: "no"; status: RsvpStatus };
+
+/**
+ * Checks a going guest in, written only while they are going and not checked in yet, so two phones on one guest
+ * write once: checked in now, already (since when), or no longer going.
+ */
+async function writeCheckIn(brandId: string, r: { id: string; ambassadorId: string }, actorId: string, now: Date, summary: string): Promise<Written> {
+  return db.$transaction(async (tx): Promise<Written> => {
+    const { count } = await tx.rsvp.updateMany({ where: { id: r.id, status: "going", checkedInAt: null }, data: { checkedInAt: now, checkedInById: actorId, noShow: false } });
+    if (!count) {
+      const current = await tx.rsvp.findUniqueOrThrow({ where: { id: r.id }, select: { checkedInAt: true, status: true } });
+      return current.checkedInAt ? { done: "already", at: current.checkedInAt } : { done: "no", status: current.status as RsvpStatus };
+    }
+    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary, actorId, at: now }, tx);
+    return { done: "now" };
+  });
 }
 
 export async function undoCheckIn(brandId: string, eventId: string, rsvpId: string, actorId: string) {
@@ -676,8 +692,7 @@ class FullAtTheDoor extends Error {}
 
 /**
  * A ticket scanned at the door of one event. Only this brand's tickets are recognised (another brand's look unknown);
- * the check-in is written only if nobody has checked the ticket in yet, so two phones scanning one ticket at once
- * give one "checked in" and one "already checked in".
+ * two phones scanning one ticket at once give one "checked in" and one "already checked in" (see writeCheckIn).
  */
 export async function scanTicket(brandId: string, eventId: string, scanned: string, actorId: string, now = new Date()): Promise<ScanResult> {
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true } });
@@ -692,15 +707,10 @@ export async function scanTicket(brandId: string, eventId: string, scanned: stri
   if (r.eventId !== eventId) return { kind: "other-event", title: r.event.title };
   const name = r.ambassador.name;
   if (r.status !== "going") return { kind: "not-going", name, status: r.status as RsvpStatus };
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.rsvp.updateMany({ where: { id: r.id, status: "going", checkedInAt: null }, data: { checkedInAt: now, checkedInById: actorId, noShow: false } });
-    if (!count) {
-      const current = await tx.rsvp.findUniqueOrThrow({ where: { id: r.id }, select: { checkedInAt: true, status: true } });
-      return current.checkedInAt ? { kind: "already" as const, name, plusOnes: r.plusOnes, at: current.checkedInAt } : { kind: "not-going" as const, name, status: current.status as RsvpStatus };
-    }
-    await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "event", summary: `Checked in at ${r.event.title} (ticket scanned)`, actorId, at: now }, tx);
-    return { kind: "checked-in" as const, name, plusOnes: r.plusOnes };
-  });
+  const written = await writeCheckIn(brandId, r, actorId, now, `Checked in at ${r.event.title} (ticket scanned)`);
+  if (written.done === "already") return { kind: "already", name, plusOnes: r.plusOnes, at: written.at };
+  if (written.done === "no") return { kind: "not-going", name, status: written.status };
+  return { kind: "checked-in", name, plusOnes: r.plusOnes };
 }
 
 /** The ticket behind a QR code, if the user is staff of the event's brand (any role). */

@@ -7,9 +7,9 @@ import { recordTouch } from "./timeline.server";
 
 /**
  * One-click unsubscribe (RFC 8058): every program email carries List-Unsubscribe with a link that stops that kind
- * of email from that program (or all of it, for messages without a kind), and List-Unsubscribe-Post so mail apps can do it without opening a page. The link
- * is signed (HMAC with the session secret), so it works without signing in and cannot be made up for someone else;
- * it is a secret of the recipient, hidden in the outbox like sign-in links.
+ * of email from that program (or all of it, for messages without a kind), and List-Unsubscribe-Post so mail apps
+ * can do it without opening a page. The link is signed (HMAC with the session secret), so it works without signing
+ * in and cannot be made up for someone else; it is a secret of the recipient, hidden in the outbox like sign-in links.
  */
 function signature(payload: string, secret = getEnv().SESSION_SECRETS[0]) {
   return createHmac("sha256", secret).update(`unsubscribe:${payload}`).digest("base64url").slice(0, 32);
