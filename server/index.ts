@@ -1,4 +1,6 @@
-// The production server: Express in front of the Remix build, for security headers, compression and rate limits.
+// The server: Express in front of the Remix build, for security headers, compression, rate limits and the route edge
+// (domain errors and machine faults as 404/403/409/503/507). `--dev` serves the same stack over Vite's development
+// server (hot reload, developer tools); otherwise it serves the production build.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -10,15 +12,16 @@ import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
-import { withFaultAnswers } from "../app/utils/faults.server.ts";
 import { checkWriteOrigin } from "../app/utils/http.server.ts";
 import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
+import { withRouteEdge } from "../app/utils/route-edge.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
-// This is the production server, whatever the shell says: React's production build, secure cookies, no
-// developer tools (those need DEMO_MODE or the Vite dev server).
-process.env.NODE_ENV = "production";
+const dev = process.argv.includes("--dev");
+// Without --dev this is the production server, whatever the shell says: React's production build, secure cookies,
+// no developer tools (those need DEMO_MODE or the Vite dev server).
+process.env.NODE_ENV = dev ? "development" : "production";
 
 let env: ReturnType<typeof parseEnv>;
 try {
@@ -29,12 +32,18 @@ try {
   process.exit(1);
 }
 
-const buildPath = path.resolve("build/server/index.js");
-if (!existsSync(buildPath)) {
-  console.error("No production build found at build/server/index.js. Run `npm run build` first.");
-  process.exit(1);
+const vite = dev ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } })) : null;
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (vite) {
+  build = async () => withRouteEdge((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
+} else {
+  const buildPath = path.resolve("build/server/index.js");
+  if (!existsSync(buildPath)) {
+    console.error("No production build found at build/server/index.js. Run `npm run build` first.");
+    process.exit(1);
+  }
+  build = withRouteEdge((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 }
-const build = withFaultAnswers((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 
 const app = express();
 app.disable("x-powered-by");
@@ -61,7 +70,8 @@ app.use(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "https:"],
         fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
+        // Vite's hot reload talks over a websocket in development.
+        connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -91,8 +101,12 @@ app.use(async (req, res, next) => {
   res.set("Retry-After", String(result.retryAfterSeconds)).status(429).type("text/plain").send("Too many requests. Please slow down and try again shortly.");
 });
 
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
 
 // Pages and data are private to the person signed in: nothing is kept by the browser or a shared proxy, so a shared
 // computer shows nothing after sign-out or revoked access. A route that says otherwise (files: private, no-cache
@@ -108,7 +122,7 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    mode: "production",
+    mode: dev ? "development" : "production",
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
   }),
 );

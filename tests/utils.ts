@@ -5,6 +5,7 @@ import { createSession } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { resetEnvCache } from "#app/utils/env.server";
 import { runDueJobs } from "#app/utils/jobs.server";
+import { edgeResponse } from "#app/utils/route-edge.server";
 import { resendCalls } from "#tests/mocks/server";
 
 export const BASE = "http://localhost:3000";
@@ -38,12 +39,17 @@ function buildRequest(path: string, method: string, o: CallOptions) {
   return new Request(BASE + path, { method, headers, body });
 }
 
-/** Runs a loader or action and returns the Response, whether it was returned or thrown. */
+/**
+ * Runs a loader or action and returns the Response, whether it was returned or thrown — through the same route edge as
+ * the server, so a domain error from a model arrives as its 404/403/409.
+ */
 async function run(fn: () => Promise<unknown>): Promise<Response | { data: unknown; init?: ResponseInit | null }> {
   try {
     return (await fn()) as Response;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
+    const answer = edgeResponse(thrown);
+    if (answer) return answer;
     throw thrown;
   }
 }

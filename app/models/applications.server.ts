@@ -10,6 +10,7 @@ import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
 import { collectAnswers, type ApplicationInput, type Question } from "./application";
 import { cityKey } from "./cities";
 import { recordTouch } from "./timeline.server";
+import { Conflict } from "./errors";
 
 const DAY = 86_400_000;
 
@@ -135,7 +136,7 @@ export async function decideApplication({ brandId, applicationId, decider, decis
   const now = new Date();
   await db.$transaction(async (tx) => {
     const claimed = await tx.application.updateMany({ where: { id: app.id, status: app.status }, data: { status: decision, decidedAt: now, decidedById: decider?.id ?? null, decisionMessage: message } });
-    if (claimed.count !== 1) throw new Response("That application was just decided by someone else.", { status: 409 });
+    if (claimed.count !== 1) throw new Conflict("That application was just decided by someone else.");
     if (!app.ambassadorId) return;
     if (decision === "approved") {
       await tx.ambassador.update({ where: { id: app.ambassadorId }, data: { status: "active", joinedAt: now } });

@@ -24,6 +24,7 @@ import { recordTouch } from "./timeline.server";
 import { suggestDisclosure } from "./disclosure";
 import { wantsEmail } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
+import { NotFound } from "./errors";
 
 export const EVENT_FILL_JOB = "event.fill";
 export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
@@ -88,7 +89,7 @@ export async function saveEvent({
   now?: Date;
 }): Promise<{ ok: true; id: string } | { ok: false; errors: Record<string, string[]> }> {
   const existing = eventId ? await db.event.findFirst({ where: { id: eventId, brandId: brand.id }, select: { id: true, seatsTaken: true, coverUploadId: true, publishedAt: true } }) : null;
-  if (eventId && !existing) throw new Response("Not found", { status: 404 });
+  if (eventId && !existing) throw new NotFound();
   const times = resolveEventTimes(input, zonedInputToUtc, now, !existing);
   const errors: Record<string, string[]> = { ...times.errors };
   let audienceValues = input.audienceKind === "all" ? [] : input.audienceValues;
@@ -390,7 +391,7 @@ export type RsvpOutcome = { ok: true; status: RsvpStatus; message: string } | { 
  */
 export async function respondToEvent(userId: string, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome> {
   const found = await visibleEvent(userId, eventId);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw new NotFound();
   const { event, member, rsvp } = found;
   if (event.endsAt < now) return { ok: false, error: "This event is over." };
   const plusOnes = input.status === "not_going" ? (rsvp?.plusOnes ?? 0) : input.plusOnes;
@@ -596,7 +597,7 @@ type CheckInResult = { ok: true; name: string } | { ok: false; error: string };
 
 export async function checkIn(brandId: string, eventId: string, rsvpId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
   const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, status: true, checkedInAt: true, ambassadorId: true, ambassador: { select: { name: true } }, event: { select: { title: true } } } });
-  if (!r) throw new Response("Not found", { status: 404 });
+  if (!r) throw new NotFound();
   if (r.status !== "going") return { ok: false, error: `${r.ambassador.name} is not on the guest list (${r.status.replace("_", " ")}).` };
   if (r.checkedInAt) return { ok: true, name: r.ambassador.name };
   const written = await writeCheckIn(brandId, r, actorId, now, `Checked in at ${r.event.title}`);
@@ -624,7 +625,7 @@ async function writeCheckIn(brandId: string, r: { id: string; ambassadorId: stri
 
 export async function undoCheckIn(brandId: string, eventId: string, rsvpId: string, actorId: string) {
   const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, ambassadorId: true, checkedInAt: true, event: { select: { title: true } } } });
-  if (!r) throw new Response("Not found", { status: 404 });
+  if (!r) throw new NotFound();
   if (!r.checkedInAt) return;
   await db.$transaction(async (tx) => {
     await tx.rsvp.update({ where: { id: r.id }, data: { checkedInAt: null, checkedInById: null } });
@@ -638,7 +639,7 @@ export async function walkIn(brandId: string, eventId: string, ambassadorId: str
     db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } }),
     db.ambassador.findFirst({ where: { id: ambassadorId, brandId, status: "active" }, select: { id: true, name: true } }),
   ]);
-  if (!event || !ambassador) throw new Response("Not found", { status: 404 });
+  if (!event || !ambassador) throw new NotFound();
   const existing = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { id: true, status: true, plusOnes: true } });
   if (existing?.status === "going") return checkIn(brandId, eventId, existing.id, actorId, now);
   return db.$transaction((tx) => seatWalkIn(tx, { brandId, event, ambassador, existing, actorId, now }));
@@ -665,7 +666,7 @@ async function seatWalkIn(
  */
 export async function walkInGuest(brandId: string, eventId: string, guest: { name: string; email: string }, actorId: string, now = new Date()): Promise<CheckInResult & { ambassadorId?: string }> {
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } });
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw new NotFound();
   const email = guest.email.trim().toLowerCase();
   return db.$transaction(async (tx) => {
     // Looked up inside the write transaction: two taps on "Add guest" for a new address make one person, not a
@@ -696,7 +697,7 @@ class FullAtTheDoor extends Error {}
  */
 export async function scanTicket(brandId: string, eventId: string, scanned: string, actorId: string, now = new Date()): Promise<ScanResult> {
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true } });
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw new NotFound();
   const code = ticketCodeFrom(scanned);
   if (!code) return { kind: "unknown" };
   const r = await db.rsvp.findFirst({

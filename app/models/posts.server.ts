@@ -14,6 +14,7 @@ import { recognizePostUrl } from "./post-url";
 import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
+import { NotFound } from "./errors";
 
 export const POST_METRICS_JOB = "post.metrics";
 const DAY = 86_400_000;
@@ -151,7 +152,7 @@ async function settleAsPosted(tx: Prisma.TransactionClient, requestId: string) {
 /** Staff change what a post followed; the checks run again. */
 export async function setAttribution(brandId: string, postId: string, value: string) {
   const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, caption: true, postedAt: true, ambassadorId: true } });
-  if (!post) throw new Response("Not found", { status: 404 });
+  if (!post) throw new NotFound();
   const [type, id] = value.split(":");
   const candidates = await perkCandidates(brandId, post.ambassadorId, new Date(post.postedAt.getTime() + DAY));
   const chosen = type === "none" ? null : (candidates.find((c) => c.type === type && c.id === id) ?? null);
@@ -247,7 +248,7 @@ async function askFan(postId: string, kind: "disclosure" | "numbers") {
 /** One click: a friendly email asking the fan to add a disclosure at the start of the caption. */
 export async function requestDisclosure(brandId: string, postId: string, actorId: string) {
   const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, ambassadorId: true } });
-  if (!post) throw new Response("Not found", { status: 404 });
+  if (!post) throw new NotFound();
   await askFan(post.id, "disclosure");
   await db.post.update({ where: { id: post.id }, data: { disclosureRequestedAt: new Date() } });
   await recordTouch({ brandId, ambassadorId: post.ambassadorId, kind: "post", summary: "Asked to add a disclosure to a post", actorId });
@@ -256,13 +257,13 @@ export async function requestDisclosure(brandId: string, postId: string, actorId
 /** The fan edited the caption: the checks run again. */
 export async function updateCaption(postId: string, caption: string, where: Prisma.PostWhereInput) {
   const post = await db.post.findFirst({ where: { id: postId, ...where }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
-  if (!post) throw new Response("Not found", { status: 404 });
+  if (!post) throw new NotFound();
   await db.post.update({ where: { id: post.id }, data: { caption, ...(await flagsFor(post.brandId, caption, post, post.postedAt)) } });
 }
 
 export async function reviewPost(brandId: string, postId: string, status: "approved" | "hidden" | "pending") {
   const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
-  if (!changed.count) throw new Response("Not found", { status: 404 });
+  if (!changed.count) throw new NotFound();
 }
 
 /**

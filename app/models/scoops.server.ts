@@ -16,6 +16,7 @@ import { suggestDisclosure } from "./disclosure";
 import { recordTouch } from "./timeline.server";
 import { wantsEmail } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
+import { NotFound } from "./errors";
 
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
 const BATCH = 100;
@@ -44,7 +45,7 @@ export async function saveScoop({
   now?: Date;
 }): Promise<{ ok: true; id: string } | { ok: false; errors: Record<string, string[]> }> {
   const existing = scoopId ? await db.scoop.findFirst({ where: { id: scoopId, brandId: brand.id }, select: { id: true, publishAt: true } }) : null;
-  if (scoopId && !existing) throw new Response("Not found", { status: 404 });
+  if (scoopId && !existing) throw new NotFound();
   const times = resolveScoopTimes(input, (v) => zonedInputToUtc(v, brand.timeZone), now, existing?.publishAt);
   const errors: Record<string, string[]> = { ...times.errors };
   for (const f of files) {
@@ -87,7 +88,7 @@ export async function scheduleScoopEmails(scoopId: string) {
 
 export async function publishScoopNow(brandId: string, scoopId: string, now = new Date()) {
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: { id: true, publishAt: true, embargoUntil: true } });
-  if (!s) throw new Response("Not found", { status: 404 });
+  if (!s) throw new NotFound();
   if (s.publishAt && s.publishAt <= now) return;
   await db.scoop.update({ where: { id: s.id }, data: { publishAt: now, embargoUntil: s.embargoUntil && s.embargoUntil > now ? s.embargoUntil : null } });
   await scheduleScoopEmails(s.id);
@@ -95,7 +96,7 @@ export async function publishScoopNow(brandId: string, scoopId: string, now = ne
 
 export async function deleteScoop(brandId: string, scoopId: string) {
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: { id: true, uploads: { select: { id: true } } } });
-  if (!s) throw new Response("Not found", { status: 404 });
+  if (!s) throw new NotFound();
   await deleteUploads(brandId, s.uploads.map((u) => u.id));
   await db.scoop.delete({ where: { id: s.id } });
 }

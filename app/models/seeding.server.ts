@@ -12,6 +12,7 @@ import { followUpSchedule, parseFollowUpDays, readAddress, type Address, type Ca
 import { recordTouch } from "./timeline.server";
 import { choicesOf } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
+import { NotFound } from "./errors";
 
 export const SEEDING_FOLLOW_UP_JOB = "seeding.follow-up";
 type Tx = Prisma.TransactionClient;
@@ -83,7 +84,7 @@ export async function createCampaign(brand: { id: string; timeZone: string }, us
 /** Changes a variant's stock; it can't go below what is already reserved. */
 export async function setStock(brandId: string, variantId: string, stock: number) {
   const v = await db.seedingVariant.findFirst({ where: { id: variantId, campaign: { brandId } }, select: { id: true, reserved: true } });
-  if (!v) throw new Response("Not found", { status: 404 });
+  if (!v) throw new NotFound();
   if (stock < v.reserved) return { ok: false as const, error: `${v.reserved} already reserved — stock can't go below that.` };
   await db.seedingVariant.update({ where: { id: v.id }, data: { stock } });
   return { ok: true as const };
@@ -203,7 +204,7 @@ type RequestResult = { ok: true; id: string } | { ok: false; field?: string; err
  */
 export async function requestProduct(userId: string, campaignId: string, variantId: string, address: Address, saveAddress: boolean, now = new Date()): Promise<RequestResult> {
   const found = await campaignForFan(userId, campaignId, now);
-  if (!found || found.campaign.mode !== "request") throw new Response("Not found", { status: 404 });
+  if (!found || found.campaign.mode !== "request") throw new NotFound();
   if (found.request) return { ok: false, error: "You already asked for something from this campaign." };
   if (!found.open) return { ok: false, error: "Requests for this campaign are closed." };
   const variant = found.campaign.products.flatMap((p) => p.variants.map((v) => ({ ...v, product: p.name }))).find((v) => v.id === variantId);
@@ -225,7 +226,7 @@ export async function requestProduct(userId: string, campaignId: string, variant
 export async function offerProduct(brandId: string, campaignId: string, variantId: string, ambassadorIds: string[], actorId: string) {
   const campaign = await db.seedingCampaign.findFirst({ where: { id: campaignId, brandId, mode: "offer" }, select: { id: true, name: true } });
   const variant = await db.seedingVariant.findFirst({ where: { id: variantId, campaignId }, select: { id: true, name: true, product: { select: { name: true } } } });
-  if (!campaign || !variant) throw new Response("Not found", { status: 404 });
+  if (!campaign || !variant) throw new NotFound();
   const fans = await db.ambassador.findMany({ where: { brandId, id: { in: ambassadorIds }, status: "active" }, select: { id: true, shippingAddress: true } });
   let offered = 0;
   let outOfStock = 0;
@@ -252,7 +253,7 @@ export async function offerProduct(brandId: string, campaignId: string, variantI
 /** The fan accepts an offer (with an address) or declines it (the unit goes back to stock). */
 export async function answerOffer(userId: string, requestId: string, accept: boolean, address: Address | null, saveAddress: boolean) {
   const r = await db.seedingRequest.findFirst({ where: { id: requestId, status: "offered", ambassador: { userId } }, select: { id: true, brandId: true, ambassadorId: true, variantId: true, campaign: { select: { name: true } } } });
-  if (!r) throw new Response("Not found", { status: 404 });
+  if (!r) throw new NotFound();
   await db.$transaction(async (tx) => {
     if (accept) {
       await tx.seedingRequest.update({ where: { id: r.id }, data: { status: "approved", decidedAt: new Date(), address: JSON.stringify(address) } });
@@ -346,7 +347,7 @@ registerJobHandler(SEEDING_FOLLOW_UP_JOB, async ({ requestId, step }: { requestI
 /** Honest feedback instead of a post: a first-class outcome, private to the brand. */
 export async function giveFeedback(userId: string, requestId: string, feedback: string) {
   const r = await db.seedingRequest.findFirst({ where: { id: requestId, ambassador: { userId }, status: { in: ["shipped", "delivered", "settled"] } }, select: { id: true, brandId: true, ambassadorId: true, outcome: true } });
-  if (!r) throw new Response("Not found", { status: 404 });
+  if (!r) throw new NotFound();
   await db.$transaction(async (tx) => {
     await tx.seedingRequest.update({ where: { id: r.id }, data: { feedback, outcome: r.outcome === "posted" ? "posted" : "feedback", status: "settled", settledAt: new Date() } });
     await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: "Shared honest feedback", body: feedback, actorId: userId }, tx);

@@ -3,7 +3,9 @@ import { describe, expect, test, vi } from "vitest";
 import { action as noteAction } from "#app/routes/b.$brand.ambassadors_.$id";
 import { loader as healthz } from "#app/routes/healthz";
 import { db } from "./db.server";
-import { machineFault, withFaultAnswers } from "./faults.server";
+import { machineFault } from "./faults.server";
+import { edgeResponse, withRouteEdge } from "./route-edge.server";
+import { Conflict, Forbidden, NotFound } from "#app/models/errors";
 import { BASE, cookieFor } from "#tests/utils";
 import { createAmbassador, createBrand, createUser } from "#tests/factories";
 
@@ -28,7 +30,7 @@ describe("machine faults", () => {
     const brand = await createBrand(db, { ownerId: owner.id });
     const fan = await createAmbassador(db, brand.id);
     const cookie = await cookieFor(owner.id);
-    const build = withFaultAnswers({ routes: { note: { id: "note", path: "", module: { action: noteAction } } } } as unknown as ServerBuild);
+    const build = withRouteEdge({ routes: { note: { id: "note", path: "", module: { action: noteAction } } } } as unknown as ServerBuild);
     const action = build.routes.note.module.action!;
     const note = (body: string) =>
       action({ request: new Request(`${BASE}/b/${brand.slug}/ambassadors/${fan.id}`, { method: "POST", body: new URLSearchParams({ intent: "note", body }), headers: { Cookie: cookie } }), params: { brand: brand.slug, id: fan.id }, context: {} });
@@ -96,5 +98,28 @@ describe("/healthz under a stuck writer", () => {
     }
     await new Promise((r) => setTimeout(r, 200));
     expect((await healthz()).status).toBe(200);
+  });
+});
+
+describe("the route edge", () => {
+  test.each([
+    [new NotFound(), 404, "Not found"],
+    [new Forbidden("Only owners can do this."), 403, "Only owners can do this."],
+    [new Conflict("That application was just decided by someone else."), 409, "That application was just decided by someone else."],
+  ])("%s answers %i with its sentence", async (error, status, sentence) => {
+    const answer = edgeResponse(error)!;
+    expect(answer.status).toBe(status);
+    expect(await answer.text()).toBe(sentence);
+  });
+
+  test("bugs are left to Remix (a 500 with the error logged)", () => {
+    expect(edgeResponse(new TypeError("x is undefined"))).toBeNull();
+  });
+
+  test("a wrapped build turns a model's NotFound into a thrown 404", async () => {
+    const build = withRouteEdge({ routes: { r: { id: "r", path: "", module: { loader: async () => { throw new NotFound(); } } } } } as unknown as ServerBuild);
+    const thrown = await (build.routes.r.module.loader as () => Promise<unknown>)().catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(404);
   });
 });

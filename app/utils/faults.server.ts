@@ -1,10 +1,11 @@
 // Faults of the machine rather than of the request — a full disk, a database that cannot be written, one that
 // another program keeps locked — answered with a status and a sentence a person can act on, instead of a bare 500.
-import type { ServerBuild } from "@remix-run/node";
+// The route edge (route-edge.server.ts) applies this to every loader and action.
 
 export type Fault = { status: 503 | 507; message: string };
 
-function describe(error: unknown): string {
+/** The error as one line of text, for matching and for the log. */
+export function describeError(error: unknown): string {
   if (!error || typeof error !== "object") return String(error ?? "");
   const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: unknown };
   return [e.message, e.code, e.cause && typeof e.cause === "object" ? JSON.stringify(e.cause) : e.cause, e.meta ? JSON.stringify(e.meta) : ""].map((x) => String(x ?? "")).join(" ");
@@ -13,7 +14,7 @@ function describe(error: unknown): string {
 /** The fault behind an error, if it is one of the machine's (null for ordinary bugs and bad input). */
 export function machineFault(error: unknown): Fault | null {
   if (error instanceof Response) return null;
-  const text = describe(error);
+  const text = describeError(error);
   if (/SQLITE_FULL|ENOSPC|EDQUOT|database or disk is full|no space left on device/i.test(text)) {
     return { status: 507, message: "The server is out of disk space, so this was not saved. Please try again later; the team running Kindred has to free some space." };
   }
@@ -31,32 +32,4 @@ export function machineFault(error: unknown): Fault | null {
 
 export function faultResponse(fault: Fault) {
   return new Response(fault.message, { status: fault.status, statusText: fault.status === 507 ? "Insufficient Storage" : "Service Unavailable", headers: { "Retry-After": "30", "Content-Type": "text/plain; charset=utf-8" } });
-}
-
-type Handler = ((args: never) => unknown) | undefined;
-
-function translate<T extends Handler>(handler: T): T {
-  if (!handler) return handler;
-  return (async (args: never) => {
-    try {
-      return await (handler as (a: never) => unknown)(args);
-    } catch (error) {
-      const fault = machineFault(error);
-      if (!fault) throw error;
-      console.error(`[fault] ${fault.status}: ${describe(error).slice(0, 500)}`);
-      throw faultResponse(fault);
-    }
-  }) as T;
-}
-
-/**
- * The server build with every loader and action answering machine faults as a thrown Response (so the route's
- * error page shows the sentence, with the status, on page loads and on client-side submissions alike). Applied once
- * by the Express server, the one entry point in production.
- */
-export function withFaultAnswers(build: ServerBuild): ServerBuild {
-  const routes = Object.fromEntries(
-    Object.entries(build.routes).map(([id, route]) => [id, { ...route, module: { ...route.module, loader: translate(route.module.loader), action: translate(route.module.action) } }]),
-  );
-  return { ...build, routes } as ServerBuild;
 }

@@ -6,6 +6,7 @@ import { parseStoredAttachments } from "#app/utils/email.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
 import { runAllJobs } from "#tests/utils";
+import { NotFound } from "#app/models/errors";
 
 async function brandWithFans(n: number, followers: (i: number) => number = () => 500) {
   const owner = await createUser(db);
@@ -195,7 +196,7 @@ describe("check-in and after the event", () => {
     expect(await walkIn(brand.id, event.id, fans[3].ambassador.id, organizer.id)).toEqual({ ok: false, error: "The event is full — no seat for a walk-in." });
     // Another brand's RSVP id is not found through this brand.
     const other = await createBrand(db, { ownerId: organizer.id });
-    await expect(checkIn(other.id, event.id, r0.id, organizer.id)).rejects.toBeInstanceOf(Response);
+    await expect(checkIn(other.id, event.id, r0.id, organizer.id)).rejects.toBeInstanceOf(NotFound);
 
     expect(await wrapUpEvent(event.id)).toBe(false); // not over yet
     await db.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 4 * 3_600_000), endsAt: new Date(Date.now() - 3_600_000) } });
@@ -238,6 +239,6 @@ describe("check-in and after the event", () => {
     const event = await createEvent(db, brand.id, { audienceKind: "list", audienceValues: [fans[0].ambassador.id] });
     expect(await getEventForFan(fans[0].user.id, event.id)).not.toBeNull();
     expect(await getEventForFan(fans[1].user.id, event.id)).toBeNull();
-    await expect(respondToEvent(fans[1].user.id, event.id, going())).rejects.toMatchObject({ status: 404 });
+    await expect(respondToEvent(fans[1].user.id, event.id, going())).rejects.toBeInstanceOf(NotFound);
   });
 });

@@ -2,6 +2,7 @@
 // route (or a new action intent) fails here until it has a line in the policy below. Each loader and each action
 // intent is called by six people — signed out, a fan of brand A, brand A's organizer, manager and owner, and brand
 // B's owner using brand A's record ids — and every refused write must leave the database exactly as it was.
+import { edgeResponse } from "#app/utils/route-edge.server";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -384,8 +385,10 @@ async function call(fn: (a: any) => unknown, method: "GET" | "POST", url: string
   try {
     result = await fn({ request, params, context: {} });
   } catch (thrown) {
-    if (!(thrown instanceof Response)) return { status: 500, location: null, error: thrown };
-    result = thrown;
+    // Through the server's route edge, as in production: a model's NotFound is a 404.
+    const answer = thrown instanceof Response ? thrown : edgeResponse(thrown);
+    if (!answer) return { status: 500, location: null, error: thrown };
+    result = answer;
   }
   if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), error: null };
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
