@@ -1,5 +1,8 @@
 import { forwardRef, useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
+import type { z } from "zod";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -142,14 +145,48 @@ export function fieldList<T extends { getFieldList: () => unknown[] }>(field: T)
  * For forms that add something (a note, a tag): once their submission has gone through without an error, the form
  * is emptied, so a second click does not add it twice. `failed` is true while the page shows an error for it.
  */
-export function useClearAfterSave(intent: string, failed: boolean) {
+export function useClearAfterSave(intent: string | null, failed: boolean) {
   const ref = useRef<HTMLFormElement>(null);
   const navigation = useNavigation();
-  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const submitting = intent !== null && navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   const wasSubmitting = useRef(false);
   useEffect(() => {
     if (wasSubmitting.current && !submitting && !failed) ref.current?.reset();
     wasSubmitting.current = submitting;
   }, [submitting, failed]);
   return ref;
+}
+
+/** An action's reply for one form of the page (see rejected() in app/utils/forms.server.ts). */
+export type IntentReply = { intent: string; result: SubmissionResult<string[]> };
+
+/** The reply meant for the form of this intent, if the last submission was that form's. */
+export function replyFor(actionData: unknown, intent: string): SubmissionResult<string[]> | undefined {
+  if (!actionData || typeof actionData !== "object" || !("intent" in actionData) || !("result" in actionData)) return undefined;
+  return (actionData as IntentReply).intent === intent ? (actionData as IntentReply).result : undefined;
+}
+
+/**
+ * One form of a page, the one way: the schema the server parses validates in the browser too (on blur, then as the
+ * person types), the server's reply for this intent shows on its fields, and — for forms that add something — it is
+ * emptied once the save went through, so a second click cannot add it twice. Render <Form {...formProps}> with
+ * <input type="hidden" name="intent" value={intent} /> and a SubmitButton (disabled while pending).
+ */
+export function useIntentForm<S extends z.ZodType<unknown, Record<string, any>>>(
+  intent: string,
+  schema: S,
+  actionData: unknown,
+  options: { defaultValue?: DefaultValue<z.input<S>>; clearAfterSave?: boolean; id?: string } = {},
+) {
+  const lastResult = replyFor(actionData, intent);
+  const [form, fields] = useForm<z.input<S>, z.output<S>>({
+    id: options.id ?? intent,
+    lastResult,
+    defaultValue: options.defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const ref = useClearAfterSave(options.clearAfterSave ? intent : null, lastResult?.status === "error");
+  return { form, fields, formProps: { ...getFormProps(form), ref } };
 }

@@ -1,7 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, test, vi } from "vitest";
-import { action as noteAction } from "#app/routes/b.$brand.ambassadors_.$id";
-import { loader as healthz } from "#app/routes/healthz";
+import { action as noteAction } from "#app/routes/b.$brand.ambassadors_.$id/route";
+import { loader as healthz } from "#app/routes/healthz/route";
 import { db } from "./db.server";
 import { machineFault } from "./faults.server";
 import { edgeResponse, withRouteEdge } from "./route-edge.server";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { action as accountAction } from "#app/routes/account";
-import { loader as exportLoader } from "#app/routes/me.data[.]json";
+import { action as accountAction } from "#app/routes/account/route";
+import { loader as exportLoader } from "#app/routes/me.data[.]json/route";
 import { db } from "#app/utils/db.server";
 import { BASE, callAction, cookieFor } from "#tests/utils";
 import { addStaff, createAmbassador, createBrand, createUser } from "#tests/factories";

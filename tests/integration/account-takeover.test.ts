@@ -1,12 +1,12 @@
 // The account takeover through fan invitations, step by step as it was reported: a manager invites another
 // brand's owner (or their own owner) as a fan, reads the invitation in the brand outbox, and accepts it signed out.
 import { describe, expect, test } from "vitest";
-import { action as invitationsAction } from "#app/routes/b.$brand.invitations";
-import { loader as outboxLoader } from "#app/routes/b.$brand.outbox";
-import { loader as outboxMessageLoader } from "#app/routes/b.$brand.outbox_.$id";
-import { action as acceptAction } from "#app/routes/invite.$token";
-import { loader as settingsLoader } from "#app/routes/b.$brand.settings";
-import { loader as staffLoader } from "#app/routes/b.$brand.staff";
+import { action as invitationsAction } from "#app/routes/b.$brand.invitations/route";
+import { loader as outboxLoader } from "#app/routes/b.$brand.outbox/route";
+import { loader as outboxMessageLoader } from "#app/routes/b.$brand.outbox_.$id/route";
+import { action as acceptAction } from "#app/routes/invite.$token/route";
+import { loader as settingsLoader } from "#app/routes/b.$brand.settings/route";
+import { loader as staffLoader } from "#app/routes/b.$brand.staff/route";
 import { db } from "#app/utils/db.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { HIDDEN_SECRET } from "#app/utils/redaction";

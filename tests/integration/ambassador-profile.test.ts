@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { action as meAction, loader as meLoader } from "#app/routes/me._index";
-import { action as pageAction, loader as pageLoader } from "#app/routes/b.$brand.ambassadors_.$id";
+import { action as meAction, loader as meLoader } from "#app/routes/me._index/route";
+import { action as pageAction, loader as pageLoader } from "#app/routes/b.$brand.ambassadors_.$id/route";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
 import { addStaff, createAmbassador, createBrand, createUser } from "#tests/factories";
@@ -81,7 +81,7 @@ describe("the ambassador page for staff", () => {
     expect(page.data.ambassador.timeline.map((t: { kind: string }) => t.kind)).toEqual(["status", "tagged", "note"]);
     const bad = await callAction(pageAction, path, { cookie, params, form: { intent: "add-tag", tag: "no spaces please" } });
     expect(bad.status).toBe(400);
-    expect(bad.data).toEqual({ field: "tag", error: "Tags use lower-case letters, digits and hyphens" });
+    expect(bad.data).toMatchObject({ intent: "add-tag", result: { error: { tag: ["Tags use lower-case letters, digits and hyphens"] } } });
   });
 
   test("shows 'gone quiet' after the brand's quiet period", async () => {
@@ -111,7 +111,7 @@ describe("staff on an ambassador's page", () => {
     const path = `/b/${brand.slug}/ambassadors/${ambassador.id}`;
     const bad = await callAction(pageAction, path, { cookie, params, form: { intent: "details", name: "", city: "Montréal", region: "QC", "accounts[0].platform": "instagram", "accounts[0].handle": "fanone", "accounts[0].followers": "-3" } });
     expect(bad.status).toBe(400);
-    expect(bad.data.details.error).toMatchObject({ name: ["Enter a name"], "accounts[0].followers": ["Followers cannot be negative"] });
+    expect(bad.data.result.error).toMatchObject({ name: ["Enter a name"], "accounts[0].followers": ["Followers cannot be negative"] });
     expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).city).not.toBe("Montréal");
 
     const ok = await callAction(pageAction, path, { cookie, params, form: { intent: "details", name: "Fan Corrected", city: "Montréal", region: "QC", "accounts[0].platform": "instagram", "accounts[0].handle": "fanone", "accounts[0].followers": "25000" } });

@@ -3,7 +3,7 @@ import { dashboard, parseRange } from "#app/models/analytics.server";
 import { bulkStatus } from "#app/models/bulk-actions.server";
 import { createLink } from "#app/models/links.server";
 import { submitPost } from "#app/models/posts.server";
-import { loader as redirectLoader } from "#app/routes/r.$code";
+import { loader as redirectLoader } from "#app/routes/r.$code/route";
 import { db } from "#app/utils/db.server";
 import { callLoader } from "#tests/utils";
 import { createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";

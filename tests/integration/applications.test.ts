@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { action as applyAction, loader as applyLoader } from "#app/routes/join.$slug";
-import { action as queueAction, loader as queueLoader } from "#app/routes/b.$brand.applications";
-import { action as programAction, loader as programLoader } from "#app/routes/b.$brand.program";
-import { action as loginAction } from "#app/routes/login";
-import { action as verifyAction } from "#app/routes/auth.verify";
-import { loader as homeLoader } from "#app/routes/home";
+import { action as applyAction, loader as applyLoader } from "#app/routes/join.$slug/route";
+import { action as queueAction, loader as queueLoader } from "#app/routes/b.$brand.applications/route";
+import { action as programAction, loader as programLoader } from "#app/routes/b.$brand.program/route";
+import { action as loginAction } from "#app/routes/login/route";
+import { action as verifyAction } from "#app/routes/auth.verify/route";
+import { loader as homeLoader } from "#app/routes/home/route";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor, cookiesFrom, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
 import { addStaff, createBrand, createUser, uniqueEmail } from "#tests/factories";
@@ -98,7 +98,7 @@ describe("applications", () => {
     // Signing in with that address links the membership to the new account.
     const login = await callAction(loginAction, "/login", { form: { email } });
     const code = lastDeliveredTo(email)!.subject.match(/\d{6}/)![0];
-    const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: cookiesFrom(login.headers), form: { code } });
+    const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: cookiesFrom(login.headers), form: { intent: "code", code } });
     const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });
     expect(home.data.programs).toEqual([expect.objectContaining({ status: "active", brand: expect.objectContaining({ slug: brand.slug }) })]);
     // The name given on the application is the account's name ("Hello, Mina Applicant", not the address).

@@ -1,9 +1,9 @@
 // Bad requests get a 4xx with a reason, never a 500, and change nothing.
 import { describe, expect, test } from "vitest";
-import { action as programAction } from "#app/routes/b.$brand.program";
-import { action as importsAction } from "#app/routes/b.$brand.imports";
-import { action as newScoopAction } from "#app/routes/b.$brand.scoops_.new";
-import { action as loginAction } from "#app/routes/login";
+import { action as programAction } from "#app/routes/b.$brand.program/route";
+import { action as importsAction } from "#app/routes/b.$brand.imports/route";
+import { action as newScoopAction } from "#app/routes/b.$brand.scoops_.new/route";
+import { action as loginAction } from "#app/routes/login/route";
 import { db } from "#app/utils/db.server";
 import { checkWriteOrigin } from "#app/utils/http.server";
 import { FORM_MAX_BYTES, readForm } from "#app/utils/request-body.server";
@@ -127,10 +127,10 @@ describe("writes from another site", () => {
   });
 });
 
-import { action as invitationsAction } from "#app/routes/b.$brand.invitations";
-import { action as fanPostsAction } from "#app/routes/me.posts";
-import { action as fanSeedingAction } from "#app/routes/me.seeding_.$id";
-import { action as staffSeedingAction } from "#app/routes/b.$brand.seeding_.$id";
+import { action as invitationsAction } from "#app/routes/b.$brand.invitations/route";
+import { action as fanPostsAction } from "#app/routes/me.posts/route";
+import { action as fanSeedingAction } from "#app/routes/me.seeding_.$id/route";
+import { action as staffSeedingAction } from "#app/routes/b.$brand.seeding_.$id/route";
 import { createAmbassador } from "#tests/factories";
 
 describe("dates that do not exist or cannot be right", () => {
@@ -177,7 +177,7 @@ describe("state changes that do not apply", () => {
   });
 });
 
-import { loader as fanPostsLoader } from "#app/routes/me.posts";
+import { loader as fanPostsLoader } from "#app/routes/me.posts/route";
 
 describe("times in the viewer's zone", () => {
   test("the post form is filled and read in the fan's own zone, and says which", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { action as newBrandAction } from "#app/routes/brands.new";
-import { action as settingsAction, loader as settingsLoader } from "#app/routes/b.$brand.settings";
-import { loader as homeLoader } from "#app/routes/home";
+import { action as newBrandAction } from "#app/routes/brands.new/route";
+import { action as settingsAction, loader as settingsLoader } from "#app/routes/b.$brand.settings/route";
+import { loader as homeLoader } from "#app/routes/home/route";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
 import { addStaff, createBrand, createUser } from "#tests/factories";

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { createImport, previewImport, runImportJob, startImport } from "#app/models/csv-import.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { db } from "#app/utils/db.server";
-import { loader as rejectsLoader } from "#app/routes/b.$brand.imports_.$id.rejected[.]csv";
+import { loader as rejectsLoader } from "#app/routes/b.$brand.imports_.$id.rejected[.]csv/route";
 import "#app/jobs.server";
 import { callLoader, cookieFor } from "#tests/utils";
 import { createAmbassador, createBrand, createUser } from "#tests/factories";
@@ -158,8 +158,8 @@ describe("CSV import", () => {
   });
 });
 
-import { loader as importLoader, action as importAction } from "#app/routes/b.$brand.imports_.$id";
-import { loader as importsLoader } from "#app/routes/b.$brand.imports";
+import { loader as importLoader, action as importAction } from "#app/routes/b.$brand.imports_.$id/route";
+import { loader as importsLoader } from "#app/routes/b.$brand.imports/route";
 import { callAction } from "#tests/utils";
 
 describe("imports are private to their brand", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { loader } from "#app/routes/b.$brand.ambassadors";
+import { loader } from "#app/routes/b.$brand.ambassadors/route";
 import { db } from "#app/utils/db.server";
 import { callLoader, cookieFor } from "#tests/utils";
 import { createAmbassador, createBrand, createUser } from "#tests/factories";
@@ -42,8 +42,8 @@ describe("the ambassador directory", () => {
   });
 });
 
-import { action as directoryAction } from "#app/routes/b.$brand.ambassadors";
-import { loader as exportLoader } from "#app/routes/b.$brand.ambassadors[.]csv";
+import { action as directoryAction } from "#app/routes/b.$brand.ambassadors/route";
+import { loader as exportLoader } from "#app/routes/b.$brand.ambassadors[.]csv/route";
 import { BASE, callAction } from "#tests/utils";
 import { parse } from "csv-parse/sync";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { action as checkinAction, loader as checkinLoader } from "#app/routes/b.$brand.events_.$id_.checkin";
+import { action as checkinAction, loader as checkinLoader } from "#app/routes/b.$brand.events_.$id_.checkin/route";
 import { attendeesCsv, respondToEvent } from "#app/models/events.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";

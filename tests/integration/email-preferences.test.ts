@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import "#app/jobs.server";
-import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug";
-import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token";
+import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
 import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
 import { EVENT_ANNOUNCE_JOB } from "#app/models/events.server";
 import { createCampaign, runFollowUp } from "#app/models/seeding.server";

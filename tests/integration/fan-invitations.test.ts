@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { action as invitationsAction, loader as invitationsLoader } from "#app/routes/b.$brand.invitations";
-import { action as acceptAction, loader as acceptLoader } from "#app/routes/invite.$token";
-import { action as linkAction, loader as linkLoader } from "#app/routes/i.$code";
-import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug";
+import { action as invitationsAction, loader as invitationsLoader } from "#app/routes/b.$brand.invitations/route";
+import { action as acceptAction, loader as acceptLoader } from "#app/routes/invite.$token/route";
+import { action as linkAction, loader as linkLoader } from "#app/routes/i.$code/route";
+import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { db } from "#app/utils/db.server";
 import "#app/jobs.server";

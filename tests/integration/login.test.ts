@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { action as loginAction, loader as loginLoader } from "#app/routes/login";
-import { action as verifyAction, loader as verifyLoader } from "#app/routes/auth.verify";
-import { loader as homeLoader } from "#app/routes/home";
+import { action as loginAction, loader as loginLoader } from "#app/routes/login/route";
+import { action as verifyAction, loader as verifyLoader } from "#app/routes/auth.verify/route";
+import { loader as homeLoader } from "#app/routes/home/route";
 import { db } from "#app/utils/db.server";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { BASE, callAction, callLoader, cookiesFrom, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
@@ -38,7 +38,7 @@ describe("passwordless sign-in", () => {
     const page = await callLoader(verifyLoader, "/auth/verify", { cookie: loginCookie });
     expect(page.data).toMatchObject({ mode: "code", email: email.toLowerCase() });
 
-    const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } });
     expect(signedIn.status).toBe(302);
     expect(signedIn.location).toBe("/home");
     const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });
@@ -49,8 +49,8 @@ describe("passwordless sign-in", () => {
   test("a code works once; reuse gets a clear message and a way to a new one", async () => {
     const email = uniqueEmail();
     const { code, loginCookie } = await requestCode(email);
-    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } })).status).toBe(302);
-    const again = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } })).status).toBe(302);
+    const again = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } });
     expect(again.status).toBe(400);
     expect(again.data.expired).toBe(true);
     expect(again.data.result.error.code).toEqual(["This code has expired or was already used. Request a new one below."]);
@@ -60,7 +60,7 @@ describe("passwordless sign-in", () => {
     const email = uniqueEmail();
     const { code, loginCookie } = await requestCode(email);
     await db.loginToken.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } });
     expect(res.status).toBe(400);
     expect(res.data.expired).toBe(true);
   });
@@ -69,10 +69,10 @@ describe("passwordless sign-in", () => {
     const email = uniqueEmail();
     const { code, loginCookie } = await requestCode(email);
     const wrong = code === "000000" ? "111111" : "000000";
-    const first = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: wrong } });
+    const first = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: wrong } });
     expect(first.data.result.error.code).toEqual(["That code is not right. 4 tries left."]);
-    for (let i = 0; i < 4; i++) await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: wrong } });
-    const right = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    for (let i = 0; i < 4; i++) await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: wrong } });
+    const right = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } });
     expect(right.status).toBe(400);
     expect(right.data.expired).toBe(true);
   });
@@ -80,7 +80,7 @@ describe("passwordless sign-in", () => {
   test("a malformed code gets a field message", async () => {
     const email = uniqueEmail();
     const { loginCookie } = await requestCode(email);
-    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: "12ab" } });
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: "12ab" } });
     expect(res.status).toBe(400);
     expect(res.data.result.error.code).toEqual(["The code is six digits, like 493021"]);
   });
@@ -89,9 +89,9 @@ describe("passwordless sign-in", () => {
     const email = uniqueEmail();
     const first = await requestCode(email);
     const second = await requestCode(email);
-    const old = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: first.code! } });
+    const old = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { intent: "code", code: first.code! } });
     if (first.code !== second.code) expect(old.status).toBe(400);
-    const ok = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: second.code! } });
+    const ok = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { intent: "code", code: second.code! } });
     expect(ok.status).toBe(302);
   });
 
@@ -111,7 +111,7 @@ describe("passwordless sign-in", () => {
   test.each(["//evil.example/steal", "/.//evil.example", "/\\evil.example", "https://evil.example"])("never redirects to another site after sign-in (%s)", async (redirectTo) => {
     const email = uniqueEmail();
     const { code, loginCookie } = await requestCode(email, { redirectTo });
-    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } });
+    const res = await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } });
     expect(res.location).toBe("/home");
   });
 
@@ -155,13 +155,13 @@ describe("passwordless sign-in", () => {
     for (let i = 0; i < 10; i++) {
       if (i === 4 || i === 8) last = await requestCode(email);
       const wrong = String((Number(last.code) + 1) % 1_000_000).padStart(6, "0");
-      const res = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { code: wrong }, headers: { "x-kindred-client-ip": `198.51.100.${i + 1}` } });
+      const res = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { intent: "code", code: wrong }, headers: { "x-kindred-client-ip": `198.51.100.${i + 1}` } });
       expect(res.status).toBe(400);
       guesses++;
     }
     expect(guesses).toBe(10);
     // The eleventh, from yet another address, is refused even with the right code.
-    const blocked = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { code: last.code! }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
+    const blocked = await callAction(verifyAction, "/auth/verify", { cookie: last.loginCookie, form: { intent: "code", code: last.code! }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
     expect(blocked.status).toBe(429);
     expect(blocked.data.result.error.code[0]).toMatch(/Too many attempts/);
     expect(await db.session.count({ where: { user: { email } } })).toBe(0);
@@ -190,10 +190,10 @@ describe("where sign-in lands", () => {
     const staff = await createUser(db);
     const brand = await createBrand(db, { ownerId: staff.id });
     const first = await requestCode(staff.email);
-    const landed = await callAction(verifyAction, "/auth/verify", { cookie: first.loginCookie, form: { code: first.code! } });
+    const landed = await callAction(verifyAction, "/auth/verify", { cookie: first.loginCookie, form: { intent: "code", code: first.code! } });
     expect(landed.location).toBe(`/b/${brand.slug}`);
     const second = await requestCode(staff.email, { redirectTo: "/account" });
-    const back = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { code: second.code! } });
+    const back = await callAction(verifyAction, "/auth/verify", { cookie: second.loginCookie, form: { intent: "code", code: second.code! } });
     expect(back.location).toBe("/account");
   });
 
@@ -202,6 +202,6 @@ describe("where sign-in lands", () => {
     await createBrand(db, { ownerId: staff.id });
     await createBrand(db, { ownerId: staff.id });
     const { code, loginCookie } = await requestCode(staff.email);
-    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { code: code! } })).location).toBe("/home");
+    expect((await callAction(verifyAction, "/auth/verify", { cookie: loginCookie, form: { intent: "code", code: code! } })).location).toBe("/home");
   });
 });

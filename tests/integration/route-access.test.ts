@@ -177,7 +177,7 @@ const POLICY: Record<string, RoutePolicy> = {
   _index: { loader: { ...everyone(302), anonymous: 200 } },
   healthz: { loader: everyone(200) },
   login: { loader: { ...everyone(302), anonymous: 200 }, actions: { "-": { access: everyone("ok") }, demo: { access: everyone(404), form: (w) => ({ email: w.emails.owner }) } } },
-  "auth.verify": { loader: { ...everyone(302), anonymous: "login" }, actions: { "-": { access: everyone("login") }, link: { access: everyone(400), form: () => ({ token: "not-a-token" }) } } },
+  "auth.verify": { loader: { ...everyone(302), anonymous: "login" }, actions: { code: { access: everyone("login") }, link: { access: everyone(400), form: () => ({ token: "not-a-token" }) } } },
   logout: { loader: everyone(302), actions: { "-": { access: everyone("login") }, everywhere: { access: everyone("login") } } },
   "join.$slug": { params: (w) => ({ slug: w.a.slug }), loader: everyone(200), actions: { "-": { access: everyone("ok") } } },
   "invite.$token": { params: (w) => ({ token: w.ids.fanToken }), loader: everyone(200), actions: { "-": { access: everyone(400) } } },
@@ -209,7 +209,7 @@ const POLICY: Record<string, RoutePolicy> = {
   },
   "me.programs.$slug": { params: (w) => ({ slug: w.a.slug }), loader: fanOnly(), actions: { "email-preference": fanAction(), leave: fanAction() } },
   "me.scoops": { loader: signedIn() },
-  "me.scoops_.$id": { params: fanRecord("scoop"), loader: fanOnly(), actions: { "-": fanAction(), reply: fanAction(() => ({ body: "Lovely." })) } },
+  "me.scoops_.$id": { params: fanRecord("scoop"), loader: fanOnly(), actions: { acknowledge: fanAction(), reply: fanAction(() => ({ body: "Lovely." })) } },
   "me.seeding": { loader: signedIn() },
   "me.seeding_.$id": {
     params: fanRecord("campaign"),
@@ -272,7 +272,7 @@ const POLICY: Record<string, RoutePolicy> = {
   "b.$brand.imports_.$id": {
     params: withId("importJob"),
     loader: staff("manager"),
-    actions: { "-": staffAction("manager", () => ({ col0: "email", col1: "name" })), start: staffAction("manager", () => ({ col0: "email", col1: "name" })) },
+    actions: { preview: staffAction("manager", () => ({ col0: "email", col1: "name" })), start: staffAction("manager", () => ({ col0: "email", col1: "name" })) },
   },
   "b.$brand.imports_.$id.rejected[.]csv": { params: withId("importJob"), loader: staff("manager") },
   "b.$brand.invitations": {
@@ -348,12 +348,16 @@ const POLICY: Record<string, RoutePolicy> = {
 // Reading the routes
 // ---------------------------------------------------------------------------------------------------------
 
-const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f) && !/\.(test|server)\./.test(f));
-const routeName = (file: string) => file.replace(/\.tsx?$/, "");
+/** Every route's folder (app/routes/<name>/route.tsx), by name. */
+const routeFiles = readdirSync(ROUTES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => `${d.name}/route.tsx`);
+const routeName = (file: string) => file.replace(/\/route\.tsx$/, "");
 
-/** The intents an action dispatches on, read from its source: comparisons, zod literals and switch cases. */
+/** The intents an action dispatches on, read from its source: the handler map given to runIntent. */
 function intentsInSource(source: string) {
   const found = new Set<string>();
+  for (const m of source.matchAll(/runIntent\([^{]*\{([^}]*)\}/g)) for (const k of m[1].matchAll(/"?([\w-]+)"?:\s*\w+/g)) found.add(k[1]);
   for (const m of source.matchAll(/intent"?\)?\s*===\s*"([^"]+)"/g)) found.add(m[1]);
   for (const m of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) found.add(m[1]);
   for (const m of source.matchAll(/switch\s*\(([^)]*intent[^)]*\)?)\)\s*\{/g)) {
@@ -424,6 +428,11 @@ function urlFor(name: string, params: Record<string, string>, search = "") {
 afterAll(wipe);
 
 describe("the access policy covers every route", () => {
+  test("every route is a folder with its route.tsx (helpers beside it)", () => {
+    const loose = readdirSync(ROUTES_DIR, { withFileTypes: true }).filter((d) => !d.isDirectory() || !readdirSync(path.join(ROUTES_DIR, d.name)).includes("route.tsx"));
+    expect(loose.map((d) => d.name)).toEqual([]);
+  });
+
   test("every route module has a policy, and every policy a route", () => {
     expect(routeFiles.map(routeName).filter((n) => !POLICY[n]), "routes without a line in the policy").toEqual([]);
     expect(Object.keys(POLICY).filter((n) => !routeFiles.map(routeName).includes(n)), "policies for routes that are gone").toEqual([]);
@@ -479,6 +488,20 @@ describe("who may do what", () => {
       }
       await wipe();
       Object.assign(world, await buildWorld());
+    }
+
+    // A page with several actions answers an action it does not have with a 400, for someone allowed the others,
+    // and runs none of them.
+    const intents = Object.keys(policy.actions ?? {}).filter((i) => i !== "-");
+    if (intents.length) {
+      const rule = policy.actions![intents[0]];
+      const caller = CALLERS.find((c) => !refused(rule.access[c]));
+      if (caller) {
+        const before = await snapshot();
+        const outcome = await call(mod.action!, "POST", urlOf(world, caller, rule), paramsFor(world, caller, rule), world.cookies[caller], { ...(rule.form?.(world) ?? {}), intent: "no-such-action" });
+        check(outcome, 400, `an unknown intent as ${caller}`);
+        expect(await snapshot(), `an unknown intent as ${caller} changed the database`).toBe(before);
+      }
     }
   });
 });

@@ -1,13 +1,13 @@
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
 import "#app/jobs.server";
-import { action as newScoopAction } from "#app/routes/b.$brand.scoops_.new";
-import { action as editScoopAction } from "#app/routes/b.$brand.scoops_.$id_.edit";
-import { action as scoopAction, loader as scoopLoader } from "#app/routes/b.$brand.scoops_.$id";
-import { loader as scoopsLoader } from "#app/routes/b.$brand.scoops";
-import { loader as feedLoader } from "#app/routes/me.scoops";
-import { action as fanScoopAction, loader as fanScoopLoader } from "#app/routes/me.scoops_.$id";
-import { loader as fileLoader } from "#app/routes/files.$id";
+import { action as newScoopAction } from "#app/routes/b.$brand.scoops_.new/route";
+import { action as editScoopAction } from "#app/routes/b.$brand.scoops_.$id_.edit/route";
+import { action as scoopAction, loader as scoopLoader } from "#app/routes/b.$brand.scoops_.$id/route";
+import { loader as scoopsLoader } from "#app/routes/b.$brand.scoops/route";
+import { loader as feedLoader } from "#app/routes/me.scoops/route";
+import { action as fanScoopAction, loader as fanScoopLoader } from "#app/routes/me.scoops_.$id/route";
+import { loader as fileLoader } from "#app/routes/files.$id/route";
 import { db } from "#app/utils/db.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
@@ -64,7 +64,7 @@ describe("scoops", () => {
     const hiddenImage = await callLoader(fileLoader, `/files/${scoop.uploads[0].id}`, { cookie: fanCookie, params: { id: scoop.uploads[0].id } });
     expect(hiddenImage.status).toBe(404);
 
-    const ack = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: {} });
+    const ack = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: { intent: "acknowledge" } });
     expect(ack.status).toBe(302);
     const open = await callLoader(fanScoopLoader, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id } });
     expect(open.data.scoop.locked).toBe(false);
@@ -91,13 +91,13 @@ describe("scoops", () => {
     const outsiderCookie = await cookieFor(s.outsiderUser.id);
     const denied = await callLoader(fanScoopLoader, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id } });
     expect(denied.status).toBe(404);
-    const deniedAck = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id }, form: {} });
+    const deniedAck = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: outsiderCookie, params: { id: scoop.id }, form: { intent: "acknowledge" } });
     expect(deniedAck.status).toBe(404);
 
     // The fan replies privately; the reply lands on her timeline for staff. Someone outside cannot reply.
     const empty = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: { intent: "reply", body: " " } });
     expect(empty.status).toBe(400);
-    expect(empty.data.replyError).toBe("Write a few words first.");
+    expect(empty.data.result.error).toEqual({ body: ["Write a few words first."] });
     const reply = await callAction(fanScoopAction, `/me/scoops/${scoop.id}`, { cookie: fanCookie, params: { id: scoop.id }, form: { intent: "reply", body: "Honestly? Less sugar, more rhubarb." } });
     expect(reply.status).toBe(302);
     const insider = await db.ambassador.findFirstOrThrow({ where: { userId: s.insiderUser.id, brandId: s.brand.id } });

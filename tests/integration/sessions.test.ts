@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { action as logoutAction } from "#app/routes/logout";
-import { loader as accountLoader } from "#app/routes/account";
+import { action as logoutAction } from "#app/routes/logout/route";
+import { loader as accountLoader } from "#app/routes/account/route";
 import { getUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { BASE, callAction, callLoader, cookieFor } from "#tests/utils";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { action as staffAction, loader as staffLoader } from "#app/routes/b.$brand.staff";
-import { action as inviteAction, loader as inviteLoader } from "#app/routes/invites.$token";
-import { loader as layoutLoader } from "#app/routes/b.$brand";
+import { action as staffAction, loader as staffLoader } from "#app/routes/b.$brand.staff/route";
+import { action as inviteAction, loader as inviteLoader } from "#app/routes/invites.$token/route";
+import { loader as layoutLoader } from "#app/routes/b.$brand/route";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, cookieFor, lastDeliveredTo, lastEmailTo, withEmailProvider } from "#tests/utils";
 import { addStaff, createBrand, createUser, uniqueEmail } from "#tests/factories";

@@ -5,8 +5,8 @@ import { invariantResponse } from "#app/utils/http.server";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
-import { ScoopSchema } from "./scoops";
-import { saveScoop } from "./scoops.server";
+import { ScoopSchema } from "#app/models/scoops";
+import { saveScoop } from "#app/models/scoops.server";
 
 /** The create and edit actions of the scoop form: parse the upload, validate, save, redirect with a toast. */
 export async function handleScoopForm(request: Request, { brand, user }: BrandContext, scoopId?: string) {

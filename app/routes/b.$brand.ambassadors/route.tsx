@@ -10,38 +10,45 @@ import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server
 import { TIER_THRESHOLDS_SELECT, TIERS, tierFor } from "#app/models/tiers";
 import { db } from "#app/utils/db.server";
 import { MessageSchema } from "#app/models/message";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { readForm } from "#app/utils/request-body.server";
+import { hiddenFields, runIntent } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassadors · Kindred" }];
 
-const BulkSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("tag"), tag: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, "Tags use lower-case letters, digits and hyphens") }),
-  z.object({ intent: z.literal("untag"), tag: z.string().trim().toLowerCase().min(1, "Type the tag to remove") }),
-  z.object({ intent: z.literal("status"), status: z.enum(AMBASSADOR_STATUSES, { error: "Choose a status" }) }),
-  z.object({ intent: z.literal("message"), ...MessageSchema.shape }),
-]);
+const TagSchema = z.object({ tag: z.string({ error: "Type a tag" }).trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, "Tags use lower-case letters, digits and hyphens") });
+const UntagSchema = z.object({ tag: z.string({ error: "Type the tag to remove" }).trim().toLowerCase().min(1, "Type the tag to remove") });
+const StatusSchema = z.object({ status: z.enum(AMBASSADOR_STATUSES, { error: "Choose a status" }) });
 
-/** Bulk actions on the ambassadors ticked on the current page. */
+type Ctx = BrandContext & { form: FormData; ids: string[]; back: string };
+
+/** Bulk actions on the ambassadors ticked on the current page; a problem comes back as a toast above the list. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const formData = await readForm(request);
-  const ids = formData.getAll("ids").map(String);
-  const back = `/b/${brand.slug}/ambassadors${new URL(request.url).search}`;
-  if (!ids.length) return redirectWithToast(back, { kind: "error", message: "Tick at least one ambassador first." });
-  const parsed = BulkSchema.safeParse(Object.fromEntries([...formData].filter(([k]) => k !== "ids")));
-  if (!parsed.success) return redirectWithToast(back, { kind: "error", message: parsed.error.issues[0].message });
-  const a = parsed.data;
-  let message: string;
-  if (a.intent === "tag") message = `Tagged ${await bulkTag(brand.id, ids, a.tag, user.id)} with “${a.tag}”.`;
-  else if (a.intent === "untag") message = `Removed “${a.tag}” from ${await bulkUntag(brand.id, ids, a.tag)}.`;
-  else if (a.intent === "status") message = `Changed the status of ${await bulkStatus(brand.id, ids, a.status, user.id)} to ${a.status}.`;
-  else {
-    const r = await bulkMessage(brand.id, ids, user, a.subject, a.body);
-    message = `Message sent to ${r.sent}${r.skipped ? ` (${r.skipped} skipped: emails off, or not active)` : ""}.`;
-  }
-  return redirectWithToast(back, { kind: "success", message });
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const form = await readForm(request);
+  const ctx: Ctx = { ...staff, form, ids: hiddenFields(form, IdsSchema).ids, back: `/b/${staff.brand.slug}/ambassadors${new URL(request.url).search}` };
+  return runIntent(form, ctx, { tag: tagAction, untag: untagAction, status: statusAction, message: messageAction });
 }
+
+const IdsSchema = z.object({ ids: z.array(z.string().min(1)).default([]) });
+
+/** The fields of one bulk action, or the toast that says what to fix. */
+async function bulk<S extends z.ZodType>({ form, ids, back }: Ctx, schema: S, run: (value: z.output<S>) => Promise<string>) {
+  if (!ids.length) return redirectWithToast(back, { kind: "error", message: "Tick at least one ambassador first." });
+  const submission = parseWithZod(form, { schema });
+  if (submission.status !== "success") return redirectWithToast(back, { kind: "error", message: Object.values(submission.error ?? {})[0]?.[0] ?? "Check the form." });
+  return redirectWithToast(back, { kind: "success", message: await run(submission.value) });
+}
+
+const tagAction = (ctx: Ctx) => bulk(ctx, TagSchema, async ({ tag }) => `Tagged ${await bulkTag(ctx.brand.id, ctx.ids, tag, ctx.user.id)} with “${tag}”.`);
+const untagAction = (ctx: Ctx) => bulk(ctx, UntagSchema, async ({ tag }) => `Removed “${tag}” from ${await bulkUntag(ctx.brand.id, ctx.ids, tag)}.`);
+const statusAction = (ctx: Ctx) => bulk(ctx, StatusSchema, async ({ status }) => `Changed the status of ${await bulkStatus(ctx.brand.id, ctx.ids, status, ctx.user.id)} to ${status}.`);
+const messageAction = (ctx: Ctx) =>
+  bulk(ctx, MessageSchema, async ({ subject, body }) => {
+    const r = await bulkMessage(ctx.brand.id, ctx.ids, ctx.user, subject, body);
+    return `Message sent to ${r.sent}${r.skipped ? ` (${r.skipped} skipped: emails off, or not active)` : ""}.`;
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SubmitButton, TextareaField, useClearAfterSave } from "#app/components/forms";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
+import { ErrorList, SubmitButton, TextareaField, replyFor, useIntentForm } from "#app/components/forms";
 import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
 import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus, updateAmbassadorDetails } from "#app/models/ambassador-profile.server";
 import { inviteFans } from "#app/models/fan-invites.server";
@@ -13,29 +13,27 @@ import { isGoneQuiet } from "#app/models/timeline.server";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("note"), body: z.string().trim().min(1, "Write the note first").max(5000, "Keep notes under 5,000 characters") }),
-  z.object({ intent: z.literal("preferences"), preferences: z.string().trim().max(2000, "Keep this under 2,000 characters") }),
-  z.object({ intent: z.literal("status"), status: z.enum(AMBASSADOR_STATUSES) }),
-  z.object({
-    intent: z.literal("add-tag"),
-    tag: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, "Type a tag")
-      .max(40, "Keep tags under 40 characters")
-      .regex(/^[a-z0-9-]+$/, "Tags use lower-case letters, digits and hyphens"),
-  }),
-  z.object({ intent: z.literal("remove-tag"), tagId: z.string().min(1) }),
-]);
+const NoteSchema = z.object({ body: z.string({ error: "Write the note first" }).trim().min(1, "Write the note first").max(5000, "Keep notes under 5,000 characters") });
+const PreferencesSchema = z.object({ preferences: z.string().trim().max(2000, "Keep this under 2,000 characters").default("") });
+const StatusSchema = z.object({ status: z.enum(AMBASSADOR_STATUSES, { error: "Choose a status" }) });
+const TagSchema = z.object({
+  tag: z
+    .string({ error: "Type a tag" })
+    .trim()
+    .toLowerCase()
+    .min(1, "Type a tag")
+    .max(40, "Keep tags under 40 characters")
+    .regex(/^[a-z0-9-]+$/, "Tags use lower-case letters, digits and hyphens"),
+});
+const RemoveTagSchema = z.object({ tagId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
@@ -44,49 +42,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, ...found, perks: await perkLedger(brand.id, found.ambassador.id), goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
 }
 
+type Ctx = BrandContext & { form: FormData; fan: NonNullable<Awaited<ReturnType<typeof getAmbassadorForStaff>>>["ambassador"]; back: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const found = await getAmbassadorForStaff(staff.brand.id, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
-  const id = found.ambassador.id;
-  const back = `/b/${brand.slug}/ambassadors/${id}`;
-  const form = await readForm(request);
-  if (form.get("intent") === "details") {
-    const submission = parseWithZod(form, { schema: StaffDetailsSchema });
-    if (submission.status !== "success") return data({ details: submission.reply() }, { status: 400 });
-    await updateAmbassadorDetails(brand.id, id, user.id, submission.value);
-    return redirectWithToast(back, { kind: "success", message: "Details saved." });
-  }
-  if (form.get("intent") === "invite") {
-    if (!found.ambassador.neverInvited) return redirectWithToast(back, { kind: "info", message: `${found.ambassador.name} has already been invited.` });
-    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: found.ambassador.email, name: found.ambassador.name }], note: "" });
-    return outcome.invited.length || outcome.reinvited.length
-      ? redirectWithToast(back, { kind: "success", message: `Invitation sent to ${found.ambassador.email}.` })
-      : redirectWithToast(back, { kind: "error", message: `No invitation was sent: ${outcome.skipped[0]?.reason ?? "this fan can't be invited"}.` });
-  }
-  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data({ field: String(issue.path[0] ?? "form"), error: issue.message }, { status: 400 });
-  }
-  const input = parsed.data;
-  switch (input.intent) {
-    case "note":
-      await addNote(brand.id, id, user.id, input.body);
-      return redirectWithToast(back, { kind: "success", message: "Note added to the timeline." });
-    case "preferences":
-      await savePreferences(brand.id, id, input.preferences);
-      return redirectWithToast(back, { kind: "success", message: "Saved." });
-    case "status":
-      await setStatus(brand.id, id, user.id, input.status);
-      return redirectWithToast(back, { kind: "success", message: `Status is now ${input.status}.` });
-    case "add-tag":
-      await addTag(brand.id, id, user.id, input.tag);
-      return redirectWithToast(back, { kind: "success", message: `Tagged “${input.tag}”.` });
-    case "remove-tag":
-      await removeTag(brand.id, id, input.tagId);
-      return redirectWithToast(back, { kind: "success", message: "Tag removed." });
-  }
+  const ctx: Ctx = { ...staff, form: await readForm(request), fan: found.ambassador, back: `/b/${staff.brand.slug}/ambassadors/${found.ambassador.id}` };
+  return runIntent(ctx.form, ctx, { details: detailsAction, invite: inviteAction, note: noteAction, preferences: preferencesAction, status: statusAction, "add-tag": addTagAction, "remove-tag": removeTagAction });
+}
+
+async function detailsAction({ brand, user, form, fan, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: StaffDetailsSchema });
+  if (submission.status !== "success") return rejected("details", submission);
+  await updateAmbassadorDetails(brand.id, fan.id, user.id, submission.value);
+  return redirectWithToast(back, { kind: "success", message: "Details saved." });
+}
+
+async function inviteAction({ brand, user, fan, back }: Ctx) {
+  if (!fan.neverInvited) return redirectWithToast(back, { kind: "info", message: `${fan.name} has already been invited.` });
+  const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: fan.email, name: fan.name }], note: "" });
+  return outcome.invited.length || outcome.reinvited.length
+    ? redirectWithToast(back, { kind: "success", message: `Invitation sent to ${fan.email}.` })
+    : redirectWithToast(back, { kind: "error", message: `No invitation was sent: ${outcome.skipped[0]?.reason ?? "this fan can't be invited"}.` });
+}
+
+async function noteAction({ brand, user, form, fan, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: NoteSchema });
+  if (submission.status !== "success") return rejected("note", submission);
+  await addNote(brand.id, fan.id, user.id, submission.value.body);
+  return redirectWithToast(back, { kind: "success", message: "Note added to the timeline." });
+}
+
+async function preferencesAction({ brand, form, fan, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: PreferencesSchema });
+  if (submission.status !== "success") return rejected("preferences", submission);
+  await savePreferences(brand.id, fan.id, submission.value.preferences);
+  return redirectWithToast(back, { kind: "success", message: "Saved." });
+}
+
+async function statusAction({ brand, user, form, fan, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: StatusSchema });
+  if (submission.status !== "success") return rejected("status", submission);
+  await setStatus(brand.id, fan.id, user.id, submission.value.status);
+  return redirectWithToast(back, { kind: "success", message: `Status is now ${submission.value.status}.` });
+}
+
+async function addTagAction({ brand, user, form, fan, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: TagSchema });
+  if (submission.status !== "success") return rejected("add-tag", submission);
+  await addTag(brand.id, fan.id, user.id, submission.value.tag);
+  return redirectWithToast(back, { kind: "success", message: `Tagged “${submission.value.tag}”.` });
+}
+
+async function removeTagAction({ brand, form, fan, back }: Ctx) {
+  const { tagId } = hiddenFields(form, RemoveTagSchema);
+  await removeTag(brand.id, fan.id, tagId);
+  return redirectWithToast(back, { kind: "success", message: "Tag removed." });
 }
 
 const fmt = (n: number) => n.toLocaleString("en");
@@ -94,8 +106,9 @@ const fmt = (n: number) => n.toLocaleString("en");
 export default function AmbassadorPage() {
   const { brand, ambassador: a, application, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorFor = (field: string) => (actionData && "field" in actionData && actionData.field === field ? [actionData.error] : undefined);
-  const noteForm = useClearAfterSave("note", !!errorFor("body"));
+  const note = useIntentForm("note", NoteSchema, actionData, { clearAfterSave: true });
+  const tag = useIntentForm("add-tag", TagSchema, actionData, { clearAfterSave: true });
+  const prefs = useIntentForm("preferences", PreferencesSchema, actionData, { defaultValue: { preferences: a.preferences } });
   return (
     <div className="space-y-6">
       <Link to={`/b/${brand.slug}/ambassadors`} className="text-sm text-violet-700 underline">
@@ -183,7 +196,7 @@ export default function AmbassadorPage() {
             )}
           </section>
 
-          <StaffDetailsForm ambassador={a} lastResult={actionData && "details" in actionData ? actionData.details : undefined} />
+          <StaffDetailsForm ambassador={a} lastResult={replyFor(actionData, "details")} />
 
           {application ? (
             <section aria-labelledby="application-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
@@ -219,9 +232,9 @@ export default function AmbassadorPage() {
             <h2 id="timeline-heading" className="font-semibold">
               Timeline
             </h2>
-            <Form method="post" className="mt-3 space-y-2" ref={noteForm}>
+            <Form method="post" className="mt-3 space-y-2" {...note.formProps}>
               <input type="hidden" name="intent" value="note" />
-              <TextareaField label="Add a private note" hint="Only staff see notes." name="body" rows={2} errors={errorFor("body")} />
+              <TextareaField label="Add a private note" hint="Only staff see notes." {...getTextareaProps(note.fields.body)} rows={2} errors={note.fields.body.errors} />
               <SubmitButton variant="secondary" className="py-1.5">
                 Add note
               </SubmitButton>
@@ -262,18 +275,14 @@ export default function AmbassadorPage() {
                 </li>
               ))}
             </ul>
-            <Form method="post" className="mt-3 flex items-start gap-2">
+            <Form method="post" className="mt-3 flex items-start gap-2" {...tag.formProps}>
               <input type="hidden" name="intent" value="add-tag" />
               <div className="flex-1">
                 <label htmlFor="new-tag" className="sr-only">
                   New tag
                 </label>
-                <input id="new-tag" name="tag" placeholder="sourdough" className="w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm" aria-invalid={!!errorFor("tag") || undefined} aria-describedby={errorFor("tag") ? "new-tag-error" : undefined} />
-                {errorFor("tag") ? (
-                  <p id="new-tag-error" className="mt-1 text-sm text-red-700">
-                    {errorFor("tag")![0]}
-                  </p>
-                ) : null}
+                <input {...getInputProps(tag.fields.tag, { type: "text" })} id="new-tag" placeholder="sourdough" className="w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm" aria-describedby={tag.fields.tag.errors ? "new-tag-error" : undefined} />
+                <ErrorList id="new-tag-error" errors={tag.fields.tag.errors} />
               </div>
               <SubmitButton variant="secondary" className="py-1.5">
                 Add
@@ -285,9 +294,9 @@ export default function AmbassadorPage() {
             <h2 id="prefs-heading" className="font-semibold">
               Sizes and preferences
             </h2>
-            <Form method="post" className="mt-2 space-y-2">
+            <Form method="post" className="mt-2 space-y-2" {...prefs.formProps}>
               <input type="hidden" name="intent" value="preferences" />
-              <TextareaField label="What to remember" hint="Sizes, allergies, favourite products…" name="preferences" rows={3} defaultValue={a.preferences} errors={errorFor("preferences")} />
+              <TextareaField label="What to remember" hint="Sizes, allergies, favourite products…" {...getTextareaProps(prefs.fields.preferences)} rows={3} errors={prefs.fields.preferences.errors} />
               <SubmitButton variant="secondary" className="py-1.5">
                 Save
               </SubmitButton>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ScoopForm } from "#app/components/scoop-form";
 import { audienceChoices } from "#app/models/audience.server";
-import { handleScoopForm } from "#app/models/scoop-form.server";
+import { handleScoopForm } from "#app/components/scoop-form.server";
 import { db } from "#app/utils/db.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 

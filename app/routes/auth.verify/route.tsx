@@ -12,6 +12,7 @@ import { getLoginCookie } from "#app/utils/cookies.server";
 import { getEnv } from "#app/utils/env.server";
 import { clientIp, safeRedirect } from "#app/utils/http.server";
 import { readForm } from "#app/utils/request-body.server";
+import { hiddenFields, runIntent } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your code · Kindred" }];
 
@@ -46,16 +47,27 @@ async function signIn(request: Request, result: Extract<VerifyResult, { ok: true
   return redirect(to ? safeRedirect(to) : await landingPath(result.userId), { headers });
 }
 
+const LinkSchema = z.object({ token: z.string().default("") });
+
+type Ctx = { request: Request; form: FormData };
+
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  if (formData.get("intent") === "link") {
-    const result = await verifyLoginLink(String(formData.get("token") ?? ""));
-    if (!result.ok) return data({ linkError: result.error, result: undefined }, { status: 400 });
-    return signIn(request, result);
-  }
+  const ctx: Ctx = { request, form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { link: linkAction, code: codeAction });
+}
+
+/** The sign-in link's page: the person confirms, and the link's one use is spent. */
+async function linkAction({ request, form }: Ctx) {
+  const result = await verifyLoginLink(hiddenFields(form, LinkSchema).token);
+  if (!result.ok) return data({ linkError: result.error, result: undefined }, { status: 400 });
+  return signIn(request, result);
+}
+
+/** The six-digit code typed on this browser, for the address the sign-in cookie remembers. */
+async function codeAction({ request, form }: Ctx) {
   const pending = (await getLoginCookie().parse(request.headers.get("Cookie"))) as Pending;
   if (!pending?.email) throw redirect("/login");
-  const submission = parseWithZod(formData, { schema: CodeSchema });
+  const submission = parseWithZod(form, { schema: CodeSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), linkError: undefined }, { status: 400 });
   const result = await verifyLoginCode({ email: pending.email, code: submission.value.code, ip: clientIp(request) });
   if (!result.ok) {
@@ -139,6 +151,7 @@ export default function Verify() {
       </p>
       {loaderData.showOutboxHint ? <OutboxHint /> : null}
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        <input type="hidden" name="intent" value="code" />
         <Field
           label="Sign-in code"
           {...getInputProps(fields.code, { type: "text" })}

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton, TextareaField, useClearAfterSave } from "#app/components/forms";
+import { SubmitButton, TextareaField, useIntentForm } from "#app/components/forms";
 import { LocalTime } from "#app/components/local-time";
 import { ScoopContent } from "#app/components/scoop-content";
 import { acknowledgeScoop, getScoopForFan, replyToScoop } from "#app/models/scoops.server";
 import { readForm } from "#app/utils/request-body.server";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser, type SessionUser } from "#app/utils/auth.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -19,25 +22,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { scoop };
 }
 
+const ReplySchema = z.object({
+  body: z.string({ error: "Write a few words first." }).trim().min(2, "Write a few words first.").max(3000, "Keep your reply under 3,000 characters."),
+});
+
+type Ctx = { user: SessionUser; form: FormData; scoopId: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const form = await readForm(request);
-  if (form.get("intent") === "reply") {
-    const body = String(form.get("body") ?? "").trim();
-    if (body.length < 2) return data({ replyError: "Write a few words first." }, { status: 400 });
-    if (body.length > 3000) return data({ replyError: "Keep your reply under 3,000 characters." }, { status: 400 });
-    invariantResponse(await replyToScoop(user.id, params.id ?? "", body), "Scoop not found");
-    return redirectWithToast(`/me/scoops/${params.id}`, { kind: "success", message: "Thank you — your reply went to the team (only they see it)." });
-  }
-  const ok = await acknowledgeScoop(user.id, params.id ?? "");
-  invariantResponse(ok, "Scoop not found");
-  return redirectWithToast(`/me/scoops/${params.id}`, { kind: "success", message: "Thank you for keeping it under wraps!" });
+  const ctx: Ctx = { user: await requireUser(request), form: await readForm(request), scoopId: params.id ?? "" };
+  return runIntent(ctx.form, ctx, { acknowledge: acknowledgeAction, reply: replyAction });
+}
+
+/** The fan agrees to the embargo, and the scoop opens. */
+async function acknowledgeAction({ user, scoopId }: Ctx) {
+  invariantResponse(await acknowledgeScoop(user.id, scoopId), "Scoop not found");
+  return redirectWithToast(`/me/scoops/${scoopId}`, { kind: "success", message: "Thank you for keeping it under wraps!" });
+}
+
+/** A private reply to the brand's team. */
+async function replyAction({ user, form, scoopId }: Ctx) {
+  const submission = parseWithZod(form, { schema: ReplySchema });
+  if (submission.status !== "success") return rejected("reply", submission);
+  invariantResponse(await replyToScoop(user.id, scoopId, submission.value.body), "Scoop not found");
+  return redirectWithToast(`/me/scoops/${scoopId}`, { kind: "success", message: "Thank you — your reply went to the team (only they see it)." });
 }
 
 export default function FanScoop() {
   const { scoop } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const replyForm = useClearAfterSave("reply", !!result?.replyError);
+  const reply = useIntentForm("reply", ReplySchema, useActionData<typeof action>(), { clearAfterSave: true });
   const zone = scoop.brand.timeZone;
   return (
     <article className="mx-auto max-w-2xl space-y-6 px-4 py-8">
@@ -63,6 +75,7 @@ export default function FanScoop() {
       ) : null}
       {scoop.locked ? (
         <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
+          <input type="hidden" name="intent" value="acknowledge" />
           <h2 className="font-semibold">Before you read</h2>
           <p className="text-sm text-stone-700">
             This is a confidential preview for {scoop.brand.name}'s ambassadors. By opening it, you agree to keep what you see private until the embargo lifts
@@ -73,9 +86,9 @@ export default function FanScoop() {
       ) : (
         <>
           <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={scoop.brand.disclosureText} />
-          <Form method="post" ref={replyForm} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          <Form method="post" {...reply.formProps} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
             <input type="hidden" name="intent" value="reply" />
-            <TextareaField label="Reply to the team" hint={`Your honest thoughts, questions or ideas. Only ${scoop.brand.name}'s team sees this.`} name="body" rows={3} errors={result?.replyError ? [result.replyError] : undefined} />
+            <TextareaField label="Reply to the team" hint={`Your honest thoughts, questions or ideas. Only ${scoop.brand.name}'s team sees this.`} {...getTextareaProps(reply.fields.body)} rows={3} errors={reply.fields.body.errors} />
             <SubmitButton variant="secondary" pendingText="Sending…">
               Send reply
             </SubmitButton>

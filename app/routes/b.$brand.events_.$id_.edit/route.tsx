@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "#app/components/event-form";
 import { audienceChoices } from "#app/models/audience.server";
-import { handleEventForm } from "#app/models/event-form.server";
+import { handleEventForm } from "#app/components/event-form.server";
 import { getEventForStaff } from "#app/models/events.server";
 import { utcToZonedInput } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";

@@ -5,57 +5,56 @@ import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
 import { SubmitButton } from "#app/components/forms";
 import { IMPORT_FIELDS, REJECTS_KEEP_DAYS, type Mapping } from "#app/models/csv-import";
-import { previewImport, startImport } from "#app/models/csv-import.server";
-import { db } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { z } from "zod";
+import { getImportForStaff, previewImport, saveImportMapping, startImport } from "#app/models/csv-import.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
-async function findImport(brandId: string, id: string) {
-  const job = await db.importJob.findFirst({ where: { id, brandId } });
-  invariantResponse(job, "Import not found");
-  return job;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const job = await findImport(brand.id, params.id ?? "");
-  const headers = JSON.parse(job.headers) as string[];
-  const mapping = JSON.parse(job.mapping) as Mapping;
+  const { job, headers, mapping, hasRejects } = await getImportForStaff(brand.id, params.id ?? "");
   const preview = job.status === "mapping" ? await previewImport(job.filePath, job.delimiter, mapping, brand.id) : [];
   const { filePath: _f, ...rest } = job;
-  const hasRejects = !!(await db.importReject.findFirst({ where: { importId: job.id }, select: { id: true } }));
   return { brand, job: { ...rest, hasRejects }, headers, mapping, preview };
 }
 
-function mappingFrom(formData: FormData, columns: number): Mapping {
-  const mapping: Mapping = {};
-  for (let i = 0; i < columns; i++) {
-    const v = String(formData.get(`col${i}`) ?? "ignore");
-    mapping[i] = v in IMPORT_FIELDS ? v : "ignore";
-  }
-  return mapping;
-}
+/** Each column's field, as chosen in the form (col0, col1, …); anything else is "ignore". */
+const mappingSchema = (columns: number) =>
+  z.object(Object.fromEntries(Array.from({ length: columns }, (_, i) => [`col${i}`, z.string().optional().transform((v) => (v && v in IMPORT_FIELDS ? v : "ignore"))]))).transform((cols) => {
+    const mapping: Mapping = {};
+    for (let i = 0; i < columns; i++) mapping[i] = cols[`col${i}`] as string;
+    return mapping;
+  });
+
+const StartSchema = z.object({ sendInvites: z.literal("on").optional() });
+
+type Ctx = BrandContext & { form: FormData; importId: string; mapping: Mapping; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const job = await findImport(brand.id, params.id ?? "");
-  const formData = await readForm(request);
-  const mapping = mappingFrom(formData, (JSON.parse(job.headers) as string[]).length);
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const { job, headers } = await getImportForStaff(staff.brand.id, params.id ?? "");
+  const form = await readForm(request);
+  const mapping = hiddenFields(form, mappingSchema(headers.length));
   const used = Object.values(mapping).filter((f) => f !== "ignore");
   const twice = used.find((f, i) => used.indexOf(f) !== i);
   if (twice) return data({ error: `Two columns are set to “${IMPORT_FIELDS[twice]}”. Choose one.` }, { status: 400 });
-  const back = `/b/${brand.slug}/imports/${job.id}`;
-  if (formData.get("intent") === "start") {
-    const result = await startImport(brand.id, job.id, mapping, formData.get("sendInvites") === "on");
-    if (!result.ok) return data({ error: result.error }, { status: 400 });
-    return redirectWithToast(back, { kind: "success", message: "Import started. You can leave this page; it carries on." });
-  }
-  await db.importJob.updateMany({ where: { id: job.id, brandId: brand.id, status: "mapping" }, data: { mapping: JSON.stringify(mapping) } });
+  const ctx: Ctx = { ...staff, form, importId: job.id, mapping, back: `/b/${staff.brand.slug}/imports/${job.id}` };
+  return runIntent(form, ctx, { preview: previewAction, start: startAction });
+}
+
+async function previewAction({ brand, importId, mapping, back }: Ctx) {
+  await saveImportMapping(brand.id, importId, mapping);
   return redirectWithToast(back, { kind: "info", message: "Preview updated." });
+}
+
+async function startAction({ brand, form, importId, mapping, back }: Ctx) {
+  const result = await startImport(brand.id, importId, mapping, hiddenFields(form, StartSchema).sendInvites === "on");
+  if (!result.ok) return data({ error: result.error }, { status: 400 });
+  return redirectWithToast(back, { kind: "success", message: "Import started. You can leave this page; it carries on." });
 }
 
 function Progress({ done, total }: { done: number; total: number | null }) {
