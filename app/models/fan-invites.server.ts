@@ -72,6 +72,34 @@ export async function inviteFans({ brandId, inviter, entries, note }: { brandId:
  * Emails a pending invitation with a new link (the old link stops working) and extends it to 14 days from now.
  * Used for the first send and for "resend".
  */
+/** Imported fans who have not been sent an invitation yet. */
+function waitingWhere(brandId: string) {
+  return { brandId, status: "invited", invites: { none: {} } };
+}
+
+/** The invitations page: how many imported fans wait for one, and a page of invitations not yet answered. */
+export async function invitationsOverview(brandId: string, { page, perPage }: { page: number; perPage: number }) {
+  const pendingWhere = { brandId, acceptedAt: null, revokedAt: null };
+  const [waiting, pendingTotal, pending] = await Promise.all([
+    db.ambassador.count({ where: waitingWhere(brandId) }),
+    db.fanInvite.count({ where: pendingWhere }),
+    db.fanInvite.findMany({
+      where: pendingWhere,
+      orderBy: [{ lastSentAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: { id: true, sendCount: true, lastSentAt: true, expiresAt: true, ambassador: { select: { id: true, email: true, name: true } } },
+    }),
+  ]);
+  return { waiting, pendingTotal, pending };
+}
+
+/** Invites the next batch of imported fans who have never been sent an invitation, oldest first. */
+export async function inviteWaitingFans(brandId: string, inviter: SessionUser, batch: number) {
+  const fans = await db.ambassador.findMany({ where: waitingWhere(brandId), orderBy: { createdAt: "asc" }, take: batch, select: { email: true, name: true } });
+  return inviteFans({ brandId, inviter, entries: fans, note: "" });
+}
+
 export async function sendFanInvite(inviteId: string, inviterName: string) {
   const invite = await db.fanInvite.findUnique({
     where: { id: inviteId },

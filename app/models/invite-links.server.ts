@@ -19,6 +19,15 @@ export async function createInviteLink({ brandId, createdById, label, tagName, m
   });
 }
 
+/** The brand's shareable links, newest first, with how many active fans joined through each. */
+export async function listInviteLinks(brandId: string) {
+  return db.inviteLink.findMany({
+    where: { brandId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, code: true, label: true, tagName: true, maxUses: true, uses: true, expiresAt: true, revokedAt: true, _count: { select: { ambassadors: { where: { status: "active" } } } } },
+  });
+}
+
 export async function revokeInviteLink(brandId: string, linkId: string) {
   const res = await db.inviteLink.updateMany({ where: { id: linkId, brandId, revokedAt: null }, data: { revokedAt: new Date() } });
   return res.count === 1 ? { ok: true as const } : { ok: false as const, error: "That link is already switched off." };

@@ -90,6 +90,23 @@ export async function acceptStaffInvite(token: string, user: SessionUser): Promi
 const LAST_OWNER = "A brand always needs at least one owner. Make someone else an owner first.";
 
 /** Changes a staff member's role; the last owner cannot stop being an owner. */
+/** The brand's team, oldest member first, and its invitations still open. */
+export async function staffOverview(brandId: string) {
+  const [members, invites] = await Promise.all([
+    db.membership.findMany({
+      where: { brandId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    }),
+    db.staffInvite.findMany({
+      where: { brandId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    }),
+  ]);
+  return { members, invites };
+}
+
 export async function changeStaffRole(brandId: string, membershipId: string, role: StaffRole): Promise<{ ok: true } | Failure> {
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: membershipId, brandId }, select: { role: true } });

@@ -83,16 +83,17 @@ describe("inviting fans by email", () => {
       form: { intent: "invite", emails: `${active.email}\n${invited.email}\nnot-an-email\n${fresh}`, note: "" },
     });
     expect(res.status).toBe(200);
-    expect(res.data.outcome).toEqual({ invited: [fresh], reinvited: [invited.email], skipped: [{ email: active.email, reason: "already an active ambassador" }] });
-    expect(res.data.lineErrors).toEqual([{ line: 3, text: "not-an-email", reason: "no valid email address" }]);
-    expect(res.data.remaining).toBe("not-an-email");
+    expect(res.data.summary.outcome).toEqual({ invited: [fresh], reinvited: [invited.email], skipped: [{ email: active.email, reason: "already an active ambassador" }] });
+    expect(res.data.summary.lineErrors).toEqual([{ line: 3, text: "not-an-email", reason: "no valid email address" }]);
+    // The form starts again with only the line that was not used.
+    expect(res.data.restart).toMatchObject({ emails: "not-an-email", note: "" });
   });
 
   test("an empty or unreadable list is a form error and invites nobody", async () => {
     const { brand, cookie, params } = await setup();
     const res = await callAction(invitationsAction, `/b/${brand.slug}/invitations`, { cookie, params, form: { intent: "invite", emails: "nope\nstill nope", note: "" } });
     expect(res.status).toBe(400);
-    expect(res.data.formError).toBe("None of these lines has a valid email address.");
+    expect(res.data.result.error.emails).toEqual(["None of these lines has a valid email address.", "Line 1: “nope” has no valid email address", "Line 2: “still nope” has no valid email address"]);
     expect(await db.ambassador.count({ where: { brandId: brand.id } })).toBe(0);
   });
 
@@ -181,7 +182,7 @@ describe("shareable invite links", () => {
     expect((await callLoader(linkLoader, `/i/${off.code}`, { params: { code: off.code } })).data.problem).toMatch(/switched off/);
     const bad = await callAction(invitationsAction, `/b/${brand.slug}/invitations`, { cookie, params, form: { intent: "create-link", label: "x", maxUses: "0", expiresOn: "2001-01-01", tagName: "no spaces" } });
     expect(bad.status).toBe(400);
-    expect(bad.data.link.error).toMatchObject({ label: ["Name the link so you know where it was shared"], maxUses: ["At least 1"], tagName: ["Tags use lower-case letters, digits and hyphens"] });
+    expect(bad.data.result.error).toMatchObject({ label: ["Name the link so you know where it was shared"], maxUses: ["At least 1"], tagName: ["Tags use lower-case letters, digits and hyphens"] });
   });
 });
 

@@ -75,14 +75,14 @@ describe("staff invitations", () => {
     const { owner, brand, cookie, params } = await ownerWithBrand();
     const res = await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email: owner.email.toUpperCase(), role: "manager" } });
     expect(res.status).toBe(400);
-    expect(res.data.error.email[0]).toMatch(/already on the team/);
+    expect(res.data.result.error.email[0]).toMatch(/already on the team/);
   });
 
   test("a bad email or role gets field messages", async () => {
     const { brand, cookie, params } = await ownerWithBrand();
     const res = await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email: "nope", role: "king" } });
     expect(res.status).toBe(400);
-    expect(res.data.error).toMatchObject({ email: ["Enter a valid email address, like name@example.com"], role: ["Choose a role"] });
+    expect(res.data.result.error).toMatchObject({ email: ["Enter a valid email address, like name@example.com"], role: ["Choose a role"] });
   });
 });
 

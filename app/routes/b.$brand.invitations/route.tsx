@@ -2,16 +2,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
-import { Field, SubmitButton, TextareaField } from "#app/components/forms";
+import { Field, SubmitButton, TextareaField, useIntentForm } from "#app/components/forms";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { MAX_INVITES_PER_BATCH, parseInviteList, type InviteLineError } from "#app/models/invite-input";
-import { inviteFans, resendFanInvite, revokeFanInvite, type InviteOutcome } from "#app/models/fan-invites.server";
-import { createInviteLink, revokeInviteLink } from "#app/models/invite-links.server";
-import { db } from "#app/utils/db.server";
+import { invitationsOverview, inviteFans, inviteWaitingFans, resendFanInvite, revokeFanInvite, type InviteOutcome } from "#app/models/fan-invites.server";
+import { createInviteLink, listInviteLinks, revokeInviteLink } from "#app/models/invite-links.server";
 import { getEnv } from "#app/utils/env.server";
 import { endOfDayInZone, isCalendarDate, todayInZone } from "#app/utils/format";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { rejected, rejectedWith, runIntent, hiddenFields } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -38,31 +39,18 @@ const LinkSchema = z.object({
     .optional(),
 });
 
-/** Imported fans who have not been sent an invitation yet. */
-function waitingWhere(brandId: string) {
-  return { brandId, status: "invited", invites: { none: {} } };
-}
+const InviteSchema = z.object({
+  emails: z.string({ error: "Enter at least one email address." }),
+  note: z.string().trim().max(500, "Keep the note under 500 characters").default(""),
+});
+
+const InviteIdSchema = z.object({ inviteId: z.string().min(1) });
+const LinkIdSchema = z.object({ linkId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const page = pageFrom(new URL(request.url));
-  const pendingWhere = { brandId: brand.id, acceptedAt: null, revokedAt: null };
-  const [waiting, pendingTotal, pending, links] = await Promise.all([
-    db.ambassador.count({ where: waitingWhere(brand.id) }),
-    db.fanInvite.count({ where: pendingWhere }),
-    db.fanInvite.findMany({
-      where: pendingWhere,
-      orderBy: [{ lastSentAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE,
-      take: PAGE,
-      select: { id: true, sendCount: true, lastSentAt: true, expiresAt: true, ambassador: { select: { id: true, email: true, name: true } } },
-    }),
-    db.inviteLink.findMany({
-      where: { brandId: brand.id },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, code: true, label: true, tagName: true, maxUses: true, uses: true, expiresAt: true, revokedAt: true, _count: { select: { ambassadors: { where: { status: "active" } } } } },
-    }),
-  ]);
+  const [{ waiting, pendingTotal, pending }, links] = await Promise.all([invitationsOverview(brand.id, { page, perPage: PAGE }), listInviteLinks(brand.id)]);
   return {
     brand,
     waiting,
@@ -76,78 +64,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type InviteResult = { intent: "invite"; outcome?: InviteOutcome; lineErrors?: InviteLineError[]; remaining?: string; formError?: string; note?: string };
+type Ctx = BrandContext & { form: FormData; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const back = `/b/${brand.slug}/invitations`;
-
-  if (intent === "invite") {
-    const text = String(formData.get("emails") ?? "");
-    const note = String(formData.get("note") ?? "").trim().slice(0, 500);
-    const { entries, errors } = parseInviteList(text);
-    if (!entries.length) {
-      return data<InviteResult>({ intent, formError: errors.length ? "None of these lines has a valid email address." : "Enter at least one email address.", lineErrors: errors, remaining: text, note }, { status: 400 });
-    }
-    if (entries.length > MAX_INVITES_PER_BATCH) {
-      return data<InviteResult>({ intent, formError: `At most ${MAX_INVITES_PER_BATCH} people at a time — for more, import a CSV file.`, remaining: text, note }, { status: 400 });
-    }
-    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries, note });
-    const sent = outcome.invited.length + outcome.reinvited.length;
-    if (!errors.length && !outcome.skipped.length) {
-      return redirectWithToast(back, { kind: "success", message: `${sent} ${sent === 1 ? "invitation is" : "invitations are"} on the way.` });
-    }
-    // Some lines were not used: show why, and keep only those lines in the box for fixing.
-    return data<InviteResult>({ intent, outcome, lineErrors: errors, remaining: errors.map((e) => e.text).join("\n"), note });
-  }
-
-  if (intent === "invite-waiting") {
-    const fans = await db.ambassador.findMany({ where: waitingWhere(brand.id), orderBy: { createdAt: "asc" }, take: MAX_INVITES_PER_BATCH, select: { email: true, name: true } });
-    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: fans, note: "" });
-    const sent = outcome.invited.length + outcome.reinvited.length;
-    return redirectWithToast(back, { kind: "success", message: `${sent} ${sent === 1 ? "invitation is" : "invitations are"} on the way.` });
-  }
-
-  if (intent === "resend" || intent === "revoke") {
-    const inviteId = String(formData.get("inviteId") ?? "");
-    const result = intent === "resend" ? await resendFanInvite(brand.id, inviteId, user.name ?? user.email) : await revokeFanInvite(brand.id, inviteId, user.id);
-    if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
-    return redirectWithToast(back, { kind: "success", message: intent === "resend" ? "Invitation sent again with a fresh link." : "Invitation withdrawn." });
-  }
-
-  if (intent === "create-link") {
-    const submission = parseWithZod(formData, { schema: LinkSchema });
-    if (submission.status !== "success") return data({ intent, link: submission.reply() }, { status: 400 });
-    const { label, tagName, maxUses, expiresOn } = submission.value;
-    if (expiresOn && expiresOn < todayInZone(brand.timeZone)) {
-      return data({ intent, link: submission.reply({ fieldErrors: { expiresOn: ["Choose today or a later date"] } }) }, { status: 400 });
-    }
-    await createInviteLink({ brandId: brand.id, createdById: user.id, label, tagName, maxUses, expiresAt: expiresOn ? endOfDayInZone(expiresOn, brand.timeZone) : null });
-    return redirectWithToast(back, { kind: "success", message: `Link “${label}” is ready to share.` });
-  }
-
-  if (intent === "revoke-link") {
-    const result = await revokeInviteLink(brand.id, String(formData.get("linkId") ?? ""));
-    return redirectWithToast(back, result.ok ? { kind: "success", message: "Link switched off." } : { kind: "error", message: result.error });
-  }
-
-  throw new Response("Unknown action", { status: 400 });
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const ctx: Ctx = { ...staff, form: await readForm(request), back: `/b/${staff.brand.slug}/invitations` };
+  return runIntent(ctx.form, ctx, {
+    invite: inviteAction,
+    "invite-waiting": inviteWaitingAction,
+    resend: resendAction,
+    revoke: revokeAction,
+    "create-link": createLinkAction,
+    "revoke-link": revokeLinkAction,
+  });
 }
 
-function InviteSummary({ result }: { result: InviteResult }) {
-  const { outcome, lineErrors = [] } = result;
-  const sent = (outcome?.invited.length ?? 0) + (outcome?.reinvited.length ?? 0);
+const invitationsSent = (n: number) => `${n} ${n === 1 ? "invitation is" : "invitations are"} on the way.`;
+
+/** Invitations by email, one person per line. Lines that were not used stay in the box, with the reason. */
+async function inviteAction({ brand, user, form, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: InviteSchema });
+  if (submission.status !== "success") return rejected("invite", submission);
+  const { emails, note } = submission.value;
+  const { entries, errors } = parseInviteList(emails);
+  const lineErrors = errors.map((e) => `Line ${e.line}: “${e.text}” has no valid email address`);
+  if (!entries.length) {
+    return rejectedWith("invite", submission, { fieldErrors: { emails: [errors.length ? "None of these lines has a valid email address." : "Enter at least one email address.", ...lineErrors] } });
+  }
+  if (entries.length > MAX_INVITES_PER_BATCH) {
+    return rejectedWith("invite", submission, { fieldErrors: { emails: [`At most ${MAX_INVITES_PER_BATCH} people at a time — for more, import a CSV file.`] } });
+  }
+  const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries, note });
+  if (!errors.length && !outcome.skipped.length) return redirectWithToast(back, { kind: "success", message: invitationsSent(outcome.invited.length + outcome.reinvited.length) });
+  // Some lines were not used: say why, and start the form again with only those lines in the box.
+  return data({ intent: "invite" as const, summary: { outcome, lineErrors: errors }, restart: { emails: errors.map((e) => e.text).join("\n"), note, attempt: crypto.randomUUID() } });
+}
+
+async function inviteWaitingAction({ brand, user, back }: Ctx) {
+  const outcome = await inviteWaitingFans(brand.id, user, MAX_INVITES_PER_BATCH);
+  return redirectWithToast(back, { kind: "success", message: invitationsSent(outcome.invited.length + outcome.reinvited.length) });
+}
+
+async function resendAction({ brand, user, form, back }: Ctx) {
+  const result = await resendFanInvite(brand.id, hiddenFields(form, InviteIdSchema).inviteId, user.name ?? user.email);
+  return redirectWithToast(back, result.ok ? { kind: "success", message: "Invitation sent again with a fresh link." } : { kind: "error", message: result.error });
+}
+
+async function revokeAction({ brand, user, form, back }: Ctx) {
+  const result = await revokeFanInvite(brand.id, hiddenFields(form, InviteIdSchema).inviteId, user.id);
+  return redirectWithToast(back, result.ok ? { kind: "success", message: "Invitation withdrawn." } : { kind: "error", message: result.error });
+}
+
+async function createLinkAction({ brand, user, form, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: LinkSchema });
+  if (submission.status !== "success") return rejected("create-link", submission);
+  const { label, tagName, maxUses, expiresOn } = submission.value;
+  if (expiresOn && expiresOn < todayInZone(brand.timeZone)) return rejectedWith("create-link", submission, { fieldErrors: { expiresOn: ["Choose today or a later date"] } });
+  await createInviteLink({ brandId: brand.id, createdById: user.id, label, tagName, maxUses, expiresAt: expiresOn ? endOfDayInZone(expiresOn, brand.timeZone) : null });
+  return redirectWithToast(back, { kind: "success", message: `Link “${label}” is ready to share.` });
+}
+
+async function revokeLinkAction({ brand, form, back }: Ctx) {
+  const result = await revokeInviteLink(brand.id, hiddenFields(form, LinkIdSchema).linkId);
+  return redirectWithToast(back, result.ok ? { kind: "success", message: "Link switched off." } : { kind: "error", message: result.error });
+}
+
+type InviteSummaryData = { outcome: InviteOutcome; lineErrors: InviteLineError[] };
+
+function InviteSummary({ outcome, lineErrors }: InviteSummaryData) {
+  const sent = outcome.invited.length + outcome.reinvited.length;
   return (
     <div role="status" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="invite-summary">
-      {outcome ? (
-        <p className="font-medium">
-          {sent} {sent === 1 ? "invitation is" : "invitations are"} on the way
-          {outcome.reinvited.length ? ` (${outcome.reinvited.length} sent again)` : ""}.
-        </p>
-      ) : null}
-      {outcome?.skipped.length ? (
+      <p className="font-medium">
+        {sent} {sent === 1 ? "invitation is" : "invitations are"} on the way
+        {outcome.reinvited.length ? ` (${outcome.reinvited.length} sent again)` : ""}.
+      </p>
+      {outcome.skipped.length ? (
         <div>
           <p className="font-medium">Not invited:</p>
           <ul className="list-disc pl-5">
@@ -178,10 +170,10 @@ function InviteSummary({ result }: { result: InviteResult }) {
 export default function Invitations() {
   const { brand, waiting, page, pageCount, pendingTotal, pending, links, appUrl, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const inviteResult = actionData && actionData.intent === "invite" ? (actionData as InviteResult) : null;
-  const linkReply = actionData && "link" in actionData ? actionData.link : null;
-  const linkErrors = (linkReply?.error ?? {}) as Record<string, string[] | undefined>;
-  const linkValues = (linkReply?.initialValue ?? {}) as Record<string, string | undefined>;
+  const summary = actionData && "summary" in actionData ? actionData : null;
+  // After a partly used list the form starts again (a new form id), holding only the lines that were not used.
+  const invite = useIntentForm("invite", InviteSchema, actionData, { id: summary ? `invite-${summary.restart.attempt}` : "invite", defaultValue: summary?.restart, clearAfterSave: true });
+  const link = useIntentForm("create-link", LinkSchema, actionData, { clearAfterSave: true });
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">Invitations</h1>
@@ -194,18 +186,11 @@ export default function Invitations() {
           Each person gets a personal email in {brand.name}'s colours with a link valid for 14 days. Paste one person per line, like{" "}
           <code>ana@example.com</code> or <code>Ana Lima &lt;ana@example.com&gt;</code>.
         </p>
-        {inviteResult && (inviteResult.outcome || inviteResult.lineErrors?.length) && !inviteResult.formError ? <InviteSummary result={inviteResult} /> : null}
-        <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" key={inviteResult ? JSON.stringify(inviteResult).length : "fresh"}>
+        {summary ? <InviteSummary {...summary.summary} /> : null}
+        <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" {...invite.formProps}>
           <input type="hidden" name="intent" value="invite" />
-          <TextareaField
-            label="Who to invite"
-            name="emails"
-            rows={5}
-            required
-            defaultValue={inviteResult?.remaining ?? ""}
-            errors={inviteResult?.formError ? [inviteResult.formError, ...(inviteResult.lineErrors ?? []).map((e) => `Line ${e.line}: “${e.text}” has no valid email address`)] : undefined}
-          />
-          <TextareaField label="Personal note (optional)" name="note" rows={2} maxLength={500} hint="Shown in the email, signed with your name." defaultValue={inviteResult?.note ?? ""} />
+          <TextareaField label="Who to invite" {...getTextareaProps(invite.fields.emails)} rows={5} errors={invite.fields.emails.errors} />
+          <TextareaField label="Personal note (optional)" {...getTextareaProps(invite.fields.note)} rows={2} maxLength={500} hint="Shown in the email, signed with your name." errors={invite.fields.note.errors} />
           <SubmitButton pendingText="Inviting…">Send invitations</SubmitButton>
         </Form>
       </section>
@@ -271,12 +256,12 @@ export default function Invitations() {
         <p className="text-sm text-stone-600">
           For a QR code at the counter, a newsletter or a store event. Anyone with the link can join after confirming their email; a tag marks where they came from.
         </p>
-        <Form method="post" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <Form method="post" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2" {...link.formProps}>
           <input type="hidden" name="intent" value="create-link" />
-          <Field label="Name of the link" name="label" placeholder="November tasting night" defaultValue={linkValues.label} errors={linkErrors.label} />
-          <Field label="Tag joiners with (optional)" name="tagName" placeholder="store-event-nov" defaultValue={linkValues.tagName} errors={linkErrors.tagName} />
-          <Field label="Use limit (optional)" name="maxUses" type="number" min={1} defaultValue={linkValues.maxUses} errors={linkErrors.maxUses} />
-          <Field label={`Expires at the end of (optional, ${brand.timeZone})`} name="expiresOn" type="date" min={today} defaultValue={linkValues.expiresOn} errors={linkErrors.expiresOn} />
+          <Field label="Name of the link" {...getInputProps(link.fields.label, { type: "text" })} placeholder="November tasting night" errors={link.fields.label.errors} />
+          <Field label="Tag joiners with (optional)" {...getInputProps(link.fields.tagName, { type: "text" })} placeholder="store-event-nov" errors={link.fields.tagName.errors} />
+          <Field label="Use limit (optional)" {...getInputProps(link.fields.maxUses, { type: "number" })} min={1} errors={link.fields.maxUses.errors} />
+          <Field label={`Expires at the end of (optional, ${brand.timeZone})`} {...getInputProps(link.fields.expiresOn, { type: "date" })} min={today} errors={link.fields.expiresOn.errors} />
           <div className="sm:col-span-2">
             <SubmitButton pendingText="Creating…">Create link</SubmitButton>
           </div>

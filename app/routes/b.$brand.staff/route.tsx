@@ -1,14 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, SelectField, SubmitButton, useClearAfterSave } from "#app/components/forms";
+import { Field, SelectField, SubmitButton, useIntentForm } from "#app/components/forms";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "#app/models/roles";
-import { changeStaffRole, inviteStaff, removeStaffMember, revokeStaffInvite } from "#app/models/staff.server";
-import { db } from "#app/utils/db.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { changeStaffRole, inviteStaff, removeStaffMember, revokeStaffInvite, staffOverview } from "#app/models/staff.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -18,7 +17,6 @@ export const meta: MetaFunction = () => [{ title: "Staff · Kindred" }];
 const roleField = z.enum(STAFF_ROLES, { error: "Choose a role" });
 
 const InviteSchema = z.object({
-  intent: z.literal("invite"),
   // One message per problem: the length is checked first, and only a line of a sensible length is read as an address.
   email: z
     .string({ error: "Enter their email address" })
@@ -29,71 +27,55 @@ const InviteSchema = z.object({
   role: roleField,
 });
 
-const MemberSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("change-role"), membershipId: z.string().min(1), role: roleField }),
-  z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) }),
-  z.object({ intent: z.literal("revoke"), inviteId: z.string().min(1) }),
-]);
+const ChangeRoleSchema = z.object({ membershipId: z.string().min(1), role: roleField });
+const MembershipSchema = z.object({ membershipId: z.string().min(1) });
+const StaffInviteSchema = z.object({ inviteId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, user } = await requireBrandMember(request, params.brand, "owner");
-  const [members, invites] = await Promise.all([
-    db.membership.findMany({
-      where: { brandId: brand.id },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    }),
-    db.staffInvite.findMany({
-      where: { brandId: brand.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, role: true, expiresAt: true },
-    }),
-  ]);
-  return { brand, members, invites, currentUserId: user.id };
+  return { brand, ...(await staffOverview(brand.id)), currentUserId: user.id };
 }
 
+type Ctx = BrandContext & { form: FormData; back: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "owner");
-  const formData = await readForm(request);
-  const back = `/b/${brand.slug}/staff`;
+  const staff = await requireBrandMember(request, params.brand, "owner");
+  const ctx: Ctx = { ...staff, form: await readForm(request), back: `/b/${staff.brand.slug}/staff` };
+  return runIntent(ctx.form, ctx, { invite: inviteAction, "change-role": changeRoleAction, remove: removeAction, revoke: revokeAction });
+}
 
-  if (formData.get("intent") === "invite") {
-    const submission = parseWithZod(formData, { schema: InviteSchema });
-    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const result = await inviteStaff({ brandId: brand.id, inviter: user, email: submission.value.email, role: submission.value.role });
-    if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.error] } }), { status: 400 });
-    return redirectWithToast(back, { kind: "success", message: `Invitation sent to ${submission.value.email}.` });
-  }
+async function inviteAction({ brand, user, form, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: InviteSchema });
+  if (submission.status !== "success") return rejected("invite", submission);
+  const result = await inviteStaff({ brandId: brand.id, inviter: user, email: submission.value.email, role: submission.value.role });
+  if (!result.ok) return rejectedWith("invite", submission, { fieldErrors: { email: [result.error] } });
+  return redirectWithToast(back, { kind: "success", message: `Invitation sent to ${submission.value.email}.` });
+}
 
-  const parsed = MemberSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) throw new Response("Unknown or incomplete staff action", { status: 400 });
-  const input = parsed.data;
-  const result =
-    input.intent === "change-role"
-      ? await changeStaffRole(brand.id, input.membershipId, input.role)
-      : input.intent === "remove"
-        ? await removeStaffMember(brand.id, input.membershipId)
-        : await revokeStaffInvite(brand.id, input.inviteId);
-  if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
-  const message = input.intent === "change-role" ? "Role updated." : input.intent === "remove" ? "Removed from the team." : "Invitation revoked.";
-  return redirectWithToast(back, { kind: "success", message });
+/** The toast for a change to the team: what happened, or why it could not. */
+function told(back: string, result: { ok: true } | { ok: false; error: string }, done: string) {
+  return redirectWithToast(back, result.ok ? { kind: "success", message: done } : { kind: "error", message: result.error });
+}
+
+async function changeRoleAction({ brand, form, back }: Ctx) {
+  const { membershipId, role } = hiddenFields(form, ChangeRoleSchema);
+  return told(back, await changeStaffRole(brand.id, membershipId, role), "Role updated.");
+}
+
+async function removeAction({ brand, form, back }: Ctx) {
+  return told(back, await removeStaffMember(brand.id, hiddenFields(form, MembershipSchema).membershipId), "Removed from the team.");
+}
+
+async function revokeAction({ brand, form, back }: Ctx) {
+  return told(back, await revokeStaffInvite(brand.id, hiddenFields(form, StaffInviteSchema).inviteId), "Invitation revoked.");
 }
 
 function InviteForm() {
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "invite-staff",
-    lastResult,
-    // The least privilege first: an owner picks a wider role on purpose.
-    defaultValue: { role: "organizer" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  });
-  // After an invitation goes out the form starts again: empty address, least-privilege role.
-  const formRef = useClearAfterSave("invite", lastResult?.status === "error");
+  // The least privilege first: an owner picks a wider role on purpose. After an invitation goes out the form starts
+  // again: empty address, least-privilege role.
+  const { fields, formProps } = useIntentForm("invite", InviteSchema, useActionData<typeof action>(), { id: "invite-staff", defaultValue: { role: "organizer" }, clearAfterSave: true });
   return (
-    <Form method="post" ref={formRef} {...getFormProps(form)} className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
+    <Form method="post" {...formProps} className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
       <input type="hidden" name="intent" value="invite" />
       <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} autoComplete="off" />
       <SelectField label="Role" {...getSelectProps(fields.role)} errors={fields.role.errors}>
