@@ -145,3 +145,16 @@ export async function* exportAmbassadors(brandId: string, f: DirectoryFilter, ct
     after = rows[rows.length - 1];
   }
 }
+
+/** The id of the brand's ambassador with this address (any status), or null. */
+export async function ambassadorIdByEmail(brandId: string, email: string) {
+  const found = await db.ambassador.findUnique({ where: { brandId_email: { brandId, email: email.trim().toLowerCase() } }, select: { id: true } });
+  return found?.id ?? null;
+}
+
+/** The brand's active ambassadors among these addresses, and the addresses that are not one. */
+export async function activeAmbassadorsByEmail(brandId: string, emails: string[]) {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const fans = await db.ambassador.findMany({ where: { brandId, email: { in: wanted }, status: "active" }, select: { id: true, email: true } });
+  return { fans, unknown: wanted.filter((e) => !fans.some((f) => f.email === e)) };
+}

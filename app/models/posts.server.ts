@@ -15,6 +15,7 @@ import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type Rev
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 import { NotFound } from "./errors";
+import { ambassadorRecordWhere, type FanScope } from "./scope";
 
 export const POST_METRICS_JOB = "post.metrics";
 const DAY = 86_400_000;
@@ -254,11 +255,23 @@ export async function requestDisclosure(brandId: string, postId: string, actorId
   await recordTouch({ brandId, ambassadorId: post.ambassadorId, kind: "post", summary: "Asked to add a disclosure to a post", actorId });
 }
 
-/** The fan edited the caption: the checks run again. */
-export async function updateCaption(postId: string, caption: string, where: Prisma.PostWhereInput) {
-  const post = await db.post.findFirst({ where: { id: postId, ...where }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
+/** The fan edited the caption of one of their posts: the checks run again. */
+export async function updateCaption(fan: FanScope, postId: string, caption: string) {
+  const post = await db.post.findFirst({ where: { id: postId, ...ambassadorRecordWhere(fan) }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
   if (!post) throw new NotFound();
   await db.post.update({ where: { id: post.id }, data: { caption, ...(await flagsFor(post.brandId, caption, post, post.postedAt)) } });
+}
+
+/** Numbers a fan reads off one of their own posts. */
+export async function recordFanMetrics(fan: FanScope, postId: string, m: Metrics) {
+  const post = await db.post.findFirst({ where: { id: postId, ...ambassadorRecordWhere(fan) }, select: { id: true } });
+  if (!post) throw new NotFound();
+  await recordMetrics(post.id, m, "fan");
+}
+
+/** The programs a fan can add posts to (active memberships), by brand name. */
+export async function postingPrograms(fan: FanScope) {
+  return db.ambassador.findMany({ where: { userId: fan.userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
 }
 
 export async function reviewPost(brandId: string, postId: string, status: "approved" | "hidden" | "pending") {
@@ -367,7 +380,7 @@ export async function listPosts(brandId: string, filter: ReviewFilter, page: num
 export async function getPostForStaff(brandId: string, postId: string) {
   const post = await db.post.findFirst({
     where: { id: postId, brandId },
-    select: { ...POST_ROW, ambassadorId: true, ambassador: { select: { id: true, name: true } }, metrics: { orderBy: { recordedAt: "desc" }, take: 50, select: { id: true, views: true, likes: true, comments: true, shares: true, saves: true, source: true, recordedAt: true } } },
+    select: { ...POST_ROW, ambassadorId: true, brand: { select: { name: true, disclosureText: true } }, ambassador: { select: { id: true, name: true } }, metrics: { orderBy: { recordedAt: "desc" }, take: 50, select: { id: true, views: true, likes: true, comments: true, shares: true, saves: true, source: true, recordedAt: true } } },
   });
   if (!post) return null;
   const candidates = await perkCandidates(brandId, post.ambassadorId, new Date(post.postedAt.getTime() + DAY));

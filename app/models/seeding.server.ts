@@ -13,6 +13,7 @@ import { recordTouch } from "./timeline.server";
 import { choicesOf } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
 import { NotFound } from "./errors";
+import { ambassadorRecordWhere, type BrandScope, type FanScope } from "./scope";
 
 export const SEEDING_FOLLOW_UP_JOB = "seeding.follow-up";
 type Tx = Prisma.TransactionClient;
@@ -134,6 +135,13 @@ const CAMPAIGN_DETAIL = {
   followUpDays: true,
   products: { select: { id: true, name: true, valueCents: true, variants: { select: { id: true, name: true, stock: true, reserved: true } } } },
 } satisfies Prisma.SeedingCampaignSelect;
+
+/** The id of one of the brand's campaigns; NotFound outside the brand. */
+export async function campaignIdForStaff(brandId: string, campaignId: string) {
+  const campaign = await db.seedingCampaign.findFirst({ where: { id: campaignId, brandId }, select: { id: true } });
+  if (!campaign) throw new NotFound("Campaign not found");
+  return campaign.id;
+}
 
 export async function getCampaignForStaff(brandId: string, campaignId: string, status?: string) {
   const campaign = await db.seedingCampaign.findFirst({
@@ -307,9 +315,9 @@ export async function markShipped(brandId: string, campaignId: string, id: strin
  * A shipped package arrived: marked by staff of the brand or by the fan it was sent to (one of the two, always).
  * The follow-ups are scheduled in the same transaction. False when nothing shipped matches (nothing changes).
  */
-export async function markDelivered(requestId: string, by: { brandId: string } | { userId: string }, now = new Date()) {
+export async function markDelivered(scope: BrandScope | FanScope, requestId: string, now = new Date()) {
   const r = await db.seedingRequest.findFirst({
-    where: { id: requestId, status: "shipped", ...("brandId" in by ? { brandId: by.brandId } : { ambassador: { userId: by.userId } }) },
+    where: { id: requestId, status: "shipped", ...ambassadorRecordWhere(scope) },
     select: { id: true, brandId: true, ambassadorId: true, campaign: { select: { followUpDays: true } }, variant: { select: { product: { select: { name: true } } } } },
   });
   if (!r) return false;
@@ -317,7 +325,7 @@ export async function markDelivered(requestId: string, by: { brandId: string } |
   return db.$transaction(async (tx) => {
     const moved = await tx.seedingRequest.updateMany({ where: { id: r.id, status: "shipped" }, data: { status: "delivered", deliveredAt: now } });
     if (moved.count !== 1) return false;
-    await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: "userId" in by ? by.userId : null, at: now }, tx);
+    await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: scope.userId, at: now }, tx);
     for (const [i, at] of followUps.entries()) await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: i }, { tx, runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
     await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: "settle" }, { tx, runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });
     return true;

@@ -46,3 +46,11 @@ export function rejected(intent: string, submission: { reply: (options?: never) 
 export function rejectedWith(intent: string, submission: { reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> }, errors: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }, status = 400) {
   return data({ intent, result: submission.reply(errors) }, { status });
 }
+
+/**
+ * For forms whose problems show as one message above a list (bulk actions, one-line row forms): the first error of
+ * a failed submission, in the form's own words.
+ */
+export function firstProblem(submission: { error?: Record<string, string[] | null> | null }, fallback = "Check the form and try again.") {
+  return Object.values(submission.error ?? {}).find((errors) => errors?.length)?.[0] ?? fallback;
+}

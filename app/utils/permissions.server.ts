@@ -1,11 +1,14 @@
 import { db } from "./db.server";
 import { requireUser, type SessionUser } from "./auth.server";
 import { isStaffRole, roleAtLeast, type StaffRole } from "#app/models/roles";
+import { brandScope, type BrandScope } from "#app/models/scope";
 
 export type BrandContext = {
   user: SessionUser;
   brand: { id: string; name: string; slug: string; color: string; logoUrl: string | null; timeZone: string };
   role: StaffRole;
+  /** what model functions take to act for this brand (app/models/scope.ts) */
+  scope: BrandScope;
 };
 
 /**
@@ -27,5 +30,5 @@ export async function requireBrandMember(request: Request, slug: string | undefi
   if (!roleAtLeast(membership.role, needed)) {
     throw new Response("Your role does not include this page", { status: 403, statusText: "Forbidden" });
   }
-  return { user, brand: membership.brand, role: membership.role };
+  return { user, brand: membership.brand, role: membership.role, scope: brandScope(membership.brand.id, membership.role, user.id) };
 }

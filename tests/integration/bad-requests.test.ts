@@ -139,7 +139,7 @@ describe("dates that do not exist or cannot be right", () => {
     const brand = await createBrand(db, { ownerId: user.id });
     const res = await callAction(invitationsAction, `/b/${brand.slug}/invitations`, { cookie: await cookieFor(user.id), params: { brand: brand.slug }, form: { intent: "create-link", label: "Counter", expiresOn: "2030-02-30" } });
     expect(res.status).toBe(400);
-    expect(res.data.link.error.expiresOn).toEqual(["2030-02-30 is not a date on the calendar. Choose a day that exists."]);
+    expect(res.data.result.error.expiresOn).toEqual(["2030-02-30 is not a date on the calendar. Choose a day that exists."]);
     expect(await db.inviteLink.count({ where: { brandId: brand.id } })).toBe(0);
   });
 
@@ -148,9 +148,9 @@ describe("dates that do not exist or cannot be right", () => {
     const brand = await createBrand(db, { ownerId: owner.id });
     const fanUser = await createUser(db);
     const fan = await createAmbassador(db, brand.id, { userId: fanUser.id, email: fanUser.email });
-    const res = await callAction(fanPostsAction, "/me/posts", { cookie: await cookieFor(fanUser.id), form: { programId: fan.id, url: "https://www.instagram.com/p/OLD1/", postedAt: "1900-01-01T10:00", caption: "" } });
+    const res = await callAction(fanPostsAction, "/me/posts", { cookie: await cookieFor(fanUser.id), form: { intent: "add", programId: fan.id, url: "https://www.instagram.com/p/OLD1/", postedAt: "1900-01-01T10:00", caption: "" } });
     expect(res.status).toBe(400);
-    expect(res.data.fieldErrors.postedAt).toEqual(["1900 is too long ago for a post — check the date."]);
+    expect(res.data.result.error.postedAt).toEqual(["1900 is too long ago for a post — check the date."]);
     expect(await db.post.count({ where: { brandId: brand.id } })).toBe(0);
   });
 });
@@ -188,7 +188,7 @@ describe("times in the viewer's zone", () => {
     const cookie = `${await cookieFor(fanUser.id)}; kindred_tz=Asia%2FTokyo`;
     const page = await callLoader(fanPostsLoader, "/me/posts", { cookie });
     expect(page.data.entryZone).toBe("Asia/Tokyo");
-    const res = await callAction(fanPostsAction, "/me/posts", { cookie, form: { programId: fan.id, url: "https://www.instagram.com/p/TOKYO1/", postedAt: "2026-06-01T09:00", timeZone: "Asia/Tokyo", caption: "" } });
+    const res = await callAction(fanPostsAction, "/me/posts", { cookie, form: { intent: "add", programId: fan.id, url: "https://www.instagram.com/p/TOKYO1/", postedAt: "2026-06-01T09:00", timeZone: "Asia/Tokyo", caption: "" } });
     expect(res.status).toBe(302);
     expect((await db.post.findFirstOrThrow({ where: { brandId: brand.id } })).postedAt.toISOString()).toBe("2026-06-01T00:00:00.000Z");
     // Without the cookie the brand's zone is used, and said.

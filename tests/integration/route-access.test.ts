@@ -202,7 +202,7 @@ const POLICY: Record<string, RoutePolicy> = {
   "me.posts": {
     loader: signedIn(),
     actions: {
-      "-": { access: signedIn("ok") },
+      add: { access: signedIn("ok") },
       caption: fanAction((w) => ({ postId: w.ids.post, caption: "#ad Lovely rye" })),
       numbers: fanAction((w) => ({ postId: w.ids.post, likes: "12" })),
     },
@@ -357,7 +357,7 @@ const routeName = (file: string) => file.replace(/\/route\.tsx$/, "");
 /** The intents an action dispatches on, read from its source: the handler map given to runIntent. */
 function intentsInSource(source: string) {
   const found = new Set<string>();
-  for (const m of source.matchAll(/runIntent\([^{]*\{([^}]*)\}/g)) for (const k of m[1].matchAll(/"?([\w-]+)"?:\s*\w+/g)) found.add(k[1]);
+  for (const m of source.matchAll(/runIntent\([^;]*?\{([^{}]*)\}\s*\)/g)) for (const k of m[1].matchAll(/"?([\w-]+)"?:\s*\w+/g)) found.add(k[1]);
   for (const m of source.matchAll(/intent"?\)?\s*===\s*"([^"]+)"/g)) found.add(m[1]);
   for (const m of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) found.add(m[1]);
   for (const m of source.matchAll(/switch\s*\(([^)]*intent[^)]*\)?)\)\s*\{/g)) {

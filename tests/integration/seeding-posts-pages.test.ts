@@ -45,8 +45,8 @@ describe("seeding and posts pages", () => {
     const fanCookie = await cookieFor(s.fanUser.id);
     const missing = await callAction(fanCampaignAction, `/me/seeding/${campaign.id}`, { cookie: fanCookie, params: { id: campaign.id }, form: { intent: "request", name: "", line1: "" } });
     expect(missing.status).toBe(400);
-    expect(missing.data.fieldErrors.variantId).toEqual(["Choose one of the options."]);
-    expect(missing.data.fieldErrors.line1).toEqual(["Enter the street address."]);
+    expect(missing.data.result.error.variantId).toEqual(["Choose one of the options."]);
+    expect(missing.data.result.error.line1).toEqual(["Enter the street address."]);
     const ok = await callAction(fanCampaignAction, `/me/seeding/${campaign.id}`, { cookie: fanCookie, params: { id: campaign.id }, form: { intent: "request", variantId: campaign.variants[0].id, ...address, saveAddress: "on" } });
     expect(ok.status).toBe(302);
     const outsiderCookie = await cookieFor(s.outsiderUser.id);
@@ -76,12 +76,12 @@ describe("seeding and posts pages", () => {
   test("fans add posts with a reminder to disclose; staff import a CSV with row-level errors", async () => {
     const s = await setup();
     const fanCookie = await cookieFor(s.fanUser.id);
-    const bad = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { programId: s.fan.id, url: "not a link", postedAt: "2026-11-20T10:00", likes: "-3" } });
+    const bad = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { intent: "add", programId: s.fan.id, url: "not a link", postedAt: "2026-11-20T10:00", likes: "-3" } });
     expect(bad.status).toBe(400);
-    expect(bad.data.fieldErrors.likes).toEqual(["Likes can't be negative"]);
-    const story = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { programId: s.fan.id, url: "https://www.instagram.com/stories/rita/3312345678901234567/", kind: "story", postedAt: "2026-11-20T10:00" } });
-    expect(story.data.fieldErrors.screenshot).toEqual(["Stories disappear after a day: add a screenshot."]);
-    const ok = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { programId: s.fan.id, url: "https://youtu.be/dQw4w9WgXcQ", postedAt: "2026-11-20T10:00", caption: "#ad rye day", likes: "10" } });
+    expect(bad.data.result.error.likes).toEqual(["Likes can't be negative"]);
+    const story = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { intent: "add", programId: s.fan.id, url: "https://www.instagram.com/stories/rita/3312345678901234567/", kind: "story", postedAt: "2026-11-20T10:00" } });
+    expect(story.data.result.error.screenshot).toEqual(["Stories disappear after a day: add a screenshot."]);
+    const ok = await callAction(myPostsAction, "/me/posts", { cookie: fanCookie, form: { intent: "add", programId: s.fan.id, url: "https://youtu.be/dQw4w9WgXcQ", postedAt: "2026-11-20T10:00", caption: "#ad rye day", likes: "10" } });
     expect(ok.status).toBe(302);
     const mine = await callLoader(myPostsLoader, "/me/posts", { cookie: fanCookie });
     expect(mine.data.posts).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import "#app/jobs.server";
 import { fetchPublicMetrics, refreshMetrics, requestDisclosure, submitPost } from "#app/models/posts.server";
+import { brandScope, fanScope } from "#app/models/scope";
 import { createCampaign, decideRequests, giveFeedback, markDelivered, markShipped, packingListCsv, requestProduct, runFollowUp } from "#app/models/seeding.server";
 import type { CampaignInput } from "#app/models/seeding";
 import { db } from "#app/utils/db.server";
@@ -61,7 +62,7 @@ describe("seeding", () => {
     expect(await markShipped(s.brand.id, s.campaignId, id, { carrier: "Canada Post", trackingNumber: "CP123", trackingUrl: "https://track.example/CP123" }, s.owner.id)).toBe(true);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "seeding" }, orderBy: { createdAt: "desc" } })).text).toContain("CP123");
     const delivered = new Date();
-    expect(await markDelivered(id, { brandId: s.brand.id }, delivered)).toBe(true);
+    expect(await markDelivered(brandScope(s.brand.id, "owner", s.owner.id), id, delivered)).toBe(true);
     const jobs = await db.job.findMany({ where: { dedupeKey: { startsWith: `seeding:${id}` } }, orderBy: { runAt: "asc" } });
     expect(jobs.map((j) => Math.round((j.runAt.getTime() - delivered.getTime()) / 86_400_000))).toEqual([7, 14, 15]);
     expect(await runFollowUp(id, 0)).toBe("sent");
@@ -78,7 +79,7 @@ describe("seeding", () => {
     expect((await db.seedingVariant.findUniqueOrThrow({ where: { id: s.small.id } })).reserved).toBe(0);
     await decideRequests(s.brand.id, s.campaignId, [a.id], true, s.owner.id);
     await markShipped(s.brand.id, s.campaignId, a.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
-    await markDelivered(a.id, { userId: s.people[0].user.id });
+    await markDelivered(fanScope(s.people[0].user), a.id);
     await giveFeedback(s.people[0].user.id, a.id, "The large jar leaked a little, but the rye was lovely.");
     expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ outcome: "feedback", status: "settled" });
     expect(await runFollowUp(a.id, 0)).toBe("skipped"); // no nudges after feedback
@@ -92,7 +93,7 @@ async function deliveredToOneFan() {
   const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
   await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
   await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
-  await markDelivered(r.id, { brandId: s.brand.id });
+  await markDelivered(brandScope(s.brand.id, "owner", s.owner.id), r.id);
   return { s, fan, r };
 }
 

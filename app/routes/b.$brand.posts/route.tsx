@@ -1,20 +1,23 @@
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
-import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
+import { Field, SelectField, SubmitButton, TextareaField, replyFor, useIntentForm } from "#app/components/forms";
 import { MetricInputs } from "#app/components/metric-fields";
 import { Pagination } from "#app/components/pagination";
 import { engagementRate, formatRate } from "#app/models/engagement";
 import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { PostSchema, REVIEW_FILTERS, type ReviewFilter } from "#app/models/posts";
 import { importPostsCsv, listPosts, requestDisclosure, reviewPost, submitPostForm } from "#app/models/posts.server";
-import { db } from "#app/utils/db.server";
+import { ambassadorIdByEmail } from "#app/models/ambassadors.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
+import { discardFiles, parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
@@ -27,58 +30,67 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, entryZone: viewerZoneOf(request, brand.timeZone), now: utcToZonedInput(new Date(), viewerZoneOf(request, brand.timeZone)), ...(await listPosts(brand.id, filter in REVIEW_FILTERS ? filter : "pending", page)) };
 }
 
-type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string; report?: { line: number; ok: boolean; message: string }[] };
+type Result = { error?: string; report?: { line: number; ok: boolean; message: string }[] };
+
+/** A post staff add for a fan: the fan by address, then the post's own fields. */
+const StaffPostSchema = PostSchema.extend({ email: z.string({ error: "Enter the ambassador's email." }).trim().toLowerCase().max(254) });
+const PostIdSchema = z.object({ postId: z.string().min(1) });
+
+type Ctx = BrandContext & { form: FormData; files: PendingFile[]; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const staff = await requireBrandMember(request, params.brand, "manager");
   const parsed = await parseMultipart(request, ["file", "screenshot"]);
   if (!parsed.ok) return data<Result>({ error: parsed.error }, { status: 400 });
-  const form = parsed.formData;
-  const back = `/b/${brand.slug}/posts${new URL(request.url).search}`;
-  const intent = form.get("intent");
-  const postId = String(form.get("postId") ?? "");
+  const ctx: Ctx = { ...staff, form: parsed.formData, files: parsed.files, back: `/b/${staff.brand.slug}/posts${new URL(request.url).search}` };
   try {
-    switch (intent) {
-      case "approve":
-      case "hide":
-        await reviewPost(brand.id, postId, intent === "approve" ? "approved" : "hidden");
-        return redirectWithToast(back, { kind: "success", message: intent === "approve" ? "Added to the content library." : "Post hidden." });
-      case "disclosure":
-        await requestDisclosure(brand.id, postId, user.id);
-        return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
-      case "import": {
-        const file = parsed.files.find((f) => f.field === "file");
-        if (!file) return data<Result>({ error: "Choose a CSV file of posts." }, { status: 400 });
-        const records = readCsvUpload(file);
-        if (!records) return data<Result>({ error: "The file could not be read as CSV." }, { status: 400 });
-        const r = await importPostsCsv(brand, user.id, records);
-        return r.ok ? data<Result>({ report: r.report }) : data<Result>({ error: r.error }, { status: 400 });
-      }
-      case "add": {
-        const email = String(form.get("email") ?? "").trim().toLowerCase();
-        const ambassador = await db.ambassador.findUnique({ where: { brandId_email: { brandId: brand.id, email } }, select: { id: true } });
-        const submission = parseWithZod(form, { schema: PostSchema });
-        if (!ambassador || submission.status !== "success") {
-          const fieldErrors = submission.status === "success" ? {} : (submission.reply().error ?? {});
-          if (!ambassador) fieldErrors.email = ["No ambassador of this brand has that email."];
-          return data<Result>({ fieldErrors }, { status: 400 });
-        }
-        const result = await submitPostForm({ brand, ambassadorId: ambassador.id, actorId: user.id, source: "staff", input: submission.value, screenshot: parsed.files.find((f) => f.field === "screenshot") });
-        if (!result.ok) return data<Result>({ fieldErrors: { [result.field]: [result.error] } }, { status: 400 });
-        return redirectWithToast(`/b/${brand.slug}/posts/${result.id}`, { kind: "success", message: result.disclosureFlag ? "Post added — it has no clear disclosure." : "Post added." });
-      }
-      default:
-        throw new Response("Unknown action", { status: 400 });
-    }
+    return await runIntent(ctx.form, ctx, { approve: approveAction, hide: hideAction, disclosure: disclosureAction, import: importAction, add: addAction });
   } finally {
     await discardFiles(parsed.files);
   }
 }
 
+async function approveAction({ brand, form, back }: Ctx) {
+  await reviewPost(brand.id, hiddenFields(form, PostIdSchema).postId, "approved");
+  return redirectWithToast(back, { kind: "success", message: "Added to the content library." });
+}
+
+async function hideAction({ brand, form, back }: Ctx) {
+  await reviewPost(brand.id, hiddenFields(form, PostIdSchema).postId, "hidden");
+  return redirectWithToast(back, { kind: "success", message: "Post hidden." });
+}
+
+async function disclosureAction({ brand, user, form, back }: Ctx) {
+  await requestDisclosure(brand.id, hiddenFields(form, PostIdSchema).postId, user.id);
+  return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
+}
+
+/** Posts from a CSV file: the good rows are added, the others reported by line. */
+async function importAction({ brand, user, files }: Ctx) {
+  const file = files.find((f) => f.field === "file");
+  if (!file) return data<Result>({ error: "Choose a CSV file of posts." }, { status: 400 });
+  const records = readCsvUpload(file);
+  if (!records) return data<Result>({ error: "The file could not be read as CSV." }, { status: 400 });
+  const r = await importPostsCsv(brand, user.id, records);
+  return r.ok ? data<Result>({ report: r.report }) : data<Result>({ error: r.error }, { status: 400 });
+}
+
+async function addAction({ brand, user, form, files }: Ctx) {
+  const submission = parseWithZod(form, { schema: StaffPostSchema });
+  const ambassadorId = await ambassadorIdByEmail(brand.id, String(submission.payload.email ?? ""));
+  if (!ambassadorId) return rejectedWith("add", submission, { fieldErrors: { ...(submission.status === "error" ? Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) : {}), email: ["No ambassador of this brand has that email."] } });
+  if (submission.status !== "success") return rejected("add", submission);
+  const result = await submitPostForm({ brand, ambassadorId, actorId: user.id, source: "staff", input: submission.value, screenshot: files.find((f) => f.field === "screenshot") });
+  if (!result.ok) return rejectedWith("add", submission, { fieldErrors: { [result.field]: [result.error] } });
+  return redirectWithToast(`/b/${brand.slug}/posts/${result.id}`, { kind: "success", message: result.disclosureFlag ? "Post added — it has no clear disclosure." : "Post added." });
+}
+
 export default function Posts() {
   const { brand, filter, posts, total, page, pageCount, now, entryZone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.fieldErrors ?? {};
+  const actionData = useActionData<typeof action>();
+  const result = actionData && !("intent" in actionData) ? actionData : undefined;
+  const add = useIntentForm("add", StaffPostSchema, actionData, { defaultValue: { kind: "post", postedAt: now, timeZone: entryZone } });
+  const errors = replyFor(actionData, "add")?.error ?? {};
   const [params] = useSearchParams();
   return (
     <div className="space-y-6">
@@ -151,20 +163,20 @@ export default function Posts() {
       <Pagination page={page} pageCount={pageCount} label="Posts" />
       <details className="rounded-lg border border-stone-200 bg-white p-4">
         <summary className="cursor-pointer font-semibold">Add a post for a fan</summary>
-        <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
-          <Field label="Ambassador's email" name="email" type="email" errors={errors.email ?? undefined} />
-          <Field label="Link to the post" name="url" type="url" errors={errors.url ?? undefined} />
+        <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3" {...add.formProps}>
+          <Field label="Ambassador's email" {...getInputProps(add.fields.email, { type: "email" })} errors={add.fields.email.errors} />
+          <Field label="Link to the post" {...getInputProps(add.fields.url, { type: "url" })} errors={add.fields.url.errors} />
           <div className="grid gap-3 sm:grid-cols-3">
-            <SelectField label="Kind" name="kind" defaultValue="post">
+            <SelectField label="Kind" {...getSelectProps(add.fields.kind)}>
               <option value="post">Post, reel or video</option>
               <option value="story">Story</option>
             </SelectField>
-            <Field label={`Went up (your time, ${entryZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <Field label={`Went up (your time, ${entryZone})`} {...getInputProps(add.fields.postedAt, { type: "datetime-local" })} errors={add.fields.postedAt.errors} />
             <input type="hidden" name="timeZone" value={entryZone} />
-            <Field label="Followers then (optional)" name="followersAtPost" type="number" min={0} errors={errors.followersAtPost ?? undefined} />
+            <Field label="Followers then (optional)" {...getInputProps(add.fields.followersAtPost, { type: "number" })} min={0} errors={add.fields.followersAtPost.errors} />
           </div>
           <Field label="Screenshot (stories)" name="screenshot" type="file" accept="image/*" errors={errors.screenshot ?? undefined} />
-          <TextareaField label="Caption" name="caption" rows={2} />
+          <TextareaField label="Caption" {...getTextareaProps(add.fields.caption)} rows={2} errors={add.fields.caption.errors} />
           <MetricInputs errors={errors} />
           <SubmitButton name="intent" value="add">
             Add post

@@ -11,9 +11,10 @@ import { ENGAGEMENT_FORMULA, VIEW_RATE_FORMULA, engagementRate, formatRate, view
 import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { MetricsSchema, metricsFrom } from "#app/models/posts";
 import { getPostForStaff, recordMetrics, refreshMetrics, requestDisclosure, reviewPost, setAttribution } from "#app/models/posts.server";
-import { db } from "#app/utils/db.server";
+import { z } from "zod";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -24,41 +25,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrandMember(request, params.brand, "manager");
   const found = await getPostForStaff(brand.id, params.id ?? "");
   invariantResponse(found, "Post not found");
-  const b = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { name: true, disclosureText: true } });
-  return { brand, ...found, check: checkDisclosure(found.post.caption, b) };
+  return { brand, ...found, check: checkDisclosure(found.post.caption, found.post.brand) };
 }
 
+const AttributionSchema = z.object({ attribution: z.string().default("none") });
+
+type Ctx = BrandContext & { form: FormData; postId: string; back: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getPostForStaff(brand.id, params.id ?? "");
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const found = await getPostForStaff(staff.brand.id, params.id ?? "");
   invariantResponse(found, "Post not found");
-  const form = await readForm(request);
-  const back = `/b/${brand.slug}/posts/${found.post.id}`;
-  switch (form.get("intent")) {
-    case "numbers": {
-      const m = parseWithZod(form, { schema: MetricsSchema });
-      if (m.status !== "success" || !metricsFrom(m.value)) return data({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
-      await recordMetrics(found.post.id, metricsFrom(m.value)!, "staff");
-      return redirectWithToast(back, { kind: "success", message: "Numbers saved." });
-    }
-    case "refresh": {
-      const r = await refreshMetrics(found.post.id);
-      return redirectWithToast(back, { kind: "info", message: r === "fetched" ? "Fresh numbers fetched." : "This platform has no public numbers: the fan was asked for them." });
-    }
-    case "attribution": {
-      const ok = await setAttribution(brand.id, found.post.id, String(form.get("attribution") ?? "none"));
-      return ok ? redirectWithToast(back, { kind: "success", message: "Attribution saved." }) : data({ error: "Choose one of the listed perks." }, { status: 400 });
-    }
-    case "disclosure":
-      await requestDisclosure(brand.id, found.post.id, user.id);
-      return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
-    case "approve":
-    case "hide":
-      await reviewPost(brand.id, found.post.id, form.get("intent") === "approve" ? "approved" : "hidden");
-      return redirectWithToast(back, { kind: "success", message: "Saved." });
-    default:
-      throw new Response("Unknown action", { status: 400 });
-  }
+  const ctx: Ctx = { ...staff, form: await readForm(request), postId: found.post.id, back: `/b/${staff.brand.slug}/posts/${found.post.id}` };
+  return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction });
+}
+
+async function numbersAction({ form, postId, back }: Ctx) {
+  const m = parseWithZod(form, { schema: MetricsSchema });
+  const metrics = m.status === "success" ? metricsFrom(m.value) : null;
+  if (!metrics) return data({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
+  await recordMetrics(postId, metrics, "staff");
+  return redirectWithToast(back, { kind: "success", message: "Numbers saved." });
+}
+
+async function refreshAction({ postId, back }: Ctx) {
+  const r = await refreshMetrics(postId);
+  return redirectWithToast(back, { kind: "info", message: r === "fetched" ? "Fresh numbers fetched." : "This platform has no public numbers: the fan was asked for them." });
+}
+
+async function attributionAction({ brand, form, postId, back }: Ctx) {
+  const ok = await setAttribution(brand.id, postId, hiddenFields(form, AttributionSchema).attribution);
+  return ok ? redirectWithToast(back, { kind: "success", message: "Attribution saved." }) : data({ error: "Choose one of the listed perks." }, { status: 400 });
+}
+
+async function disclosureAction({ brand, user, postId, back }: Ctx) {
+  await requestDisclosure(brand.id, postId, user.id);
+  return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
+}
+
+async function approveAction({ brand, postId, back }: Ctx) {
+  await reviewPost(brand.id, postId, "approved");
+  return redirectWithToast(back, { kind: "success", message: "Saved." });
+}
+
+async function hideAction({ brand, postId, back }: Ctx) {
+  await reviewPost(brand.id, postId, "hidden");
+  return redirectWithToast(back, { kind: "success", message: "Saved." });
 }
 
 export default function PostDetail() {

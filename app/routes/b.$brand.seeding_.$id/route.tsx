@@ -8,12 +8,15 @@ import { campaignResults } from "#app/models/analytics.server";
 import { describeAudience } from "#app/models/audience";
 import { formatRate } from "#app/models/engagement";
 import { OUTCOMES, REQUEST_STATUSES, formatAddress, trackingRowsFromCsv, type Outcome, type RequestStatus } from "#app/models/seeding";
-import { decideRequests, getCampaignForStaff, markDelivered, markShipped, offerProduct, setStock, shipFromCsv } from "#app/models/seeding.server";
-import { db } from "#app/utils/db.server";
+import { campaignIdForStaff, decideRequests, getCampaignForStaff, markDelivered, markShipped, offerProduct, setStock, shipFromCsv } from "#app/models/seeding.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+import { activeAmbassadorsByEmail } from "#app/models/ambassadors.server";
+import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload } from "#app/utils/request-body.server";
+import { discardFiles, parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
@@ -29,61 +32,83 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { error?: string; report?: { line: number; ok: boolean; message: string }[] };
 
+const IdsSchema = z.object({ ids: z.array(z.string().min(1), { error: "Tick at least one request." }).min(1, "Tick at least one request.") });
+const ShipSchema = z.object({
+  id: z.string().min(1),
+  carrier: z.string().trim().max(60).default(""),
+  trackingNumber: z.string({ error: "Enter the tracking number." }).trim().min(1, "Enter the tracking number.").max(100),
+  trackingUrl: z.string().trim().max(500).default(""),
+});
+const RequestIdSchema = z.object({ id: z.string().min(1) });
+const StockSchema = z.object({ variantId: z.string().min(1), stock: z.coerce.number({ error: "Stock must be a whole number." }).int("Stock must be a whole number.").min(0, "Stock must be a whole number.") });
+const OfferSchema = z.object({ variantId: z.string({ error: "Choose what to offer." }).min(1), emails: z.string({ error: "List the fans' emails." }).transform((v) => v.split(/[\s,;]+/).filter(Boolean)) });
+
+type Ctx = BrandContext & { form: FormData; files: PendingFile[]; campaignId: string; back: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const campaign = await db.seedingCampaign.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { id: true } });
-  invariantResponse(campaign, "Campaign not found");
-  const campaignId = campaign.id;
-  const back = `/b/${brand.slug}/seeding/${campaignId}`;
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const campaignId = await campaignIdForStaff(staff.brand.id, params.id ?? "");
   const parsed = await parseMultipart(request, ["file"]);
   if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
-  if (parsed.formData.get("intent") === "tracking") {
-    const file = parsed.files[0];
-    if (!file) return data<ActionResult>({ error: "Choose a CSV file with tracking numbers." }, { status: 400 });
-    const records = readCsvUpload(file);
+  const ctx: Ctx = { ...staff, form: parsed.formData, files: parsed.files, campaignId, back: `/b/${staff.brand.slug}/seeding/${campaignId}` };
+  try {
+    return await runIntent(ctx.form, ctx, { tracking: trackingAction, approve: approveAction, decline: declineAction, ship: shipAction, delivered: deliveredAction, stock: stockAction, offer: offerAction });
+  } finally {
     await discardFiles(parsed.files);
-    if (!records) return data<ActionResult>({ error: "The file could not be read as CSV." }, { status: 400 });
-    const rows = trackingRowsFromCsv(records);
-    if (!rows.ok) return data<ActionResult>({ error: rows.error }, { status: 400 });
-    return data<ActionResult>({ report: await shipFromCsv(brand.id, campaignId, rows.rows, user.id) });
   }
-  await discardFiles(parsed.files);
-  const form = parsed.formData;
-  const ids = form.getAll("ids").map(String);
-  switch (form.get("intent")) {
-    case "approve":
-    case "decline": {
-      if (!ids.length) return data<ActionResult>({ error: "Tick at least one request." }, { status: 400 });
-      const n = await decideRequests(brand.id, campaignId, ids, form.get("intent") === "approve", user.id);
-      return redirectWithToast(back, { kind: "success", message: `${n} ${n === 1 ? "request" : "requests"} ${form.get("intent") === "approve" ? "approved" : "declined"}.` });
-    }
-    case "ship": {
-      const trackingNumber = String(form.get("trackingNumber") ?? "").trim();
-      if (!trackingNumber) return data<ActionResult>({ error: "Enter the tracking number." }, { status: 400 });
-      const ok = await markShipped(brand.id, campaignId, String(form.get("id")), { carrier: String(form.get("carrier") ?? ""), trackingNumber, trackingUrl: String(form.get("trackingUrl") ?? "") }, user.id);
-      return ok ? redirectWithToast(back, { kind: "success", message: "Marked shipped — the fan has the tracking details." }) : data<ActionResult>({ error: "Only approved requests can ship." }, { status: 409 });
-    }
-    case "delivered": {
-      const ok = await markDelivered(String(form.get("id")), { brandId: brand.id });
-      return ok ? redirectWithToast(back, { kind: "success", message: "Marked delivered. Gentle follow-ups are scheduled." }) : data<ActionResult>({ error: "Only shipped requests can be marked delivered." }, { status: 409 });
-    }
-    case "stock": {
-      const stock = Number(form.get("stock"));
-      if (!Number.isInteger(stock) || stock < 0) return data<ActionResult>({ error: "Stock must be a whole number." }, { status: 400 });
-      const r = await setStock(brand.id, String(form.get("variantId")), stock);
-      return r.ok ? redirectWithToast(back, { kind: "success", message: "Stock updated." }) : data<ActionResult>({ error: r.error }, { status: 400 });
-    }
-    case "offer": {
-      const emails = String(form.get("emails") ?? "").split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
-      const fans = await db.ambassador.findMany({ where: { brandId: brand.id, email: { in: emails }, status: "active" }, select: { id: true, email: true } });
-      const unknown = emails.filter((e) => !fans.some((f) => f.email === e));
-      if (!emails.length || unknown.length) return data<ActionResult>({ error: emails.length ? `Not active ambassadors: ${unknown.join(", ")}` : "List the fans' emails." }, { status: 400 });
-      const r = await offerProduct(brand.id, campaignId, String(form.get("variantId")), fans.map((f) => f.id), user.id);
-      return redirectWithToast(back, { kind: r.outOfStock ? "info" : "success", message: `${r.offered} offered${r.outOfStock ? `, ${r.outOfStock} not offered — out of stock` : ""}.` });
-    }
-    default:
-      throw new Response("Unknown action", { status: 400 });
-  }
+}
+
+const problem = (error: string, status = 400) => data<ActionResult>({ error }, { status });
+
+/** A CSV of tracking numbers: each good line ships its request; the rest are reported by line. */
+async function trackingAction({ brand, user, files, campaignId }: Ctx) {
+  const file = files[0];
+  if (!file) return problem("Choose a CSV file with tracking numbers.");
+  const records = readCsvUpload(file);
+  if (!records) return problem("The file could not be read as CSV.");
+  const rows = trackingRowsFromCsv(records);
+  if (!rows.ok) return problem(rows.error);
+  return data<ActionResult>({ report: await shipFromCsv(brand.id, campaignId, rows.rows, user.id) });
+}
+
+async function decideAction({ brand, user, form, campaignId, back }: Ctx, approve: boolean) {
+  const submission = parseWithZod(form, { schema: IdsSchema });
+  if (submission.status !== "success") return problem(firstProblem(submission));
+  const n = await decideRequests(brand.id, campaignId, submission.value.ids, approve, user.id);
+  return redirectWithToast(back, { kind: "success", message: `${n} ${n === 1 ? "request" : "requests"} ${approve ? "approved" : "declined"}.` });
+}
+
+const approveAction = (ctx: Ctx) => decideAction(ctx, true);
+const declineAction = (ctx: Ctx) => decideAction(ctx, false);
+
+async function shipAction({ brand, user, form, campaignId, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: ShipSchema });
+  if (submission.status !== "success") return problem(firstProblem(submission));
+  const { id, ...tracking } = submission.value;
+  const ok = await markShipped(brand.id, campaignId, id, tracking, user.id);
+  return ok ? redirectWithToast(back, { kind: "success", message: "Marked shipped — the fan has the tracking details." }) : problem("Only approved requests can ship.", 409);
+}
+
+async function deliveredAction({ scope, form, back }: Ctx) {
+  const ok = await markDelivered(scope, hiddenFields(form, RequestIdSchema).id);
+  return ok ? redirectWithToast(back, { kind: "success", message: "Marked delivered. Gentle follow-ups are scheduled." }) : problem("Only shipped requests can be marked delivered.", 409);
+}
+
+async function stockAction({ brand, form, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: StockSchema });
+  if (submission.status !== "success") return problem(firstProblem(submission));
+  const r = await setStock(brand.id, submission.value.variantId, submission.value.stock);
+  return r.ok ? redirectWithToast(back, { kind: "success", message: "Stock updated." }) : problem(r.error);
+}
+
+async function offerAction({ brand, user, form, campaignId, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: OfferSchema });
+  if (submission.status !== "success") return problem(firstProblem(submission));
+  const { fans, unknown } = await activeAmbassadorsByEmail(brand.id, submission.value.emails);
+  if (!fans.length && !unknown.length) return problem("List the fans' emails.");
+  if (unknown.length) return problem(`Not active ambassadors: ${unknown.join(", ")}`);
+  const r = await offerProduct(brand.id, campaignId, submission.value.variantId, fans.map((f) => f.id), user.id);
+  return redirectWithToast(back, { kind: r.outOfStock ? "info" : "success", message: `${r.offered} offered${r.outOfStock ? `, ${r.outOfStock} not offered — out of stock` : ""}.` });
 }
 
 const TABS: [string, string][] = [["", "All"], ...(["offered", "requested", "approved", "shipped", "delivered", "settled", "declined"] as RequestStatus[]).map((s) => [s, REQUEST_STATUSES[s]] as [string, string])];

@@ -1,82 +1,91 @@
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
-import { Field, SelectField, SubmitButton, TextareaField } from "#app/components/forms";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField, replyFor, useIntentForm } from "#app/components/forms";
 import { MetricInputs } from "#app/components/metric-fields";
 import { suggestDisclosure } from "#app/models/disclosure";
 import { describeNumbers } from "#app/models/engagement";
 import { perkLedger } from "#app/models/perks.server";
 import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { MetricsSchema, PostSchema, metricsFrom } from "#app/models/posts";
-import { fanPosts, recordMetrics, submitPostForm, updateCaption } from "#app/models/posts.server";
+import { fanPosts, postingPrograms, recordFanMetrics, submitPostForm, updateCaption } from "#app/models/posts.server";
+import { fanScope, type FanScope } from "#app/models/scope";
 import { requireUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
+import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
+import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
-function programs(userId: string) {
-  return db.ambassador.findMany({ where: { userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const [rows, posts] = await Promise.all([programs(user.id), fanPosts(user.id)]);
+  const fan = fanScope(await requireUser(request));
+  const [rows, posts] = await Promise.all([postingPrograms(fan), fanPosts(fan.userId)]);
   // The perks behind the disclosure reminder (only the page needs them, not the form's action).
   const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
   const entryZone = viewerZoneOf(request, mine[0]?.brand.timeZone ?? "UTC");
   return { programs: mine, posts, entryZone, now: utcToZonedInput(new Date(), entryZone) };
 }
 
-type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string };
+/** A post the fan adds: which of their programs it is for, then the post's own fields. */
+const FanPostSchema = PostSchema.extend({ programId: z.string({ error: "Choose the program the post is for." }) });
+const CaptionSchema = z.object({ postId: z.string().min(1), caption: z.string().max(5000, "Keep the caption under 5,000 characters.").default("") });
+const PostIdSchema = z.object({ postId: z.string().min(1) });
+
+type Ctx = { fan: FanScope; form: FormData; files: PendingFile[] };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const fan = fanScope(await requireUser(request));
   const parsed = await parseMultipart(request, ["screenshot"]);
-  if (!parsed.ok) return data<Result>({ error: parsed.error }, { status: 400 });
-  const form = parsed.formData;
-  const intent = form.get("intent");
-  if (intent === "caption" || intent === "numbers") {
-    await discardFiles(parsed.files);
-    const postId = String(form.get("postId") ?? "");
-    if (intent === "caption") {
-      await updateCaption(postId, String(form.get("caption") ?? "").slice(0, 5000), { ambassador: { userId: user.id } });
-      return redirectWithToast("/me/posts", { kind: "success", message: "Caption updated — thank you!" });
-    }
-    const post = await db.post.findFirst({ where: { id: postId, ambassador: { userId: user.id } }, select: { id: true } });
-    if (!post) throw new Response("Not found", { status: 404 });
-    const m = parseWithZod(form, { schema: MetricsSchema });
-    if (m.status !== "success" || !metricsFrom(m.value)) return data<Result>({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
-    await recordMetrics(post.id, metricsFrom(m.value)!, "fan");
-    return redirectWithToast("/me/posts", { kind: "success", message: "Numbers saved. Thank you!" });
+  if (!parsed.ok) return data({ error: parsed.error }, { status: 400 });
+  try {
+    return await runIntent(parsed.formData, { fan, form: parsed.formData, files: parsed.files }, { add: addAction, caption: captionAction, numbers: numbersAction });
+  } finally {
+    await discardFiles(parsed.files); // a kept screenshot was already moved into place
   }
-  const mine = await programs(user.id);
-  const program = mine.find((p) => p.id === form.get("programId"));
-  const submission = parseWithZod(form, { schema: PostSchema });
-  if (!program || submission.status !== "success") {
-    await discardFiles(parsed.files);
-    const fieldErrors = submission.status === "success" ? {} : (submission.reply().error ?? {});
-    if (!program) fieldErrors.programId = ["Choose the program the post is for."];
-    return data<Result>({ fieldErrors }, { status: 400 });
-  }
-  const result = await submitPostForm({ brand: program.brand, ambassadorId: program.id, actorId: user.id, source: "fan", input: submission.value, screenshot: parsed.files[0] });
-  await discardFiles(parsed.files); // a kept screenshot was already moved into place
-  if (!result.ok) return data<Result>({ fieldErrors: { [result.field]: [result.error] } }, { status: 400 });
+}
+
+async function addAction({ fan, form, files }: Ctx) {
+  const submission = parseWithZod(form, { schema: FanPostSchema });
+  const program = (await postingPrograms(fan)).find((p) => p.id === submission.payload.programId);
+  if (!program) return rejectedWith("add", submission, { fieldErrors: { programId: ["Choose the program the post is for."] } });
+  if (submission.status !== "success") return rejected("add", submission);
+  const result = await submitPostForm({ brand: program.brand, ambassadorId: program.id, actorId: fan.userId, source: "fan", input: submission.value, screenshot: files[0] });
+  if (!result.ok) return rejectedWith("add", submission, { fieldErrors: { [result.field]: [result.error] } });
   if (result.disclosureFlag) {
     return redirectWithToast("/me/posts", { kind: "info", message: `Thanks for posting! One thing: please start the caption with a disclosure, like “${suggestDisclosure(result.perk, program.brand)}”.` });
   }
   return redirectWithToast("/me/posts", { kind: "success", message: "Thanks for sharing your post!" });
 }
 
+async function captionAction({ fan, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: CaptionSchema });
+  if (submission.status !== "success") return rejected("caption", submission);
+  await updateCaption(fan, submission.value.postId, submission.value.caption);
+  return redirectWithToast("/me/posts", { kind: "success", message: "Caption updated — thank you!" });
+}
+
+async function numbersAction({ fan, form }: Ctx) {
+  const { postId } = hiddenFields(form, PostIdSchema);
+  const m = parseWithZod(form, { schema: MetricsSchema });
+  const metrics = m.status === "success" ? metricsFrom(m.value) : null;
+  if (!metrics) return data({ error: "Type at least one number (whole numbers only)." }, { status: 400 });
+  await recordFanMetrics(fan, postId, metrics);
+  return redirectWithToast("/me/posts", { kind: "success", message: "Numbers saved. Thank you!" });
+}
+
 export default function MyPosts() {
   const { programs, posts, now, entryZone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.fieldErrors ?? {};
+  const actionData = useActionData<typeof action>();
+  const result = actionData && "error" in actionData ? actionData : undefined;
+  const add = useIntentForm("add", FanPostSchema, actionData, { defaultValue: { programId: programs[0]?.id, kind: "post", postedAt: now, timeZone: entryZone }, clearAfterSave: true });
+  const errors = replyFor(actionData, "add")?.error ?? {};
+  const captionReply = replyFor(actionData, "caption");
   const perks = programs.flatMap((p) => p.perks.map((perk) => ({ ...perk, brand: p.brand })));
   return (
     <div className="mx-auto max-w-2xl space-y-8 px-4 py-8">
@@ -103,28 +112,29 @@ export default function MyPosts() {
         </section>
       ) : null}
       {programs.length ? (
-        <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5">
+        <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5" {...add.formProps}>
+          <input type="hidden" name="intent" value="add" />
           <h2 className="text-lg font-semibold">Add a post</h2>
           {result?.error ? <Alert>{result.error}</Alert> : null}
-          <SelectField label="For" name="programId" defaultValue={programs[0].id} errors={errors.programId ?? undefined}>
+          <SelectField label="For" {...getSelectProps(add.fields.programId)} errors={add.fields.programId.errors}>
             {programs.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.brand.name}
               </option>
             ))}
           </SelectField>
-          <Field label="Link to the post" name="url" type="url" inputMode="url" placeholder="https://www.instagram.com/p/…" errors={errors.url ?? undefined} />
+          <Field label="Link to the post" {...getInputProps(add.fields.url, { type: "url" })} inputMode="url" placeholder="https://www.instagram.com/p/…" errors={add.fields.url.errors} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <SelectField label="Kind" name="kind" defaultValue="post">
+            <SelectField label="Kind" {...getSelectProps(add.fields.kind)}>
               <option value="post">Post, reel or video</option>
               <option value="story">Story (add a screenshot)</option>
             </SelectField>
-            <Field label={`When it went up (your time, ${entryZone})`} name="postedAt" type="datetime-local" defaultValue={now} errors={errors.postedAt ?? undefined} />
+            <Field label={`When it went up (your time, ${entryZone})`} {...getInputProps(add.fields.postedAt, { type: "datetime-local" })} errors={add.fields.postedAt.errors} />
             <input type="hidden" name="timeZone" value={entryZone} />
           </div>
           <Field label="Screenshot (for stories)" name="screenshot" type="file" accept="image/png,image/jpeg,image/webp,image/gif" errors={errors.screenshot ?? undefined} />
-          <TextareaField label="Caption" hint="Paste it so the disclosure check can help you." name="caption" rows={3} errors={errors.caption ?? undefined} />
-          <Field className="max-w-xs" label="Your followers on that account (optional)" name="followersAtPost" type="number" min={0} errors={errors.followersAtPost ?? undefined} />
+          <TextareaField label="Caption" hint="Paste it so the disclosure check can help you." {...getTextareaProps(add.fields.caption)} rows={3} errors={add.fields.caption.errors} />
+          <Field className="max-w-xs" label="Your followers on that account (optional)" {...getInputProps(add.fields.followersAtPost, { type: "number" })} min={0} errors={add.fields.followersAtPost.errors} />
           <MetricInputs errors={errors} />
           <SubmitButton pendingText="Saving…">Add post</SubmitButton>
         </Form>
@@ -159,7 +169,8 @@ export default function MyPosts() {
                     <label className="sr-only" htmlFor={`caption-${p.id}`}>
                       Updated caption
                     </label>
-                    <textarea id={`caption-${p.id}`} name="caption" rows={2} defaultValue={p.caption} className="block w-full rounded-md border border-stone-300 px-2 py-1.5" />
+                    <textarea id={`caption-${p.id}`} name="caption" rows={2} defaultValue={p.caption} maxLength={5000} className="block w-full rounded-md border border-stone-300 px-2 py-1.5" aria-describedby={`caption-${p.id}-error`} />
+                    <ErrorList id={`caption-${p.id}-error`} errors={captionReply?.initialValue?.postId === p.id ? captionReply.error?.caption : undefined} />
                     <SubmitButton name="intent" value="caption" variant="secondary">
                       Update caption
                     </SubmitButton>

@@ -4,7 +4,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddressFields } from "#app/components/address-fields";
 import { Alert } from "#app/components/alert";
-import { ErrorList, SubmitButton, TextareaField } from "#app/components/forms";
+import { ErrorList, SubmitButton, TextareaField, useIntentForm } from "#app/components/forms";
+import { z } from "zod";
+import { fanScope, type FanScope } from "#app/models/scope";
 import { AddressSchema, fanStatus } from "#app/models/seeding";
 import { LocalTime } from "#app/components/local-time";
 import { suggestDisclosure } from "#app/models/disclosure";
@@ -13,6 +15,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Product"} · Kindred` }];
 
@@ -23,56 +26,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { campaign: found.campaign, brand: found.brand, request: found.request, open: found.open, savedAddress: found.savedAddress };
 }
 
-type Result = { fieldErrors?: Record<string, string[] | null | undefined>; error?: string };
+const saveAddress = z.literal("on").optional();
+const RequestSchema = AddressSchema.extend({ variantId: z.string({ error: "Choose one of the options." }), saveAddress });
+const AcceptSchema = AddressSchema.extend({ saveAddress });
+const FeedbackSchema = z.object({ feedback: z.string({ error: "Write a few words (up to 3,000 characters)." }).trim().min(3, "Write a few words (up to 3,000 characters).").max(3000, "Write a few words (up to 3,000 characters).") });
+
+type Ctx = { fan: FanScope; form: FormData; found: NonNullable<Awaited<ReturnType<typeof campaignForFan>>>; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const found = await campaignForFan(user.id, params.id ?? "");
+  const fan = fanScope(await requireUser(request));
+  const found = await campaignForFan(fan.userId, params.id ?? "");
   invariantResponse(found, "Not found");
-  const form = await readForm(request);
-  const back = `/me/seeding/${found.campaign.id}`;
-  const intent = form.get("intent");
-  if (intent === "request" || intent === "accept") {
-    const address = parseWithZod(form, { schema: AddressSchema });
-    const variantId = String(form.get("variantId") ?? "");
-    if (address.status !== "success" || (intent === "request" && !variantId)) {
-      const fieldErrors = address.status === "success" ? {} : (address.reply().error ?? {});
-      if (intent === "request" && !variantId) fieldErrors.variantId = ["Choose one of the options."];
-      return data<Result>({ fieldErrors }, { status: 400 });
-    }
-    const save = form.get("saveAddress") === "on";
-    if (intent === "accept") {
-      await answerOffer(user.id, found.request?.id ?? "", true, address.value, save);
-      return redirectWithToast(back, { kind: "success", message: "Lovely — it's on the packing list." });
-    }
-    const r = await requestProduct(user.id, found.campaign.id, variantId, address.value, save);
-    if (!r.ok) return data<Result>(r.field ? { fieldErrors: { [r.field]: [r.error] } } : { error: r.error }, { status: 409 });
-    return redirectWithToast(back, { kind: "success", message: "Request sent! The team will let you know." });
+  const ctx: Ctx = { fan, form: await readForm(request), found, back: `/me/seeding/${found.campaign.id}` };
+  return runIntent(ctx.form, ctx, { request: requestAction, accept: acceptAction, decline: declineAction, delivered: deliveredAction, feedback: feedbackAction });
+}
+
+async function requestAction({ fan, form, found, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: RequestSchema });
+  if (submission.status !== "success") return rejected("request", submission);
+  const { variantId, saveAddress, ...address } = submission.value;
+  const r = await requestProduct(fan.userId, found.campaign.id, variantId, address, saveAddress === "on");
+  if (!r.ok) return r.field ? rejectedWith("request", submission, { fieldErrors: { [r.field]: [r.error] } }, 409) : data({ error: r.error }, { status: 409 });
+  return redirectWithToast(back, { kind: "success", message: "Request sent! The team will let you know." });
+}
+
+async function acceptAction({ fan, form, found, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: AcceptSchema });
+  if (submission.status !== "success") return rejected("accept", submission);
+  const { saveAddress, ...address } = submission.value;
+  await answerOffer(fan.userId, found.request?.id ?? "", true, address, saveAddress === "on");
+  return redirectWithToast(back, { kind: "success", message: "Lovely — it's on the packing list." });
+}
+
+async function declineAction({ fan, found, back }: Ctx) {
+  await answerOffer(fan.userId, found.request?.id ?? "", false, null, false);
+  return redirectWithToast(back, { kind: "info", message: "No problem — thanks for letting us know." });
+}
+
+async function deliveredAction({ fan, found, back }: Ctx) {
+  if (!(await markDelivered(fan, found.request?.id ?? ""))) {
+    return redirectWithToast(back, { kind: "error", message: "Nothing from this campaign is on its way to you, so there is nothing to mark as arrived." });
   }
-  switch (intent) {
-    case "decline":
-      await answerOffer(user.id, found.request?.id ?? "", false, null, false);
-      return redirectWithToast(back, { kind: "info", message: "No problem — thanks for letting us know." });
-    case "delivered":
-      if (!(await markDelivered(found.request?.id ?? "", { userId: user.id }))) {
-        return redirectWithToast(back, { kind: "error", message: "Nothing from this campaign is on its way to you, so there is nothing to mark as arrived." });
-      }
-      return redirectWithToast(back, { kind: "success", message: "Thanks! Enjoy it." });
-    case "feedback": {
-      const feedback = String(form.get("feedback") ?? "").trim();
-      if (feedback.length < 3 || feedback.length > 3000) return data<Result>({ fieldErrors: { feedback: ["Write a few words (up to 3,000 characters)."] } }, { status: 400 });
-      await giveFeedback(user.id, found.request?.id ?? "", feedback);
-      return redirectWithToast(back, { kind: "success", message: "Thank you for your honest feedback — it's just for the team." });
-    }
-    default:
-      throw new Response("Unknown action", { status: 400 });
-  }
+  return redirectWithToast(back, { kind: "success", message: "Thanks! Enjoy it." });
+}
+
+async function feedbackAction({ fan, form, found, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: FeedbackSchema });
+  if (submission.status !== "success") return rejected("feedback", submission);
+  await giveFeedback(fan.userId, found.request?.id ?? "", submission.value.feedback);
+  return redirectWithToast(back, { kind: "success", message: "Thank you for your honest feedback — it's just for the team." });
 }
 
 export default function FanCampaign() {
   const { campaign, brand, request, open, savedAddress } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.fieldErrors ?? {};
+  const actionData = useActionData<typeof action>();
+  const result = actionData && "error" in actionData ? actionData : undefined;
+  const asking = useIntentForm("request", RequestSchema, actionData);
+  const accepting = useIntentForm("accept", AcceptSchema, actionData);
+  const feedback = useIntentForm("feedback", FeedbackSchema, actionData, { clearAfterSave: true });
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
       <Link to="/me/seeding" className="text-sm text-violet-700 underline">
@@ -91,7 +102,7 @@ export default function FanCampaign() {
 
       {!request ? (
         open ? (
-          <Form method="post" className="space-y-5 rounded-xl border border-stone-200 bg-white p-5">
+          <Form method="post" className="space-y-5 rounded-xl border border-stone-200 bg-white p-5" {...asking.formProps}>
             <fieldset>
               <legend className="text-sm font-medium">Choose one</legend>
               <div className="mt-2 space-y-2">
@@ -104,9 +115,9 @@ export default function FanCampaign() {
                   )),
                 )}
               </div>
-              <ErrorList errors={errors.variantId} />
+              <ErrorList errors={asking.fields.variantId.errors} />
             </fieldset>
-            <AddressFields saved={savedAddress} errors={errors} />
+            <AddressFields saved={savedAddress} errors={asking.form.allErrors} />
             <SubmitButton name="intent" value="request" pendingText="Sending…">
               Request it
             </SubmitButton>
@@ -148,8 +159,8 @@ export default function FanCampaign() {
           ) : null}
           {request.status === "offered" ? (
             <>
-              <Form method="post" className="space-y-4">
-                <AddressFields saved={savedAddress} errors={errors} />
+              <Form method="post" className="space-y-4" {...accepting.formProps}>
+                <AddressFields saved={savedAddress} errors={accepting.form.allErrors} />
                 <SubmitButton name="intent" value="accept">
                   Yes please
                 </SubmitButton>
@@ -172,8 +183,8 @@ export default function FanCampaign() {
             <div className="space-y-3 border-t border-stone-200 pt-4">
               <h2 className="font-semibold">What you do next is up to you</h2>
               <p className="text-sm text-stone-600">Posting is never required. Honest feedback is just as welcome, and doing nothing is fine too.</p>
-              <Form method="post" className="space-y-2 rounded-lg border border-stone-200 p-3">
-                <TextareaField label="I'd rather give feedback than post" hint="Only the team sees it. We stop the gentle follow-up emails once you've sent it." name="feedback" rows={3} errors={errors.feedback} />
+              <Form method="post" className="space-y-2 rounded-lg border border-stone-200 p-3" {...feedback.formProps}>
+                <TextareaField label="I'd rather give feedback than post" hint="Only the team sees it. We stop the gentle follow-up emails once you've sent it." name="feedback" rows={3} errors={feedback.fields.feedback.errors} />
                 <SubmitButton name="intent" value="feedback" variant="secondary">
                   Send feedback instead of posting
                 </SubmitButton>
