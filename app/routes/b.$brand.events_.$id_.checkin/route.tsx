@@ -10,7 +10,9 @@ import { checkIn, checkInBoard, scanTicket, undoCheckIn, walkIn, walkInGuest } f
 import { inviteFans } from "#app/models/fan-invites.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Kindred" }];
@@ -28,44 +30,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, q, ...board };
 }
 
+const RsvpIdSchema = z.object({ id: z.string().min(1) });
+/** What the camera read, as text: a ticket's check-in address, or anything else a QR code can hold. */
+const ScanSchema = z.object({ code: z.string({ error: "Nothing was scanned." }).max(2000, "That code is too long to be a ticket.").refine((v) => v.trim() !== "", "Nothing was scanned.") });
+const InviteChoice = z.object({ invite: z.literal("on").optional() });
+
+type Ctx = BrandContext & { form: FormData; eventId: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "organizer");
-  const form = await readForm(request);
-  const eventId = params.id ?? "";
-  const id = String(form.get("id") ?? "");
-  switch (form.get("intent")) {
-    case "check-in": {
-      const r = await checkIn(brand.id, eventId, id, user.id);
-      return data(r.ok ? { ok: true as const, message: `${r.name} is checked in.` } : { ok: false as const, message: r.error }, { status: r.ok ? 200 : 409 });
-    }
-    case "scan": {
-      // What the camera read, as text: a ticket's check-in address, or anything else a QR code can hold.
-      const scanned = String(form.get("code") ?? "").slice(0, 2000);
-      if (!scanned.trim()) return data({ ok: false as const, message: "Nothing was scanned." }, { status: 400 });
-      return { scan: await scanTicket(brand.id, eventId, scanned, user.id) };
-    }
-    case "undo":
-      await undoCheckIn(brand.id, eventId, id, user.id);
-      return { ok: true as const, message: "Check-in undone." };
-    case "walk-in": {
-      const r = await walkIn(brand.id, eventId, id, user.id);
-      return data(r.ok ? { ok: true as const, message: `${r.name} walked in and is checked in.` } : { ok: false as const, message: r.error }, { status: r.ok ? 200 : 409 });
-    }
-    case "walk-in-guest": {
-      const guest = GuestSchema.safeParse({ name: form.get("name"), email: form.get("email") });
-      if (!guest.success) return data({ ok: false as const, message: guest.error.issues[0].message }, { status: 400 });
-      const r = await walkInGuest(brand.id, eventId, guest.data, user.id);
-      if (!r.ok) return data({ ok: false as const, message: r.error }, { status: 409 });
-      let invited = "";
-      if (form.get("invite") === "on") {
-        const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: guest.data.email, name: guest.data.name }], note: "" });
-        invited = outcome.invited.length || outcome.reinvited.length ? " An invitation to the program is on its way." : ` (No invitation: ${outcome.skipped[0]?.reason ?? "not possible"}.)`;
-      }
-      return { ok: true as const, message: `${r.name} is checked in as a guest.${invited}` };
-    }
-    default:
-      throw new Response("Unknown action", { status: 400 });
+  const staff = await requireBrandMember(request, params.brand, "organizer");
+  const ctx: Ctx = { ...staff, form: await readForm(request), eventId: params.id ?? "" };
+  return runIntent(ctx.form, ctx, { "check-in": checkInAction, scan: scanAction, undo: undoAction, "walk-in": walkInAction, "walk-in-guest": walkInGuestAction });
+}
+
+const told = (ok: boolean, message: string, status = ok ? 200 : 409) => data(ok ? { ok: true as const, message } : { ok: false as const, message }, { status });
+
+async function checkInAction({ brand, user, form, eventId }: Ctx) {
+  const r = await checkIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+  return r.ok ? told(true, `${r.name} is checked in.`) : told(false, r.error);
+}
+
+async function scanAction({ brand, user, form, eventId }: Ctx) {
+  const submission = parseWithZod(form, { schema: ScanSchema });
+  if (submission.status !== "success") return told(false, firstProblem(submission), 400);
+  return { scan: await scanTicket(brand.id, eventId, submission.value.code, user.id) };
+}
+
+async function undoAction({ brand, user, form, eventId }: Ctx) {
+  await undoCheckIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+  return { ok: true as const, message: "Check-in undone." };
+}
+
+async function walkInAction({ brand, user, form, eventId }: Ctx) {
+  const r = await walkIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+  return r.ok ? told(true, `${r.name} walked in and is checked in.`) : told(false, r.error);
+}
+
+async function walkInGuestAction({ brand, user, form, eventId }: Ctx) {
+  const submission = parseWithZod(form, { schema: GuestSchema });
+  if (submission.status !== "success") return told(false, firstProblem(submission), 400);
+  const guest = submission.value;
+  const r = await walkInGuest(brand.id, eventId, guest, user.id);
+  if (!r.ok) return told(false, r.error);
+  let invited = "";
+  if (hiddenFields(form, InviteChoice).invite === "on") {
+    const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: guest.email, name: guest.name }], note: "" });
+    invited = outcome.invited.length || outcome.reinvited.length ? " An invitation to the program is on its way." : ` (No invitation: ${outcome.skipped[0]?.reason ?? "not possible"}.)`;
   }
+  return { ok: true as const, message: `${r.name} is checked in as a guest.${invited}` };
 }
 
 export default function CheckIn() {
