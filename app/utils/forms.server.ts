@@ -37,13 +37,16 @@ export function hiddenFields<S extends z.ZodType>(form: FormData, schema: S): z.
   throw new Response(`The form was malformed (${problems.join("; ")}).`, { status: 400, statusText: "Bad Request" });
 }
 
-/** What an action sends back when a form's fields need correcting: the form's intent and Conform's reply (a 400). */
-export function rejected(intent: string, submission: { reply: (options?: never) => SubmissionResult<string[]> }, status = 400) {
-  return data({ intent, result: submission.reply() }, { status });
-}
-
-/** The same, with errors the schema could not know (a taken address, a full event) on named fields. */
-export function rejectedWith(intent: string, submission: { reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> }, errors: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }, status = 400) {
+/**
+ * What an action sends back when a form's fields need correcting: the form's intent and Conform's reply (a 400), with
+ * any errors the schema could not know (a taken address, a full event) added on named fields.
+ */
+export function rejected(
+  intent: string,
+  submission: { reply: (options?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> },
+  errors?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] },
+  status = 400,
+) {
   return data({ intent, result: submission.reply(errors) }, { status });
 }
 

@@ -13,7 +13,7 @@ import { MessageSchema } from "#app/models/message";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { readForm } from "#app/utils/request-body.server";
-import { hiddenFields, runIntent } from "#app/utils/forms.server";
+import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassadors · Kindred" }];
 
@@ -37,7 +37,7 @@ const IdsSchema = z.object({ ids: z.array(z.string().min(1)).default([]) });
 async function bulk<S extends z.ZodType>({ form, ids, back }: Ctx, schema: S, run: (value: z.output<S>) => Promise<string>) {
   if (!ids.length) return redirectWithToast(back, { kind: "error", message: "Tick at least one ambassador first." });
   const submission = parseWithZod(form, { schema });
-  if (submission.status !== "success") return redirectWithToast(back, { kind: "error", message: Object.values(submission.error ?? {})[0]?.[0] ?? "Check the form." });
+  if (submission.status !== "success") return redirectWithToast(back, { kind: "error", message: firstProblem(submission, "Check the form.") });
   return redirectWithToast(back, { kind: "success", message: await run(submission.value) });
 }
 

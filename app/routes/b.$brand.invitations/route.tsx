@@ -12,7 +12,7 @@ import { createInviteLink, listInviteLinks, revokeInviteLink } from "#app/models
 import { getEnv } from "#app/utils/env.server";
 import { endOfDayInZone, isCalendarDate, todayInZone } from "#app/utils/format";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
-import { rejected, rejectedWith, runIntent, hiddenFields } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -89,10 +89,10 @@ async function inviteAction({ brand, user, form, back }: Ctx) {
   const { entries, errors } = parseInviteList(emails);
   const lineErrors = errors.map((e) => `Line ${e.line}: “${e.text}” has no valid email address`);
   if (!entries.length) {
-    return rejectedWith("invite", submission, { fieldErrors: { emails: [errors.length ? "None of these lines has a valid email address." : "Enter at least one email address.", ...lineErrors] } });
+    return rejected("invite", submission, { fieldErrors: { emails: [errors.length ? "None of these lines has a valid email address." : "Enter at least one email address.", ...lineErrors] } });
   }
   if (entries.length > MAX_INVITES_PER_BATCH) {
-    return rejectedWith("invite", submission, { fieldErrors: { emails: [`At most ${MAX_INVITES_PER_BATCH} people at a time — for more, import a CSV file.`] } });
+    return rejected("invite", submission, { fieldErrors: { emails: [`At most ${MAX_INVITES_PER_BATCH} people at a time — for more, import a CSV file.`] } });
   }
   const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries, note });
   if (!errors.length && !outcome.skipped.length) return redirectWithToast(back, { kind: "success", message: invitationsSent(outcome.invited.length + outcome.reinvited.length) });
@@ -119,7 +119,7 @@ async function createLinkAction({ brand, user, form, back }: Ctx) {
   const submission = parseWithZod(form, { schema: LinkSchema });
   if (submission.status !== "success") return rejected("create-link", submission);
   const { label, tagName, maxUses, expiresOn } = submission.value;
-  if (expiresOn && expiresOn < todayInZone(brand.timeZone)) return rejectedWith("create-link", submission, { fieldErrors: { expiresOn: ["Choose today or a later date"] } });
+  if (expiresOn && expiresOn < todayInZone(brand.timeZone)) return rejected("create-link", submission, { fieldErrors: { expiresOn: ["Choose today or a later date"] } });
   await createInviteLink({ brandId: brand.id, createdById: user.id, label, tagName, maxUses, expiresAt: expiresOn ? endOfDayInZone(expiresOn, brand.timeZone) : null });
   return redirectWithToast(back, { kind: "success", message: `Link “${label}” is ready to share.` });
 }

@@ -15,7 +15,7 @@ import { importPostsCsv, listPosts, requestDisclosure, reviewPost, submitPostFor
 import { ambassadorIdByEmail } from "#app/models/ambassadors.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
-import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -78,10 +78,11 @@ async function importAction({ brand, user, files }: Ctx) {
 async function addAction({ brand, user, form, files }: Ctx) {
   const submission = parseWithZod(form, { schema: StaffPostSchema });
   const ambassadorId = await ambassadorIdByEmail(brand.id, String(submission.payload.email ?? ""));
-  if (!ambassadorId) return rejectedWith("add", submission, { fieldErrors: { ...(submission.status === "error" ? Object.fromEntries(Object.entries(submission.error ?? {}).map(([k, v]) => [k, v ?? []])) : {}), email: ["No ambassador of this brand has that email."] } });
+  // Conform's reply keeps the schema's errors and adds this one.
+  if (!ambassadorId) return rejected("add", submission, { fieldErrors: { email: ["No ambassador of this brand has that email."] } });
   if (submission.status !== "success") return rejected("add", submission);
   const result = await submitPostForm({ brand, ambassadorId, actorId: user.id, source: "staff", input: submission.value, screenshot: files.find((f) => f.field === "screenshot") });
-  if (!result.ok) return rejectedWith("add", submission, { fieldErrors: { [result.field]: [result.error] } });
+  if (!result.ok) return rejected("add", submission, { fieldErrors: { [result.field]: [result.error] } });
   return redirectWithToast(`/b/${brand.slug}/posts/${result.id}`, { kind: "success", message: result.disclosureFlag ? "Post added — it has no clear disclosure." : "Post added." });
 }
 

@@ -7,7 +7,7 @@ import { Field, SelectField, SubmitButton, useIntentForm } from "#app/components
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "#app/models/roles";
 import { changeStaffRole, inviteStaff, removeStaffMember, revokeStaffInvite, staffOverview } from "#app/models/staff.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
-import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -48,7 +48,7 @@ async function inviteAction({ brand, user, form, back }: Ctx) {
   const submission = parseWithZod(form, { schema: InviteSchema });
   if (submission.status !== "success") return rejected("invite", submission);
   const result = await inviteStaff({ brandId: brand.id, inviter: user, email: submission.value.email, role: submission.value.role });
-  if (!result.ok) return rejectedWith("invite", submission, { fieldErrors: { email: [result.error] } });
+  if (!result.ok) return rejected("invite", submission, { fieldErrors: { email: [result.error] } });
   return redirectWithToast(back, { kind: "success", message: `Invitation sent to ${submission.value.email}.` });
 }
 

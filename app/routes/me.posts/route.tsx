@@ -15,7 +15,7 @@ import { MetricsSchema, PostSchema, metricsFrom } from "#app/models/posts";
 import { fanPosts, postingPrograms, recordFanMetrics, submitPostForm, updateCaption } from "#app/models/posts.server";
 import { fanScope, type FanScope } from "#app/models/scope";
 import { requireUser } from "#app/utils/auth.server";
-import { hiddenFields, rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
@@ -53,10 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
 async function addAction({ fan, form, files }: Ctx) {
   const submission = parseWithZod(form, { schema: FanPostSchema });
   const program = (await postingPrograms(fan)).find((p) => p.id === submission.payload.programId);
-  if (!program) return rejectedWith("add", submission, { fieldErrors: { programId: ["Choose the program the post is for."] } });
+  if (!program) return rejected("add", submission, { fieldErrors: { programId: ["Choose the program the post is for."] } });
   if (submission.status !== "success") return rejected("add", submission);
   const result = await submitPostForm({ brand: program.brand, ambassadorId: program.id, actorId: fan.userId, source: "fan", input: submission.value, screenshot: files[0] });
-  if (!result.ok) return rejectedWith("add", submission, { fieldErrors: { [result.field]: [result.error] } });
+  if (!result.ok) return rejected("add", submission, { fieldErrors: { [result.field]: [result.error] } });
   if (result.disclosureFlag) {
     return redirectWithToast("/me/posts", { kind: "info", message: `Thanks for posting! One thing: please start the caption with a disclosure, like “${suggestDisclosure(result.perk, program.brand)}”.` });
   }

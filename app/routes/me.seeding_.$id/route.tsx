@@ -15,7 +15,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
-import { rejected, rejectedWith, runIntent } from "#app/utils/forms.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Product"} · Kindred` }];
 
@@ -46,7 +46,7 @@ async function requestAction({ fan, form, found, back }: Ctx) {
   if (submission.status !== "success") return rejected("request", submission);
   const { variantId, saveAddress, ...address } = submission.value;
   const r = await requestProduct(fan.userId, found.campaign.id, variantId, address, saveAddress === "on");
-  if (!r.ok) return r.field ? rejectedWith("request", submission, { fieldErrors: { [r.field]: [r.error] } }, 409) : data({ error: r.error }, { status: 409 });
+  if (!r.ok) return r.field ? rejected("request", submission, { fieldErrors: { [r.field]: [r.error] } }, 409) : data({ error: r.error }, { status: 409 });
   return redirectWithToast(back, { kind: "success", message: "Request sent! The team will let you know." });
 }
 
