@@ -67,6 +67,7 @@ function Header({ user }: { user: RootData["user"] }) {
               {user.name ?? user.email}
             </Link>
             <Form method="post" action="/logout">
+              <input type="hidden" name="intent" value="this-device" />
               <button type="submit" className="whitespace-nowrap rounded-md border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100">
                 Sign out
               </button>

@@ -1,29 +1,38 @@
 import { Form } from "@remix-run/react";
-import { Field, SubmitButton } from "./forms";
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { LinkSchema } from "#app/models/tracked-links";
+import { Field, SelectField, SubmitButton, useIntentForm } from "./forms";
 import { ShareLink } from "./share-link";
 
-/** Creating a tracked link: where it goes, a label, and (for staff) which ambassador it is for. */
-export function LinkForm({ errors = {}, ambassadors, allowed }: { errors?: Record<string, string | undefined>; ambassadors?: { id: string; name: string }[]; allowed: string[] }) {
+/**
+ * Creating a tracked link: where it goes, a label, and (for staff) which ambassador it is for. The form names its
+ * intent "create"; it empties once the link is made.
+ */
+export function LinkForm({ actionData, ambassadors, allowed }: { actionData: unknown; ambassadors?: { id: string; name: string }[]; allowed: string[] }) {
+  const { fields, formProps } = useIntentForm("create", LinkSchema, actionData, { clearAfterSave: true });
   return (
-    <Form method="post" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+    <Form method="post" {...formProps} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 className="font-semibold">New tracked link</h2>
-      <Field label="Destination" hint={allowed.length ? `A page on ${allowed.join(", ")}` : "No allowed domains yet (brand settings)."} name="destination" type="url" placeholder="https://…" errors={errors.destination ? [errors.destination] : undefined} />
+      <input type="hidden" name="intent" value="create" />
+      <Field
+        label="Destination"
+        hint={allowed.length ? `A page on ${allowed.join(", ")}` : "No allowed domains yet (brand settings)."}
+        {...getInputProps(fields.destination, { type: "url" })}
+        placeholder="https://…"
+        errors={fields.destination.errors}
+      />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Label" name="label" placeholder="Spring menu" />
-        <Field label="Campaign (utm_campaign)" name="utmCampaign" placeholder="spring-2027" />
+        <Field label="Label" {...getInputProps(fields.label, { type: "text" })} placeholder="Spring menu" errors={fields.label.errors} />
+        <Field label="Campaign (utm_campaign)" {...getInputProps(fields.utmCampaign, { type: "text" })} placeholder="spring-2027" errors={fields.utmCampaign.errors} />
         {ambassadors ? (
-          <label className="block text-sm">
-            <span className="font-medium text-stone-800">For</span>
-            <select name="ambassadorId" className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2">
-              <option value="">The brand (no ambassador)</option>
-              {ambassadors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-            {errors.ambassadorId ? <span className="text-sm text-red-700">{errors.ambassadorId}</span> : null}
-          </label>
+          <SelectField label="For" {...getSelectProps(fields.ambassadorId)} errors={fields.ambassadorId.errors}>
+            <option value="">The brand (no ambassador)</option>
+            {ambassadors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
       </div>
       <SubmitButton pendingText="Creating…">Create link</SubmitButton>

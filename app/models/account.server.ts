@@ -12,6 +12,24 @@ const readJson = (value: string) => {
   }
 };
 
+/** The account's own details and where it is signed in (live sessions, newest first), for the account page. */
+export async function accountOverview(user: { id: string; email: string; name: string | null; sessionId: string }) {
+  const sessions = await db.session.findMany({
+    where: { userId: user.id, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, userAgent: true, createdAt: true },
+  });
+  return {
+    user: { email: user.email, name: user.name },
+    sessions: sessions.map((s) => ({ current: s.id === user.sessionId, userAgent: s.userAgent, createdAt: s.createdAt })),
+  };
+}
+
+/** The name the person goes by across Kindred. */
+export async function renameAccount(userId: string, name: string) {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
 /** Everything Kindred holds about a person, for "export my data" (staff-private notes are not included). */
 export async function exportMyData(userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, createdAt: true } });

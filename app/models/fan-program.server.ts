@@ -2,12 +2,13 @@ import { db } from "#app/utils/db.server";
 import { EMAIL_KINDS, EMAIL_KIND_LIST, choiceColumns, choicesOf, type EmailChoices } from "./email-preferences";
 import { cancelUpcomingRsvps } from "./events.server";
 import { withdrawOpenRequests } from "./seeding.server";
+import type { FanScope } from "./scope";
 import { recordTouch } from "./timeline.server";
 
 /** The fan's own membership of one brand's program (by slug), or null. */
-export async function findOwnMembership(userId: string, slug: string) {
+export async function findOwnMembership(scope: FanScope, slug: string) {
   return db.ambassador.findFirst({
-    where: { userId, brand: { slug } },
+    where: { userId: scope.userId, brand: { slug } },
     select: {
       id: true,
       status: true,
@@ -24,8 +25,8 @@ export async function findOwnMembership(userId: string, slug: string) {
 }
 
 /** Changes which kinds of program email the fan gets from one brand, keeping the history of consents. */
-export async function setEmailPreferences(userId: string, ambassadorId: string, choices: EmailChoices) {
-  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId }, select: { id: true, brandId: true, emailOptIn: true, emailScoops: true, emailEvents: true, emailProducts: true } });
+export async function setEmailPreferences(scope: FanScope, ambassadorId: string, choices: EmailChoices) {
+  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId: scope.userId }, select: { id: true, brandId: true, emailOptIn: true, emailScoops: true, emailEvents: true, emailProducts: true } });
   if (!a) return;
   const before = choicesOf(a);
   const changed = EMAIL_KIND_LIST.filter((k) => before[k] !== choices[k]);
@@ -34,22 +35,21 @@ export async function setEmailPreferences(userId: string, ambassadorId: string, 
     await tx.ambassador.update({ where: { id: a.id }, data: choiceColumns(choices) });
     await tx.consent.createMany({ data: changed.map((k) => ({ ambassadorId: a.id, kind: `email:${k}`, granted: choices[k] })) });
     const wanted = EMAIL_KIND_LIST.filter((k) => choices[k]).map((k) => EMAIL_KINDS[k].label.toLowerCase());
-    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "consent", summary: wanted.length ? `Program emails: ${wanted.join(", ")}` : "Turned program emails off", actorId: userId }, tx);
+    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "consent", summary: wanted.length ? `Program emails: ${wanted.join(", ")}` : "Turned program emails off", actorId: scope.userId }, tx);
   });
 }
 
-/** The fan leaves the program: they become alumni, get no more program emails, and the history stays. */
 /**
  * Leaves a program: the membership becomes alumni (its history stays), program emails stop, upcoming RSVPs and
  * waitlist places end (their seats are offered on), and product not yet shipped goes back to stock.
  */
-export async function leaveProgram(userId: string, ambassadorId: string) {
-  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId, status: { not: "alumni" } }, select: { id: true, brandId: true } });
+export async function leaveProgram(scope: FanScope, ambassadorId: string) {
+  const a = await db.ambassador.findFirst({ where: { id: ambassadorId, userId: scope.userId, status: { not: "alumni" } }, select: { id: true, brandId: true } });
   if (!a) return { events: 0, requests: 0 };
   return db.$transaction(async (tx) => {
     await tx.ambassador.update({ where: { id: a.id }, data: { status: "alumni", leftAt: new Date(), emailOptIn: false } });
     await tx.consent.create({ data: { ambassadorId: a.id, kind: "email", granted: false } });
-    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "left", summary: "Left the program", actorId: userId }, tx);
+    await recordTouch({ brandId: a.brandId, ambassadorId: a.id, kind: "left", summary: "Left the program", actorId: scope.userId }, tx);
     const events = await cancelUpcomingRsvps(tx, a.id, "left the program");
     const requests = await withdrawOpenRequests(tx, a.id, "left the program");
     return { events, requests };

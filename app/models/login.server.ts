@@ -131,3 +131,9 @@ export async function landingPath(userId: string) {
   ]);
   return memberships.length === 1 && programs === 0 ? `/b/${memberships[0].brand.slug}` : "/home";
 }
+
+/** The account of one of the demo people, for one-click sign-in in demo mode; null when the seed has not run. */
+export async function demoAccountId(email: string) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  return user?.id ?? null;
+}

@@ -1,5 +1,20 @@
 /** Tracked links: /r/<code> → an allowed destination with UTM parameters. */
+import { z } from "zod";
 import { parseWebUrl } from "#app/utils/urls";
+
+/** The new-link form, for staff (who may pick an ambassador) and for fans (whose links are their own). */
+export const LinkSchema = z.object({
+  destination: z.string({ error: "Enter the page the link opens, like https://shop.example/menu" }).trim().max(2000, "That address is too long"),
+  label: z.string().trim().max(100, "Keep the label under 100 characters").optional(),
+  utmCampaign: z.string().trim().max(60, "Keep the campaign name under 60 characters").optional(),
+  ambassadorId: z.string().max(40).optional(),
+});
+export type LinkInput = z.output<typeof LinkSchema>;
+
+/** A campaign name as it goes into utm_campaign: letters, digits, - and _ only. */
+export function campaignSlug(value: string | undefined) {
+  return (value ?? "").replace(/[^\w-]/g, "-");
+}
 
 export function parseAllowedDomains(value: string) {
   return value

@@ -26,6 +26,18 @@ describe("a person's own data", () => {
     expect(JSON.stringify(body)).not.toContain("staff only");
   });
 
+  test("renaming the account saves the trimmed name and refuses a blank one without changing the saved name", async () => {
+    const fan = await createUser(db, { name: "Old Name" });
+    const cookie = await cookieFor(fan.id);
+    const blank = await callAction(accountAction, "/account", { cookie, form: { intent: "rename", name: "   " } });
+    expect(blank.status).toBe(400);
+    expect(blank.data.result.error.name).toEqual(["Enter your name"]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: fan.id } })).name).toBe("Old Name");
+    const saved = await callAction(accountAction, "/account", { cookie, form: { intent: "rename", name: "  New Name " } });
+    expect(saved.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: fan.id } })).name).toBe("New Name");
+  });
+
   test("deleting the account removes personal data and keeps anonymous program records", async () => {
     const fan = await createUser(db);
     const brand = await createBrand(db);
@@ -34,7 +46,7 @@ describe("a person's own data", () => {
     const cookie = await cookieFor(fan.id);
     const wrong = await callAction(accountAction, "/account", { cookie, form: { intent: "delete", confirmEmail: "nope" } });
     expect(wrong.status).toBe(400);
-    expect(wrong.data.deleteError).toBe(`Type ${fan.email} to confirm.`);
+    expect(wrong.data.result.error.confirmEmail).toEqual([`Type ${fan.email} to confirm.`]);
     const res = await callAction(accountAction, "/account", { cookie, form: { intent: "delete", confirmEmail: fan.email.toUpperCase() } });
     expect(res.status).toBe(302);
     expect(await db.user.findUnique({ where: { id: fan.id } })).toBeNull();
@@ -51,7 +63,7 @@ describe("a person's own data", () => {
     const brand = await createBrand(db, { ownerId: owner.id, name: "Solo Bakery" });
     const res = await callAction(accountAction, "/account", { cookie: await cookieFor(owner.id), form: { intent: "delete", confirmEmail: owner.email } });
     expect(res.status).toBe(400);
-    expect(res.data.deleteError).toBe("You are the only owner of Solo Bakery. Make someone else an owner first.");
+    expect(res.data.result.error[""]).toEqual(["You are the only owner of Solo Bakery. Make someone else an owner first."]);
     const second = await createUser(db);
     await addStaff(db, brand.id, second.id, "owner");
     expect((await callAction(accountAction, "/account", { cookie: await cookieFor(owner.id), form: { intent: "delete", confirmEmail: owner.email } })).status).toBe(302);

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { dashboard, parseRange } from "#app/models/analytics.server";
 import { bulkStatus } from "#app/models/bulk-actions.server";
-import { createLink } from "#app/models/links.server";
+import { createBrandLink } from "#app/models/tracked-links.server";
+import { brandScope } from "#app/models/scope";
 import { submitPost } from "#app/models/posts.server";
 import { loader as redirectLoader } from "#app/routes/r.$code/route";
 import { db } from "#app/utils/db.server";
@@ -98,10 +99,10 @@ describe("tracked links", () => {
     const owner = await createUser(db);
     const brand = await createBrand(db, { ownerId: owner.id });
     const fan = await createAmbassador(db, brand.id);
-    expect(await createLink(brand.id, owner.id, { destination: "https://shop.example/rye", label: "", ambassadorId: fan.id, utmCampaign: "spring" })).toMatchObject({ ok: false, field: "destination" });
+    expect(await createBrandLink(brandScope(brand.id, "owner", owner.id), { destination: "https://shop.example/rye", label: "", ambassadorId: fan.id, utmCampaign: "spring" })).toMatchObject({ ok: false, field: "destination" });
     await db.brand.update({ where: { id: brand.id }, data: { allowedDomains: "shop.example" } });
-    expect(await createLink(brand.id, owner.id, { destination: "https://shop.example.evil.com/rye", label: "", ambassadorId: fan.id, utmCampaign: "spring" })).toMatchObject({ ok: false, error: "Links can only go to shop.example." });
-    const link = await createLink(brand.id, owner.id, { destination: "https://shop.example/rye?size=large", label: "Rye page", ambassadorId: fan.id, utmCampaign: "spring" });
+    expect(await createBrandLink(brandScope(brand.id, "owner", owner.id), { destination: "https://shop.example.evil.com/rye", label: "", ambassadorId: fan.id, utmCampaign: "spring" })).toMatchObject({ ok: false, error: "Links can only go to shop.example." });
+    const link = await createBrandLink(brandScope(brand.id, "owner", owner.id), { destination: "https://shop.example/rye?size=large", label: "Rye page", ambassadorId: fan.id, utmCampaign: "spring" });
     expect(link.ok).toBe(true);
     const code = (link as { code: string }).code;
     const res = await callLoader(redirectLoader, `/r/${code}`, { params: { code }, headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)", referer: "https://www.instagram.com/p/abc/" } });

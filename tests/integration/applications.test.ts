@@ -96,7 +96,7 @@ describe("applications", () => {
     expect(await db.ambassador.findUniqueOrThrow({ where: { id: applied.id } })).toMatchObject({ status: "active" });
 
     // Signing in with that address links the membership to the new account.
-    const login = await callAction(loginAction, "/login", { form: { email } });
+    const login = await callAction(loginAction, "/login", { form: { intent: "code", email } });
     const code = lastDeliveredTo(email)!.subject.match(/\d{6}/)![0];
     const signedIn = await callAction(verifyAction, "/auth/verify", { cookie: cookiesFrom(login.headers), form: { intent: "code", code } });
     const home = await callLoader(homeLoader, "/home", { cookie: cookiesFrom(signedIn.headers) });

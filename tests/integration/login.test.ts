@@ -8,7 +8,7 @@ import { BASE, callAction, callLoader, cookiesFrom, lastDeliveredTo, lastEmailTo
 import { createBrand, createUser, uniqueEmail } from "#tests/factories";
 
 async function requestCode(email: string, extra: Record<string, string> = {}, ip = "203.0.113.7") {
-  const res = await callAction(loginAction, "/login", { form: { email, ...extra }, headers: { "x-kindred-client-ip": ip } });
+  const res = await callAction(loginAction, "/login", { form: { intent: "code", email, ...extra }, headers: { "x-kindred-client-ip": ip } });
   const message = await lastEmailTo(email.toLowerCase());
   const delivered = lastDeliveredTo(email.toLowerCase());
   const code = delivered?.subject.match(/\d{6}/)?.[0];
@@ -119,31 +119,31 @@ describe("passwordless sign-in", () => {
     const page = await callLoader(loginLoader, `/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`);
     expect(page.data.redirectTo).toBe("");
     for (const redirectTo of ["/\t/evil.example", "/\r\nLocation: https://evil.example", "/a\u0000"]) {
-      const res = await callAction(loginAction, "/login", { form: { email: uniqueEmail(), redirectTo } });
+      const res = await callAction(loginAction, "/login", { form: { intent: "code", email: uniqueEmail(), redirectTo } });
       expect(res.status).toBe(400);
     }
     expect((await callLoader(loginLoader, "/login?redirectTo=%2Fme%2Fevents")).data.redirectTo).toBe("/me/events");
   });
 
   test("an invalid address gets a field message and keeps the input", async () => {
-    const res = await callAction(loginAction, "/login", { form: { email: "not-an-email" } });
+    const res = await callAction(loginAction, "/login", { form: { intent: "code", email: "not-an-email" } });
     expect(res.status).toBe(400);
-    expect(res.data.error.email).toEqual(["Enter a valid email address, like name@example.com"]);
-    expect(res.data.initialValue.email).toBe("not-an-email");
+    expect(res.data.result.error.email).toEqual(["Enter a valid email address, like name@example.com"]);
+    expect(res.data.result.initialValue.email).toBe("not-an-email");
   });
 
   test("limits sign-in emails per address", async () => {
     const email = uniqueEmail();
     for (let i = 0; i < 5; i++) expect((await requestCode(email, {}, `198.51.100.${i}`)).res.status).toBe(302);
-    const sixth = await callAction(loginAction, "/login", { form: { email }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
+    const sixth = await callAction(loginAction, "/login", { form: { intent: "code", email }, headers: { "x-kindred-client-ip": "198.51.100.99" } });
     expect(sixth.status).toBe(429);
-    expect(sixth.data.error.email[0]).toMatch(/Too many sign-in requests. Please try again in \d+ minutes/);
+    expect(sixth.data.result.error.email[0]).toMatch(/Too many sign-in requests. Please try again in \d+ minutes/);
     expect(await db.outboxMessage.count({ where: { to: email } })).toBe(5);
   });
 
   test("limits sign-in emails per client address", async () => {
     for (let i = 0; i < 30; i++) await requestCode(uniqueEmail(), {}, "192.0.2.50");
-    const res = await callAction(loginAction, "/login", { form: { email: uniqueEmail() }, headers: { "x-kindred-client-ip": "192.0.2.50" } });
+    const res = await callAction(loginAction, "/login", { form: { intent: "code", email: uniqueEmail() }, headers: { "x-kindred-client-ip": "192.0.2.50" } });
     expect(res.status).toBe(429);
   });
 
@@ -169,7 +169,7 @@ describe("passwordless sign-in", () => {
 
   test("a filled honeypot sends nothing but looks the same to the bot", async () => {
     const email = uniqueEmail();
-    const res = await callAction(loginAction, "/login", { form: { email, website: "http://spam.example" } });
+    const res = await callAction(loginAction, "/login", { form: { intent: "code", email, website: "http://spam.example" } });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/auth/verify");
     expect(await db.outboxMessage.count({ where: { to: email } })).toBe(0);

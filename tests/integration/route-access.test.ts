@@ -176,9 +176,9 @@ const POLICY: Record<string, RoutePolicy> = {
   $: { params: () => ({ "*": "no/such/page" }), loader: everyone(404) },
   _index: { loader: { ...everyone(302), anonymous: 200 } },
   healthz: { loader: everyone(200) },
-  login: { loader: { ...everyone(302), anonymous: 200 }, actions: { "-": { access: everyone("ok") }, demo: { access: everyone(404), form: (w) => ({ email: w.emails.owner }) } } },
+  login: { loader: { ...everyone(302), anonymous: 200 }, actions: { code: { access: everyone("ok") }, demo: { access: everyone(404), form: (w) => ({ email: w.emails.owner }) } } },
   "auth.verify": { loader: { ...everyone(302), anonymous: "login" }, actions: { code: { access: everyone("login") }, link: { access: everyone(400), form: () => ({ token: "not-a-token" }) } } },
-  logout: { loader: everyone(302), actions: { "-": { access: everyone("login") }, everywhere: { access: everyone("login") } } },
+  logout: { loader: everyone(302), actions: { "this-device": { access: everyone("login") }, everywhere: { access: everyone("login") } } },
   "join.$slug": { params: (w) => ({ slug: w.a.slug }), loader: everyone(200), actions: { "-": { access: everyone("ok") } } },
   "invite.$token": { params: (w) => ({ token: w.ids.fanToken }), loader: everyone(200), actions: { "-": { access: everyone(400) } } },
   "invites.$token": { params: (w) => ({ token: w.ids.staffToken }), loader: everyone(200), actions: { "-": { access: signedIn(400) } } },
@@ -192,13 +192,13 @@ const POLICY: Record<string, RoutePolicy> = {
 
   home: { loader: signedIn() },
   "brands.new": { loader: signedIn(), actions: { "-": { access: signedIn("ok") } } },
-  account: { loader: signedIn(), actions: { "-": { access: signedIn("ok") }, delete: { access: signedIn(400), form: () => ({ confirmEmail: "someone-else@example.com" }) } } },
+  account: { loader: signedIn(), actions: { rename: { access: signedIn("ok"), form: () => ({ name: "Someone" }) }, delete: { access: signedIn(400), form: () => ({ confirmEmail: "someone-else@example.com" }) } } },
   "me._index": { loader: signedIn(), actions: { "-": { access: signedIn("ok") } } },
   "me.data[.]json": { loader: signedIn() },
   "me.events": { loader: signedIn() },
   "me.events_.$id": { params: fanRecord("event"), loader: fanOnly(), actions: { "-": fanAction(() => ({ status: "maybe" })) } },
   "me.events_.$id[.]ics": { params: fanRecord("event"), loader: fanOnly() },
-  "me.links": { search: (w) => `?brand=${w.a.slug}`, loader: signedIn(), actions: { "-": fanAction(() => ({ destination: "https://example.com/x" })) } },
+  "me.links": { search: (w) => `?brand=${w.a.slug}`, loader: signedIn(), actions: { create: fanAction(() => ({ destination: "https://example.com/x" })) } },
   "me.posts": {
     loader: signedIn(),
     actions: {
@@ -287,7 +287,7 @@ const POLICY: Record<string, RoutePolicy> = {
       "revoke-link": staffAction("manager", (w) => ({ linkId: w.ids.inviteLink })),
     },
   },
-  "b.$brand.links": { params: brandOnly, loader: staff("manager"), actions: { "-": staffAction("manager", () => ({ destination: "https://example.com/x" })) } },
+  "b.$brand.links": { params: brandOnly, loader: staff("manager"), actions: { create: staffAction("manager", () => ({ destination: "https://example.com/x" })) } },
   "b.$brand.outbox": { params: brandOnly, loader: staff("manager") },
   "b.$brand.outbox_.$id": { params: withId("message"), loader: staff("manager") },
   "b.$brand.posts": {

@@ -103,11 +103,16 @@ describe("seeding and posts pages", () => {
 
   test("tracked links for staff and fans stay on the brand's domains", async () => {
     const s = await setup();
-    const evil = await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { destination: "https://evil.example/", label: "x" } });
-    expect(evil.data.errors.destination).toBe("Links can only go to routeseeds.example.");
-    expect((await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { destination: "https://routeseeds.example/menu", ambassadorId: s.fan.id } })).status).toBe(302);
+    const evil = await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { intent: "create", destination: "https://evil.example/", label: "x" } });
+    expect(evil.status).toBe(400);
+    expect(evil.data.result.error.destination).toEqual(["Links can only go to routeseeds.example."]);
+    const blank = await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { intent: "create", destination: "" } });
+    expect(blank.data.result.error.destination).toEqual(["Enter the page the link opens, like https://shop.example/menu"]);
+    const stranger = await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { intent: "create", destination: "https://routeseeds.example/x", ambassadorId: "not-one-of-ours" } });
+    expect(stranger.data.result.error.ambassadorId).toEqual(["Choose an active ambassador."]);
+    expect((await callAction(linksAction, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params, form: { intent: "create", destination: "https://routeseeds.example/menu", ambassadorId: s.fan.id } })).status).toBe(302);
     const fanCookie = await cookieFor(s.fanUser.id);
-    expect((await callAction(myLinksAction, "/me/links", { cookie: fanCookie, form: { destination: "https://shop.routeseeds.example/rye" } })).status).toBe(302);
+    expect((await callAction(myLinksAction, "/me/links", { cookie: fanCookie, form: { intent: "create", destination: "https://shop.routeseeds.example/rye" } })).status).toBe(302);
     const links = await callLoader(linksLoader, `/b/${s.brand.slug}/links`, { cookie: s.cookie, params: s.params });
     expect(links.data.links).toHaveLength(2);
     expect(links.data.links.every((l: { ambassador: { id: string } | null }) => l.ambassador?.id === s.fan.id)).toBe(true);

@@ -37,7 +37,7 @@ describe("sessions", () => {
     const user = await createUser(db);
     const a = await cookieFor(user.id);
     const b = await cookieFor(user.id);
-    const res = await callAction(logoutAction, "/logout", { cookie: a, form: {} });
+    const res = await callAction(logoutAction, "/logout", { cookie: a, form: { intent: "this-device" } });
     expect(res.status).toBe(302);
     expect(await userFrom(a)).toBeNull();
     expect(await userFrom(b)).toMatchObject({ id: user.id });

@@ -1,14 +1,14 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, SubmitButton } from "#app/components/forms";
-import { deleteMyAccount } from "#app/models/account.server";
+import { Alert } from "#app/components/alert";
+import { Field, SubmitButton, useIntentForm } from "#app/components/forms";
+import { accountOverview, deleteMyAccount, renameAccount } from "#app/models/account.server";
 import { describeLeaving } from "#app/models/fan-program.server";
-import { destroySession, requireUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
+import { destroySession, requireUser, type SessionUser } from "#app/utils/auth.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -19,34 +19,41 @@ const NameSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const sessions = await db.session.findMany({
-    where: { userId: user.id, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, userAgent: true, createdAt: true },
+/** Deleting asks the person to type their own address, so a stray click cannot do it. */
+export function deleteSchema(email: string) {
+  return z.object({
+    confirmEmail: z
+      .string({ error: `Type ${email} to confirm.` })
+      .trim()
+      .toLowerCase()
+      .refine((typed) => typed === email, `Type ${email} to confirm.`),
   });
-  return {
-    user: { email: user.email, name: user.name },
-    sessions: sessions.map((s) => ({ current: s.id === user.sessionId, userAgent: s.userAgent, createdAt: s.createdAt })),
-  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return accountOverview(await requireUser(request));
+}
+
+type Ctx = { request: Request; user: SessionUser; form: FormData };
+
+async function renameAction({ user, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: NameSchema });
+  if (submission.status !== "success") return rejected("rename", submission);
+  await renameAccount(user.id, submission.value.name);
+  return redirectWithToast("/account", { kind: "success", message: "Your name is saved." });
+}
+
+async function deleteAction({ request, user, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: deleteSchema(user.email) });
+  if (submission.status !== "success") return rejected("delete", submission);
+  const result = await deleteMyAccount(user.id);
+  if (!result.ok) return rejected("delete", submission, { formErrors: [result.error] });
+  return redirectWithToast("/", { kind: "info", message: `Your account and personal data are deleted.${describeLeaving(result)} Thank you for being part of it.` }, { headers: { "Set-Cookie": await destroySession(request) } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const formData = await readForm(request);
-  if (formData.get("intent") === "delete") {
-    if (String(formData.get("confirmEmail") ?? "").trim().toLowerCase() !== user.email) {
-      return data({ deleteError: `Type ${user.email} to confirm.` }, { status: 400 });
-    }
-    const result = await deleteMyAccount(user.id);
-    if (!result.ok) return data({ deleteError: result.error }, { status: 400 });
-    return redirectWithToast("/", { kind: "info", message: `Your account and personal data are deleted.${describeLeaving(result)} Thank you for being part of it.` }, { headers: { "Set-Cookie": await destroySession(request) } });
-  }
-  const submission = parseWithZod(formData, { schema: NameSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await db.user.update({ where: { id: user.id }, data: { name: submission.value.name } });
-  return redirectWithToast("/account", { kind: "success", message: "Your name is saved." });
+  const ctx = { request, user: await requireUser(request), form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { rename: renameAction, delete: deleteAction });
 }
 
 function describeAgent(ua: string | null) {
@@ -59,15 +66,8 @@ function describeAgent(ua: string | null) {
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = actionData && !("deleteError" in actionData) ? actionData : undefined;
-  const deleteError = actionData && "deleteError" in actionData ? actionData.deleteError : undefined;
-  const [form, fields] = useForm({
-    id: "account-name",
-    lastResult,
-    defaultValue: { name: user.name ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NameSchema }),
-  });
+  const rename = useIntentForm("rename", NameSchema, actionData, { defaultValue: { name: user.name ?? "" } });
+  const remove = useIntentForm("delete", deleteSchema(user.email), actionData);
   return (
     <div className="mx-auto max-w-2xl space-y-10 px-4 py-8">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -76,8 +76,9 @@ export default function Account() {
           Profile
         </h2>
         <p className="text-sm text-stone-600">Signed in as {user.email}.</p>
-        <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-start gap-3">
-          <Field className="min-w-64 flex-1" label="Your name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} autoComplete="name" />
+        <Form method="post" {...rename.formProps} className="flex flex-wrap items-start gap-3">
+          <input type="hidden" name="intent" value="rename" />
+          <Field className="min-w-64 flex-1" label="Your name" {...getInputProps(rename.fields.name, { type: "text" })} errors={rename.fields.name.errors} autoComplete="name" />
           <SubmitButton className="mt-6" pendingText="Saving…">
             Save
           </SubmitButton>
@@ -115,12 +116,13 @@ export default function Account() {
         <a href="/me/data.json" download className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
           Export my data (JSON)
         </a>
-        <Form method="post" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
+        <Form method="post" {...remove.formProps} className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
           <input type="hidden" name="intent" value="delete" />
+          {remove.form.errors?.length ? <Alert>{remove.form.errors.join(" ")}</Alert> : null}
           <p className="text-sm text-red-900">
             Deleting your account removes your name, email, social accounts, answers and messages from every program. Brands keep only anonymous counts. This cannot be undone.
           </p>
-          <Field label={`Type ${user.email} to confirm`} name="confirmEmail" autoComplete="off" errors={deleteError ? [deleteError] : undefined} />
+          <Field label={`Type ${user.email} to confirm`} {...getInputProps(remove.fields.confirmEmail, { type: "text" })} autoComplete="off" errors={remove.fields.confirmEmail.errors} />
           <SubmitButton variant="danger">Delete my account</SubmitButton>
         </Form>
       </section>

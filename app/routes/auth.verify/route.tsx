@@ -83,6 +83,7 @@ function NewCodeForm({ email }: { email?: string | null }) {
   return (
     <Form method="post" action="/login" className="mt-4 space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <p className="text-sm font-medium">Get a new code</p>
+      <input type="hidden" name="intent" value="code" />
       <Field label="Email address" name="email" type="email" defaultValue={email ?? ""} required autoComplete="email" />
       <SubmitButton variant="secondary" pendingText="Sending…">
         Send a new code

@@ -1,15 +1,15 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, Honeypot, SubmitButton } from "#app/components/forms";
+import { Field, Honeypot, SubmitButton, replyFor } from "#app/components/forms";
 import { DEMO_PEOPLE, isDemoEmail } from "#app/models/demo";
-import { landingPath, pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
+import { demoAccountId, landingPath, pendingSignInCookie, startCodeSignIn } from "#app/models/login.server";
 import { createSession, getUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { clientIp, safeRedirect, sameOriginPath } from "#app/utils/http.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -27,34 +27,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demoPeople: getEnv().DEMO_MODE ? DEMO_PEOPLE : [], redirectTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  // No return address: the person lands where their work is (landingPath) once signed in.
-  const redirectTo = formData.get("redirectTo") ? safeRedirect(formData.get("redirectTo")) : null;
+const DemoSchema = z.object({ email: z.string().max(254), redirectTo: z.string().optional() });
 
-  if (formData.get("intent") === "demo") {
-    const email = String(formData.get("email") ?? "");
-    if (!getEnv().DEMO_MODE || !isDemoEmail(email)) throw new Response("Demo sign-in is not available", { status: 404 });
-    const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-    if (!user) throw new Response("Demo data is missing: run npm run setup", { status: 404 });
-    return redirect(redirectTo ?? (await landingPath(user.id)), { headers: { "Set-Cookie": await createSession(user.id, request) } });
-  }
+type Ctx = { request: Request; form: FormData; redirectTo: string | null };
 
-  const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-
+/** Emails a code and a link, then sends the person to enter the code. */
+async function codeAction({ request, form, redirectTo }: Ctx) {
+  const submission = parseWithZod(form, { schema: LoginSchema });
+  if (submission.status !== "success") return rejected("code", submission);
   const { email } = submission.value;
   // A filled honeypot means a bot: answer exactly as for a person, but send nothing.
-  if (formData.get("website")) return redirect("/auth/verify", { headers: { "Set-Cookie": await pendingSignInCookie(email, redirectTo) } });
-
+  if (form.get("website")) return redirect("/auth/verify", { headers: { "Set-Cookie": await pendingSignInCookie(email, redirectTo) } });
   const result = await startCodeSignIn({ email, ip: clientIp(request), redirectTo });
-  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [result.error] } }), { status: 429 });
+  if (!result.ok) return rejected("code", submission, { fieldErrors: { email: [result.error] } }, 429);
   return redirect("/auth/verify", { headers: { "Set-Cookie": result.cookie } });
+}
+
+/** One-click sign-in as one of the demo people, only in demo mode. */
+async function demoAction({ request, form, redirectTo }: Ctx) {
+  const { email } = hiddenFields(form, DemoSchema);
+  if (!getEnv().DEMO_MODE || !isDemoEmail(email)) throw new Response("Demo sign-in is not available", { status: 404 });
+  const userId = await demoAccountId(email);
+  if (!userId) throw new Response("Demo data is missing: run npm run setup", { status: 404 });
+  return redirect(redirectTo ?? (await landingPath(userId)), { headers: { "Set-Cookie": await createSession(userId, request) } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  // No return address: the person lands where their work is (landingPath) once signed in.
+  const redirectTo = form.get("redirectTo") ? safeRedirect(form.get("redirectTo")) : null;
+  return runIntent(form, { request, form, redirectTo }, { code: codeAction, demo: demoAction });
 }
 
 export default function Login() {
   const { demoPeople, redirectTo } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "code");
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",
@@ -72,6 +79,7 @@ export default function Login() {
       <p className="mt-2 text-stone-600">No password needed: we email you a six-digit code and a sign-in link.</p>
       <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-4">
         <Honeypot />
+        <input type="hidden" name="intent" value="code" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus errors={fields.email.errors} />
         <SubmitButton className="w-full" pendingText="Sending…">

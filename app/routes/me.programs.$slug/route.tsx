@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { BrandWelcome } from "#app/components/join-form";
 import { describeLeaving, findOwnMembership, leaveProgram, setEmailPreferences } from "#app/models/fan-program.server";
-import { EMAIL_KINDS, EMAIL_KIND_LIST, choicesOf, type EmailChoices } from "#app/models/email-preferences";
+import { EMAIL_KINDS, EMAIL_KIND_LIST, choicesOf, type EmailChoices, type EmailKind } from "#app/models/email-preferences";
+import { fanScope } from "#app/models/scope";
+import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { perkLedger } from "#app/models/perks.server";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { requireUser } from "#app/utils/auth.server";
@@ -22,32 +25,40 @@ const STATUS: Record<string, string> = {
   alumni: "You left this program. The brand can invite you again any time.",
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+const Checked = z.literal("on").optional().transform((v) => v === "on");
+/** The email choices form: one checkbox per kind of program email. */
+const PreferencesSchema = z.object(Object.fromEntries(EMAIL_KIND_LIST.map((k) => [k, Checked])) as Record<EmailKind, typeof Checked>);
+
+async function ownProgram(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireUser(request);
-  const membership = await findOwnMembership(user.id, params.slug ?? "");
+  const scope = fanScope(user);
+  const membership = await findOwnMembership(scope, params.slug ?? "");
   invariantResponse(membership, "Program not found");
+  return { scope, membership };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await ownProgram(request, params);
   return { membership, perks: await perkLedger(membership.brand.id, membership.id) };
 }
 
+type Ctx = Awaited<ReturnType<typeof ownProgram>> & { form: FormData };
+
+async function emailPreferenceAction({ scope, membership, form }: Ctx) {
+  const choices: EmailChoices = hiddenFields(form, PreferencesSchema);
+  await setEmailPreferences(scope, membership.id, choices);
+  const any = EMAIL_KIND_LIST.some((k) => choices[k]);
+  return redirectWithToast(`/me/programs/${membership.brand.slug}`, { kind: "success", message: any ? "Your email choices are saved." : "No more program emails — you can turn them back on here." });
+}
+
+async function leaveAction({ scope, membership }: Ctx) {
+  const left = await leaveProgram(scope, membership.id);
+  return redirectWithToast("/home", { kind: "info", message: `You left ${membership.brand.name}'s program.${describeLeaving(left)} Thank you for everything!` });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const membership = await findOwnMembership(user.id, params.slug ?? "");
-  invariantResponse(membership, "Program not found");
-  const formData = await readForm(request);
-  const back = `/me/programs/${membership.brand.slug}`;
-  switch (formData.get("intent")) {
-    case "email-preference": {
-      const choices = Object.fromEntries(EMAIL_KIND_LIST.map((k) => [k, formData.get(k) === "on"])) as EmailChoices;
-      await setEmailPreferences(user.id, membership.id, choices);
-      const any = EMAIL_KIND_LIST.some((k) => choices[k]);
-      return redirectWithToast(back, { kind: "success", message: any ? "Your email choices are saved." : "No more program emails — you can turn them back on here." });
-    }
-    case "leave":
-      const left = await leaveProgram(user.id, membership.id);
-      return redirectWithToast("/home", { kind: "info", message: `You left ${membership.brand.name}'s program.${describeLeaving(left)} Thank you for everything!` });
-    default:
-      throw new Response("Unknown action", { status: 400 });
-  }
+  const ctx = { ...(await ownProgram(request, params)), form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { "email-preference": emailPreferenceAction, leave: leaveAction });
 }
 
 export default function FanProgram() {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { followLink } from "#app/models/links.server";
+import { followLink } from "#app/models/tracked-links.server";
 
 /** A tracked link: counted (no cookies, no personal data) and redirected to an allowed destination. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
