@@ -1,5 +1,6 @@
 // Benchmark: the analytics dashboard's loader over 100,000 ambassadors and 1,000,000 posts in one brand.
 // Usage: npm run bench:analytics [-- <ambassadors> <posts>]
+import { staffScope } from "#tests/factories";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -80,13 +81,13 @@ const cases: [string, URLSearchParams][] = [
   ["last 30 days", new URLSearchParams({ from: new Date(now - 29 * DAY).toISOString().slice(0, 10), to: new Date(now).toISOString().slice(0, 10) })],
   ["last 365 days", new URLSearchParams({ from: new Date(now - 364 * DAY).toISOString().slice(0, 10), to: new Date(now).toISOString().slice(0, 10) })],
 ];
-await dashboard(brand.id, parseRange(new URLSearchParams())); // warm up
+await dashboard(staffScope(brand.id), parseRange(new URLSearchParams())); // warm up
 for (const [label, params] of cases) {
   const times: number[] = [];
   let postsInRange = 0;
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
-    const d = await dashboard(brand.id, parseRange(params));
+    const d = await dashboard(staffScope(brand.id), parseRange(params));
     dashboardTables(d);
     postsInRange = d.totals.posts;
     times.push(performance.now() - t);

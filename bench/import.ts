@@ -1,6 +1,7 @@
 // Benchmark: import 100,000 fans from a CSV file through the real import job, on a fresh SQLite database.
 // Prints rows per second, peak memory and how long the event loop was blocked (the server's responsiveness).
 // Usage: npm run bench:import [-- <rows>]
+import { staffScope } from "#tests/factories";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,7 +40,7 @@ const started = performance.now();
 const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: csvPath });
 if (!created.ok) throw new Error(created.error);
 const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
-await startImport(brand.id, job.id, JSON.parse(job.mapping), false);
+await startImport(staffScope(brand.id), job.id, JSON.parse(job.mapping), false);
 while ((await runDueJobs()) > 0) {
   // run the import
 }

@@ -1,5 +1,6 @@
 // Demo data: Juniper Bakery, a neighbourhood bakery in Toronto, with its team and 72 ambassadors,
 // plus a second brand so one fan belongs to two programs. Run by `npm run setup` on an empty database.
+import { fanScope } from "#app/models/scope";
 import { DEMO_BRAND_SLUG, DEMO_PEOPLE } from "#app/models/demo";
 import type { ProfileInput } from "#app/models/profile";
 import { updateFanProfile } from "#app/models/profile.server";
@@ -149,7 +150,7 @@ async function main() {
 
   // One fan, one profile: Priya's accounts are the same in both programs.
   const accounts = await db.socialAccount.findMany({ where: { ambassadorId: priyaAmbassador.id }, select: { platform: true, handle: true, followers: true } });
-  await updateFanProfile(priya.id, { name: "Priya Raman", city: "Toronto", interests: "sourdough, food photography, rye", accounts: accounts as ProfileInput["accounts"] });
+  await updateFanProfile(fanScope(priya), { name: "Priya Raman", city: "Toronto", interests: "sourdough, food photography, rye", accounts: accounts as ProfileInput["accounts"] });
 
   await seedScoopsAndEvents(juniper.id, sam.id, lea.id);
   await seedSeedingPostsAndLinks(juniper.id, sam.id, priyaAmbassador.id);

@@ -2,8 +2,14 @@
 import { faker } from "@faker-js/faker";
 import type { DB } from "#app/utils/db.server";
 import type { StaffRole } from "#app/models/roles";
+import { brandScope } from "#app/models/scope";
 
 export { faker };
+
+/** The scope a staff member of the brand acts in, for calling model functions directly (as requireBrandMember gives it). */
+export function staffScope(brandId: string, role: StaffRole = "owner", userId = "staff-in-a-test") {
+  return brandScope(brandId, role, userId);
+}
 
 let counter = 0;
 /** An address that is unique within a test run. */

@@ -5,6 +5,7 @@ import type { StaffDetailsInput } from "./profile";
 import { syncSocialAccounts } from "./profile.server";
 import { recordTouch } from "./timeline.server";
 import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
+import type { BrandScope } from "./scope";
 
 type Answer = { questionId: string; label: string; answer: string; lifeMoment?: boolean };
 
@@ -19,7 +20,8 @@ function readAnswers(json: string): Answer[] {
 }
 
 /** Everything a manager sees on one ambassador's page, scoped to the brand. */
-export async function getAmbassadorForStaff(brandId: string, ambassadorId: string) {
+export async function getAmbassadorForStaff(scope: BrandScope, ambassadorId: string) {
+  const { brandId } = scope;
   const [brand, a] = await Promise.all([
     db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } }),
     db.ambassador.findFirst({
@@ -72,7 +74,8 @@ export async function getAmbassadorForStaff(brandId: string, ambassadorId: strin
  * Staff correct an ambassador's name, city, region, social accounts and follower counts (from a DM, a media kit…).
  * Follower changes are kept as snapshots, the tier follows the largest account, and the timeline says who did it.
  */
-export async function updateAmbassadorDetails(brandId: string, ambassadorId: string, actorId: string, input: StaffDetailsInput) {
+export async function updateAmbassadorDetails(scope: BrandScope, ambassadorId: string, actorId: string, input: StaffDetailsInput) {
+  const { brandId } = scope;
   const found = await db.ambassador.findFirst({ where: { id: ambassadorId, brandId }, select: { id: true, name: true, city: true, region: true } });
   if (!found) return false;
   await db.$transaction(async (tx) => {
@@ -86,20 +89,24 @@ export async function updateAmbassadorDetails(brandId: string, ambassadorId: str
   return true;
 }
 
-export async function addNote(brandId: string, ambassadorId: string, actorId: string, body: string) {
+export async function addNote(scope: BrandScope, ambassadorId: string, actorId: string, body: string) {
+  const { brandId } = scope;
   await recordTouch({ brandId, ambassadorId, kind: "note", summary: "Note", body, actorId });
 }
 
-export async function savePreferences(brandId: string, ambassadorId: string, preferences: string) {
+export async function savePreferences(scope: BrandScope, ambassadorId: string, preferences: string) {
+  const { brandId } = scope;
   await db.ambassador.updateMany({ where: { id: ambassadorId, brandId }, data: { preferences } });
 }
 
-export async function setStatus(brandId: string, ambassadorId: string, actorId: string, status: AmbassadorStatus) {
-  await bulkStatus(brandId, [ambassadorId], status, actorId);
+export async function setStatus(scope: BrandScope, ambassadorId: string, actorId: string, status: AmbassadorStatus) {
+  const { brandId } = scope;
+  await bulkStatus(scope, [ambassadorId], status, actorId);
 }
 
 /** Tags an ambassador (tags are created on first use, lower-case). */
-export async function addTag(brandId: string, ambassadorId: string, actorId: string, name: string) {
+export async function addTag(scope: BrandScope, ambassadorId: string, actorId: string, name: string) {
+  const { brandId } = scope;
   await db.$transaction(async (tx) => {
     const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
     await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
@@ -107,7 +114,8 @@ export async function addTag(brandId: string, ambassadorId: string, actorId: str
   });
 }
 
-export async function removeTag(brandId: string, ambassadorId: string, tagId: string) {
+export async function removeTag(scope: BrandScope, ambassadorId: string, tagId: string) {
+  const { brandId } = scope;
   const tag = await db.tag.findFirst({ where: { id: tagId, brandId }, select: { id: true } });
   if (tag) await db.ambassadorTag.deleteMany({ where: { ambassadorId, tagId: tag.id } });
 }

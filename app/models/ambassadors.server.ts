@@ -4,16 +4,19 @@ import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassador";
+import type { BrandScope } from "./scope";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */
-export async function countByTier(brandId: string, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
+export async function countByTier(scope: BrandScope, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
+  const { brandId } = scope;
   const counts = await Promise.all(
     TIERS.map((tier) => db.ambassador.count({ where: { brandId, status, maxFollowers: tierRange(tier, thresholds) } })),
   );
   return Object.fromEntries(TIERS.map((t, i) => [t, counts[i]])) as Record<Tier, number>;
 }
 
-export async function countByStatus(brandId: string) {
+export async function countByStatus(scope: BrandScope) {
+  const { brandId } = scope;
   const rows = await db.ambassador.groupBy({ by: ["status"], where: { brandId }, _count: { _all: true } });
   const result = Object.fromEntries(AMBASSADOR_STATUSES.map((s) => [s, 0])) as Record<AmbassadorStatus, number>;
   for (const r of rows) if (r.status in result) result[r.status as AmbassadorStatus] = r._count._all;
@@ -75,7 +78,8 @@ function afterRow(sort: Sort, row: Record<string, unknown> & { id: string }): Pr
 }
 
 /** One page of the brand's directory with the filters applied. */
-export async function listAmbassadors(brandId: string, f: DirectoryFilter, ctx: Context) {
+export async function listAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
+  const { brandId } = scope;
   const where = await directoryWhere(brandId, f, ctx);
   const page = Math.max(1, f.page ?? 1);
   const [total, rows] = await Promise.all([
@@ -101,7 +105,8 @@ export async function listAmbassadors(brandId: string, f: DirectoryFilter, ctx: 
 }
 
 /** Values for the filter menus: the brand's tags and cities. */
-export async function directoryFacets(brandId: string) {
+export async function directoryFacets(scope: BrandScope) {
+  const { brandId } = scope;
   const [tags, cities] = await Promise.all([
     db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
     brandCities(brandId),
@@ -147,13 +152,15 @@ export async function* exportAmbassadors(brandId: string, f: DirectoryFilter, ct
 }
 
 /** The id of the brand's ambassador with this address (any status), or null. */
-export async function ambassadorIdByEmail(brandId: string, email: string) {
+export async function ambassadorIdByEmail(scope: BrandScope, email: string) {
+  const { brandId } = scope;
   const found = await db.ambassador.findUnique({ where: { brandId_email: { brandId, email: email.trim().toLowerCase() } }, select: { id: true } });
   return found?.id ?? null;
 }
 
 /** The brand's active ambassadors among these addresses, and the addresses that are not one. */
-export async function activeAmbassadorsByEmail(brandId: string, emails: string[]) {
+export async function activeAmbassadorsByEmail(scope: BrandScope, emails: string[]) {
+  const { brandId } = scope;
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const fans = await db.ambassador.findMany({ where: { brandId, email: { in: wanted }, status: "active" }, select: { id: true, email: true } });
   return { fans, unknown: wanted.filter((e) => !fans.some((f) => f.email === e)) };

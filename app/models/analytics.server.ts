@@ -1,5 +1,6 @@
 import { db } from "#app/utils/db.server";
 import { TIERS } from "./tiers";
+import type { BrandScope } from "./scope";
 
 export type Range = { from: string; to: string };
 
@@ -42,7 +43,8 @@ type TopRow = { ambassadorId: string; posts: number | bigint; interactions: numb
  * results per campaign, event attendance, top contributors and link clicks — all for one brand and date range.
  * Posts are read in two grouped passes over covering indexes (by day and tier; by ambassador), never row by row.
  */
-export async function dashboard(brandId: string, range: Range) {
+export async function dashboard(scope: BrandScope, range: Range) {
+  const { brandId } = scope;
   const dates = rangeDates(range);
   const [activeBefore, joined, left, sources, dayTier, campaigns, events, top, clickDays] = await Promise.all([
     db.ambassador.count({ where: { brandId, joinedAt: { lt: dates.gte }, OR: [{ leftAt: null }, { leftAt: { gte: dates.gte } }] } }),
@@ -58,8 +60,8 @@ export async function dashboard(brandId: string, range: Range) {
         COUNT(CASE WHEN "views" > 0 THEN 1 END) AS "viewRateN"
       FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
       GROUP BY "day", "tier"`,
-    campaignResults(brandId, range),
-    eventResults(brandId, range),
+    campaignResults(scope, range),
+    eventResults(scope, range),
     db.$queryRaw<TopRow[]>`
       SELECT "ambassadorId", COUNT(*) AS "posts", SUM("likes" + "comments" + "shares" + "saves") AS "interactions"
       FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
@@ -129,7 +131,8 @@ export async function dashboard(brandId: string, range: Range) {
 }
 
 /** Per campaign: units sent, posts, posts per unit, posting rate (requests that led to a post), feedback. */
-export async function campaignResults(brandId: string, range?: Range, campaignId?: string) {
+export async function campaignResults(scope: BrandScope, range?: Range, campaignId?: string) {
+  const { brandId } = scope;
   const campaigns = await db.seedingCampaign.findMany({ where: { brandId, ...(campaignId ? { id: campaignId } : {}), ...(range ? { createdAt: { lt: rangeDates(range).lt } } : {}) }, select: { id: true, name: true }, orderBy: { createdAt: "desc" }, take: 50 });
   const ids = campaigns.map((c) => c.id);
   const [requests, posts] = await Promise.all([
@@ -158,7 +161,8 @@ export async function campaignResults(brandId: string, range?: Range, campaignId
 }
 
 /** Per event that has ended: RSVPs going, checked in, no-shows, attendance and no-show rates, posts after it. */
-export async function eventResults(brandId: string, range?: Range, eventId?: string) {
+export async function eventResults(scope: BrandScope, range?: Range, eventId?: string) {
+  const { brandId } = scope;
   const events = await db.event.findMany({
     where: { brandId, ...(eventId ? { id: eventId } : { endsAt: { lt: new Date() } }), ...(range && !eventId ? { startsAt: rangeDates(range) } : {}) },
     orderBy: { startsAt: "desc" },

@@ -3,6 +3,7 @@ import { db } from "#app/utils/db.server";
 import { brandCities, citySpellings } from "./cities.server";
 import type { Audience } from "./audience";
 import { TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
+import type { BrandScope } from "./scope";
 
 /** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
 export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Promise<Prisma.AmbassadorWhereInput> {
@@ -26,7 +27,8 @@ export async function audienceSize(brandId: string, audience: Audience, threshol
 }
 
 /** What the audience pickers offer: the brand's tags and cities of active ambassadors. */
-export async function audienceChoices(brandId: string) {
+export async function audienceChoices(scope: BrandScope) {
+  const { brandId } = scope;
   const [tags, cities] = await Promise.all([
     db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
     brandCities(brandId, true),

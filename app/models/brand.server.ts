@@ -1,6 +1,7 @@
 import { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { BrandInput } from "./brand";
+import type { BrandScope } from "./scope";
 
 export type BrandSaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: Partial<Record<keyof BrandInput, string[]>> };
 
@@ -26,7 +27,8 @@ export async function createBrand(userId: string, input: BrandInput): Promise<Br
 }
 
 /** Updates a brand's settings (the caller has checked the owner role for this brand id). */
-export async function updateBrand(brandId: string, input: BrandInput): Promise<BrandSaveResult> {
+export async function updateBrand(scope: BrandScope, input: BrandInput): Promise<BrandSaveResult> {
+  const { brandId } = scope;
   const clash = await db.brand.findFirst({ where: { slug: input.slug, NOT: { id: brandId } }, select: { id: true } });
   if (clash) return { ok: false, fieldErrors: SLUG_TAKEN };
   try {

@@ -6,6 +6,7 @@ import { unsubscribeHeaders } from "./unsubscribe.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
 import { recordTouch } from "./timeline.server";
+import type { BrandScope } from "./scope";
 
 export const MAX_BULK = 500;
 
@@ -15,7 +16,8 @@ async function scoped(brandId: string, ids: string[]) {
   return rows.map((r) => r.id);
 }
 
-export async function bulkTag(brandId: string, ids: string[], name: string, actorId: string) {
+export async function bulkTag(scope: BrandScope, ids: string[], name: string, actorId: string) {
+  const { brandId } = scope;
   const valid = await scoped(brandId, ids);
   await db.$transaction(async (tx) => {
     const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
@@ -27,7 +29,8 @@ export async function bulkTag(brandId: string, ids: string[], name: string, acto
   return valid.length;
 }
 
-export async function bulkUntag(brandId: string, ids: string[], name: string) {
+export async function bulkUntag(scope: BrandScope, ids: string[], name: string) {
+  const { brandId } = scope;
   const valid = await scoped(brandId, ids);
   const tag = await db.tag.findUnique({ where: { brandId_name: { brandId, name } }, select: { id: true } });
   if (!tag) return 0;
@@ -40,7 +43,8 @@ export async function bulkUntag(brandId: string, ids: string[], name: string) {
  * who becomes active gets a join date (if they had none) and no leaving date; one who stops being active (paused,
  * alumni) gets a leaving date.
  */
-export async function bulkStatus(brandId: string, ids: string[], status: AmbassadorStatus, actorId: string) {
+export async function bulkStatus(scope: BrandScope, ids: string[], status: AmbassadorStatus, actorId: string) {
+  const { brandId } = scope;
   if (!AMBASSADOR_STATUSES.includes(status)) return 0;
   const valid = await scoped(brandId, ids);
   const now = new Date();
@@ -64,7 +68,8 @@ export async function bulkStatus(brandId: string, ids: string[], status: Ambassa
  * Emails a message to the chosen ambassadors who accept program emails; the others are counted as skipped.
  * Logistics for people who RSVP'd to an event (`logistics`) reach them whatever their program-email choice.
  */
-export async function bulkMessage(brandId: string, ids: string[], sender: SessionUser, subject: string, body: string, { logistics = false } = {}) {
+export async function bulkMessage(scope: BrandScope, ids: string[], sender: SessionUser, subject: string, body: string, { logistics = false } = {}) {
+  const { brandId } = scope;
   const valid = await scoped(brandId, ids);
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { name: true, color: true, logoUrl: true } });
   const recipients = await db.ambassador.findMany({ where: { id: { in: valid }, ...(logistics ? {} : { emailOptIn: true }), status: { in: ["active", "paused"] } }, select: { id: true, email: true, name: true } });

@@ -7,6 +7,7 @@ import { uploadRoot } from "#app/utils/uploads.server";
 import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, mappedCell, type ImportedFan, type Mapping } from "./csv-import";
 import { csvParser, type RunInput, type RunResult } from "./csv-import-run.server";
 import { NotFound } from "./errors";
+import type { BrandScope } from "./scope";
 
 export const IMPORT_RUN_JOB = "import.run";
 export const IMPORT_EXPIRE_REJECTS_JOB = "import.expire-rejects";
@@ -160,7 +161,8 @@ registerJobHandler(IMPORT_EXPIRE_REJECTS_JOB, async ({ importId }: { importId: s
 
 /** Saves the mapping and queues the import. The email column is required. */
 /** One of the brand's imports, with its column headers read; NotFound outside the brand. */
-export async function getImportForStaff(brandId: string, importId: string) {
+export async function getImportForStaff(scope: BrandScope, importId: string) {
+  const { brandId } = scope;
   const job = await db.importJob.findFirst({ where: { id: importId, brandId } });
   if (!job) throw new NotFound("Import not found");
   const hasRejects = !!(await db.importReject.findFirst({ where: { importId: job.id }, select: { id: true } }));
@@ -168,11 +170,13 @@ export async function getImportForStaff(brandId: string, importId: string) {
 }
 
 /** Keeps the columns' mapping of an import not yet started (for the preview). */
-export async function saveImportMapping(brandId: string, importId: string, mapping: Mapping) {
+export async function saveImportMapping(scope: BrandScope, importId: string, mapping: Mapping) {
+  const { brandId } = scope;
   await db.importJob.updateMany({ where: { id: importId, brandId, status: "mapping" }, data: { mapping: JSON.stringify(mapping) } });
 }
 
-export async function startImport(brandId: string, importId: string, mapping: Mapping, sendInvites: boolean) {
+export async function startImport(scope: BrandScope, importId: string, mapping: Mapping, sendInvites: boolean) {
+  const { brandId } = scope;
   if (!Object.values(mapping).includes("email")) return { ok: false as const, error: "Choose which column holds the email address." };
   return db.$transaction(async (tx) => {
     const res = await tx.importJob.updateMany({ where: { id: importId, brandId, status: "mapping" }, data: { mapping: JSON.stringify(mapping), sendInvites, status: "queued" } });

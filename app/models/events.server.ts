@@ -25,6 +25,8 @@ import { suggestDisclosure } from "./disclosure";
 import { wantsEmail } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
 import { NotFound } from "./errors";
+import { isStaffRole } from "./roles";
+import { brandScope, type BrandScope, type FanScope } from "./scope";
 
 export const EVENT_FILL_JOB = "event.fill";
 export const EVENT_OFFER_EXPIRE_JOB = "event.offer-expire";
@@ -163,7 +165,8 @@ async function scheduleEventJobs(eventId: string) {
 }
 
 /** The brand's events with their numbers, upcoming first (soonest first), then past ones (latest first). */
-export async function listEvents(brandId: string, now = new Date()) {
+export async function listEvents(scope: BrandScope, now = new Date()) {
+  const { brandId } = scope;
   const select = {
     id: true,
     title: true,
@@ -250,7 +253,8 @@ const RSVP_ROW = {
 } satisfies Prisma.RsvpSelect;
 
 /** One event for its brand's staff, with every RSVP and the waitlist in offer order. */
-export async function getEventForStaff(brandId: string, eventId: string) {
+export async function getEventForStaff(scope: BrandScope, eventId: string) {
+  const { brandId } = scope;
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: EVENT_DETAIL });
   if (!event) return null;
   const rsvps = await db.rsvp.findMany({ where: { eventId: event.id }, orderBy: [{ createdAt: "asc" }], select: RSVP_ROW });
@@ -303,7 +307,8 @@ async function orderedWaitlist(event: { id: string; brandId: string; priority: s
 // ---------------------------------------------------------------------------------------------------------
 
 /** Published, upcoming events the fan is invited to (by audience) or has answered, soonest first. */
-export async function listEventsForFan(userId: string, now = new Date()) {
+export async function listEventsForFan(scope: FanScope, now = new Date()) {
+  const { userId } = scope;
   const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const events = await db.event.findMany({
@@ -333,7 +338,8 @@ async function visibleEvent(userId: string, eventId: string) {
 }
 
 /** The event page for a fan: details, their RSVP, the online link (confirmed attendees only), who's going. */
-export async function getEventForFan(userId: string, eventId: string, now = new Date()) {
+export async function getEventForFan(scope: FanScope, eventId: string, now = new Date()) {
+  const { userId } = scope;
   const found = await visibleEvent(userId, eventId);
   if (!found) return null;
   const { event, member, rsvp } = found;
@@ -389,7 +395,8 @@ export type RsvpOutcome = { ok: true; status: RsvpStatus; message: string } | { 
  * already waiting; otherwise the fan joins the waitlist. Answering "maybe" or "not going", or bringing fewer
  * guests, gives seats back and the job runner offers them to the waitlist.
  */
-export async function respondToEvent(userId: string, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome> {
+export async function respondToEvent(scope: FanScope, eventId: string, input: RsvpInput, now = new Date()): Promise<RsvpOutcome> {
+  const { userId } = scope;
   const found = await visibleEvent(userId, eventId);
   if (!found) throw new NotFound();
   const { event, member, rsvp } = found;
@@ -595,7 +602,8 @@ registerJobHandler(EVENT_OFFER_EXPIRE_JOB, async ({ rsvpId }: { rsvpId: string }
 
 type CheckInResult = { ok: true; name: string } | { ok: false; error: string };
 
-export async function checkIn(brandId: string, eventId: string, rsvpId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+export async function checkIn(scope: BrandScope, eventId: string, rsvpId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+  const { brandId } = scope;
   const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, status: true, checkedInAt: true, ambassadorId: true, ambassador: { select: { name: true } }, event: { select: { title: true } } } });
   if (!r) throw new NotFound();
   if (r.status !== "going") return { ok: false, error: `${r.ambassador.name} is not on the guest list (${r.status.replace("_", " ")}).` };
@@ -623,7 +631,8 @@ async function writeCheckIn(brandId: string, r: { id: string; ambassadorId: stri
   });
 }
 
-export async function undoCheckIn(brandId: string, eventId: string, rsvpId: string, actorId: string) {
+export async function undoCheckIn(scope: BrandScope, eventId: string, rsvpId: string, actorId: string) {
+  const { brandId } = scope;
   const r = await db.rsvp.findFirst({ where: { id: rsvpId, eventId, brandId }, select: { id: true, ambassadorId: true, checkedInAt: true, event: { select: { title: true } } } });
   if (!r) throw new NotFound();
   if (!r.checkedInAt) return;
@@ -634,14 +643,15 @@ export async function undoCheckIn(brandId: string, eventId: string, rsvpId: stri
 }
 
 /** Someone from the program turns up without a seat: they are added and checked in if a seat is free. */
-export async function walkIn(brandId: string, eventId: string, ambassadorId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+export async function walkIn(scope: BrandScope, eventId: string, ambassadorId: string, actorId: string, now = new Date()): Promise<CheckInResult> {
+  const { brandId } = scope;
   const [event, ambassador] = await Promise.all([
     db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } }),
     db.ambassador.findFirst({ where: { id: ambassadorId, brandId, status: "active" }, select: { id: true, name: true } }),
   ]);
   if (!event || !ambassador) throw new NotFound();
   const existing = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { id: true, status: true, plusOnes: true } });
-  if (existing?.status === "going") return checkIn(brandId, eventId, existing.id, actorId, now);
+  if (existing?.status === "going") return checkIn(scope, eventId, existing.id, actorId, now);
   return db.$transaction((tx) => seatWalkIn(tx, { brandId, event, ambassador, existing, actorId, now }));
 }
 
@@ -664,7 +674,8 @@ async function seatWalkIn(
  * address is that person (an active ambassador walks in as one); a new one is kept as a contact who has not been
  * invited, and joins the program's invitations only if staff tick "invite to the program".
  */
-export async function walkInGuest(brandId: string, eventId: string, guest: { name: string; email: string }, actorId: string, now = new Date()): Promise<CheckInResult & { ambassadorId?: string }> {
+export async function walkInGuest(scope: BrandScope, eventId: string, guest: { name: string; email: string }, actorId: string, now = new Date()): Promise<CheckInResult & { ambassadorId?: string }> {
+  const { brandId } = scope;
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } });
   if (!event) throw new NotFound();
   const email = guest.email.trim().toLowerCase();
@@ -695,7 +706,8 @@ class FullAtTheDoor extends Error {}
  * A ticket scanned at the door of one event. Only this brand's tickets are recognised (another brand's look unknown);
  * two phones scanning one ticket at once give one "checked in" and one "already checked in" (see writeCheckIn).
  */
-export async function scanTicket(brandId: string, eventId: string, scanned: string, actorId: string, now = new Date()): Promise<ScanResult> {
+export async function scanTicket(scope: BrandScope, eventId: string, scanned: string, actorId: string, now = new Date()): Promise<ScanResult> {
+  const { brandId } = scope;
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true } });
   if (!event) throw new NotFound();
   const code = ticketCodeFrom(scanned);
@@ -715,14 +727,18 @@ export async function scanTicket(brandId: string, eventId: string, scanned: stri
 }
 
 /** The ticket behind a QR code, if the user is staff of the event's brand (any role). */
-export async function findTicket(userId: string, code: string) {
+/**
+ * A scanned ticket, for staff of the event's brand only (null for anyone else), with the scope the staff member
+ * acts in at the door.
+ */
+export async function findTicket(user: { id: string }, code: string) {
   const r = await db.rsvp.findUnique({
     where: { ticketCode: code },
     select: { id: true, status: true, plusOnes: true, checkedInAt: true, eventId: true, brandId: true, ambassador: { select: { name: true, email: true } }, event: { select: { title: true, startsAt: true, endsAt: true, timeZone: true, brand: { select: { slug: true } } } } },
   });
   if (!r) return null;
-  const staff = await db.membership.findFirst({ where: { userId, brandId: r.brandId }, select: { id: true } });
-  return staff ? r : null;
+  const staff = await db.membership.findFirst({ where: { userId: user.id, brandId: r.brandId }, select: { role: true } });
+  return staff && isStaffRole(staff.role) ? { ticket: r, scope: brandScope(r.brandId, staff.role, user.id) } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -864,8 +880,9 @@ registerJobHandler(EVENT_WRAP_UP_JOB, async ({ eventId, endsAt }: { eventId: str
 // ---------------------------------------------------------------------------------------------------------
 
 /** Every RSVP with the fan's answers, one column per question. */
-export async function attendeesCsv(brandId: string, eventId: string) {
-  const found = await getEventForStaff(brandId, eventId);
+export async function attendeesCsv(scope: BrandScope, eventId: string) {
+  const { brandId } = scope;
+  const found = await getEventForStaff(scope, eventId);
   if (!found) return null;
   const questions: Question[] = found.event.questions;
   // Times in the event's own zone (what the organizer reads) and in UTC (what other tools read).
@@ -893,16 +910,18 @@ export async function attendeesCsv(brandId: string, eventId: string) {
 }
 
 /** A message to everyone going (logistics reach them whatever their program-email choice). */
-export async function messageAttendees(brandId: string, eventId: string, sender: SessionUser, subject: string, body: string) {
+export async function messageAttendees(scope: BrandScope, eventId: string, sender: SessionUser, subject: string, body: string) {
+  const { brandId } = scope;
   const attendees = await db.rsvp.findMany({ where: { brandId, eventId, status: "going" }, select: { ambassadorId: true } });
-  return bulkMessage(brandId, attendees.map((a) => a.ambassadorId), sender, subject, body, { logistics: true });
+  return bulkMessage(scope, attendees.map((a) => a.ambassadorId), sender, subject, body, { logistics: true });
 }
 
 /**
  * The check-in screen's data: head counts, the guest list filtered by a name search, and (for walk-ins) active
  * ambassadors matching the search who are not going yet.
  */
-export async function checkInBoard(brandId: string, eventId: string, q: string) {
+export async function checkInBoard(scope: BrandScope, eventId: string, q: string) {
+  const { brandId } = scope;
   const found = await db.event.findFirst({
     where: { id: eventId, brandId },
     select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true, audienceKind: true, audienceValues: true, brand: { select: TIER_THRESHOLDS_SELECT } },
@@ -941,7 +960,8 @@ export async function checkInBoard(brandId: string, eventId: string, q: string) 
 }
 
 /** The calendar file of an event the fan may see (the meeting link only for confirmed attendees). */
-export async function eventCalendarFile(userId: string, eventId: string) {
+export async function eventCalendarFile(scope: FanScope, eventId: string) {
+  const { userId } = scope;
   const found = await visibleEvent(userId, eventId);
   if (!found) return null;
   const going = found.rsvp?.status === "going";

@@ -13,6 +13,7 @@ export { FAN_INVITE_DAYS };
 import { recordTouch } from "./timeline.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
+import type { BrandScope } from "./scope";
 
 export { FAN_INVITE_SEND_JOB };
 const DAY = 24 * 60 * 60 * 1000;
@@ -78,7 +79,8 @@ function waitingWhere(brandId: string) {
 }
 
 /** The invitations page: how many imported fans wait for one, and a page of invitations not yet answered. */
-export async function invitationsOverview(brandId: string, { page, perPage }: { page: number; perPage: number }) {
+export async function invitationsOverview(scope: BrandScope, { page, perPage }: { page: number; perPage: number }) {
+  const { brandId } = scope;
   const pendingWhere = { brandId, acceptedAt: null, revokedAt: null };
   const [waiting, pendingTotal, pending] = await Promise.all([
     db.ambassador.count({ where: waitingWhere(brandId) }),
@@ -95,7 +97,8 @@ export async function invitationsOverview(brandId: string, { page, perPage }: { 
 }
 
 /** Invites the next batch of imported fans who have never been sent an invitation, oldest first. */
-export async function inviteWaitingFans(brandId: string, inviter: SessionUser, batch: number) {
+export async function inviteWaitingFans(scope: BrandScope, inviter: SessionUser, batch: number) {
+  const { brandId } = scope;
   const fans = await db.ambassador.findMany({ where: waitingWhere(brandId), orderBy: { createdAt: "asc" }, take: batch, select: { email: true, name: true } });
   return inviteFans({ brandId, inviter, entries: fans, note: "" });
 }
@@ -133,7 +136,8 @@ registerJobHandler(FAN_INVITE_SEND_JOB, async ({ inviteId, inviterName }: { invi
 });
 
 /** Sends a pending invitation again (through the job runner). */
-export async function resendFanInvite(brandId: string, inviteId: string, inviterName: string) {
+export async function resendFanInvite(scope: BrandScope, inviteId: string, inviterName: string) {
+  const { brandId } = scope;
   const invite = await db.fanInvite.findFirst({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, select: { id: true, sendCount: true } });
   if (!invite) return { ok: false as const, error: "That invitation is no longer pending." };
   await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId, inviterName }, { dedupeKey: `fan-invite:${inviteId}:${invite.sendCount}` });
@@ -141,7 +145,8 @@ export async function resendFanInvite(brandId: string, inviteId: string, inviter
 }
 
 /** Withdraws a pending invitation; the fan's link stops working. */
-export async function revokeFanInvite(brandId: string, inviteId: string, actorId: string) {
+export async function revokeFanInvite(scope: BrandScope, inviteId: string, actorId: string) {
+  const { brandId } = scope;
   const invite = await db.fanInvite.findFirst({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, select: { id: true, ambassadorId: true } });
   if (!invite) return { ok: false as const, error: "That invitation is no longer pending." };
   await db.$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { db } from "#app/utils/db.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
+import type { BrandScope } from "./scope";
 
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes (0/o, 1/l/i)
 
@@ -20,7 +21,8 @@ export async function createInviteLink({ brandId, createdById, label, tagName, m
 }
 
 /** The brand's shareable links, newest first, with how many active fans joined through each. */
-export async function listInviteLinks(brandId: string) {
+export async function listInviteLinks(scope: BrandScope) {
+  const { brandId } = scope;
   return db.inviteLink.findMany({
     where: { brandId },
     orderBy: { createdAt: "desc" },
@@ -28,7 +30,8 @@ export async function listInviteLinks(brandId: string) {
   });
 }
 
-export async function revokeInviteLink(brandId: string, linkId: string) {
+export async function revokeInviteLink(scope: BrandScope, linkId: string) {
+  const { brandId } = scope;
   const res = await db.inviteLink.updateMany({ where: { id: linkId, brandId, revokedAt: null }, data: { revokedAt: new Date() } });
   return res.count === 1 ? { ok: true as const } : { ok: false as const, error: "That link is already switched off." };
 }

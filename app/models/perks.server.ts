@@ -1,5 +1,6 @@
 import { db } from "#app/utils/db.server";
 import type { PerkType } from "./disclosure";
+import type { BrandScope, FanScope } from "./scope";
 
 export type Perk = { kind: PerkType; label: string; valueCents: number | null; at: Date };
 
@@ -7,7 +8,10 @@ export type Perk = { kind: PerkType; label: string; valueCents: number | null; a
  * Everything a fan received from the brand: seeded product (with its value), event tickets, early access to
  * scoops. It is what creates a duty to disclose, so it drives the reminder shown when the fan submits a post.
  */
-export async function perkLedger(brandId: string, ambassadorId: string): Promise<Perk[]> {
+export async function perkLedger(scope: BrandScope | FanScope, ambassadorId: string): Promise<Perk[]> {
+  const owner = await db.ambassador.findFirst({ where: { id: ambassadorId, ...(scope.kind === "brand" ? { brandId: scope.brandId } : { userId: scope.userId }) }, select: { brandId: true } });
+  if (!owner) return [];
+  const { brandId } = owner;
   const [requests, rsvps, reads] = await Promise.all([
     db.seedingRequest.findMany({
       where: { brandId, ambassadorId, status: { in: ["shipped", "delivered", "settled"] } },

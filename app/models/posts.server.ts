@@ -15,7 +15,7 @@ import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type Rev
 import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 import { recordTouch } from "./timeline.server";
 import { NotFound } from "./errors";
-import { ambassadorRecordWhere, type FanScope } from "./scope";
+import { ambassadorRecordWhere, type BrandScope, type FanScope } from "./scope";
 
 export const POST_METRICS_JOB = "post.metrics";
 const DAY = 86_400_000;
@@ -151,7 +151,8 @@ async function settleAsPosted(tx: Prisma.TransactionClient, requestId: string) {
 }
 
 /** Staff change what a post followed; the checks run again. */
-export async function setAttribution(brandId: string, postId: string, value: string) {
+export async function setAttribution(scope: BrandScope, postId: string, value: string) {
+  const { brandId } = scope;
   const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, caption: true, postedAt: true, ambassadorId: true } });
   if (!post) throw new NotFound();
   const [type, id] = value.split(":");
@@ -247,7 +248,8 @@ async function askFan(postId: string, kind: "disclosure" | "numbers") {
 }
 
 /** One click: a friendly email asking the fan to add a disclosure at the start of the caption. */
-export async function requestDisclosure(brandId: string, postId: string, actorId: string) {
+export async function requestDisclosure(scope: BrandScope, postId: string, actorId: string) {
+  const { brandId } = scope;
   const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, ambassadorId: true } });
   if (!post) throw new NotFound();
   await askFan(post.id, "disclosure");
@@ -274,7 +276,8 @@ export async function postingPrograms(fan: FanScope) {
   return db.ambassador.findMany({ where: { userId: fan.userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
 }
 
-export async function reviewPost(brandId: string, postId: string, status: "approved" | "hidden" | "pending") {
+export async function reviewPost(scope: BrandScope, postId: string, status: "approved" | "hidden" | "pending") {
+  const { brandId } = scope;
   const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
   if (!changed.count) throw new NotFound();
 }
@@ -352,7 +355,8 @@ const POST_ROW = {
 } satisfies Prisma.PostSelect;
 
 /** The fan's own posts across programs, newest first. */
-export async function fanPosts(userId: string) {
+export async function fanPosts(scope: FanScope) {
+  const { userId } = scope;
   const posts = await db.post.findMany({
     where: { ambassador: { userId } },
     orderBy: { postedAt: "desc" },
@@ -364,7 +368,8 @@ export async function fanPosts(userId: string) {
 
 
 /** The brand's post review queue. */
-export async function listPosts(brandId: string, filter: ReviewFilter, page: number) {
+export async function listPosts(scope: BrandScope, filter: ReviewFilter, page: number) {
+  const { brandId } = scope;
   const where: Prisma.PostWhereInput = {
     brandId,
     ...(filter === "pending" ? { status: "pending" } : filter === "approved" ? { status: "approved" } : filter === "hidden" ? { status: "hidden" } : {}),
@@ -377,7 +382,8 @@ export async function listPosts(brandId: string, filter: ReviewFilter, page: num
   return { total, pageCount: Math.max(1, Math.ceil(total / 25)), posts };
 }
 
-export async function getPostForStaff(brandId: string, postId: string) {
+export async function getPostForStaff(scope: BrandScope, postId: string) {
+  const { brandId } = scope;
   const post = await db.post.findFirst({
     where: { id: postId, brandId },
     select: { ...POST_ROW, ambassadorId: true, brand: { select: { name: true, disclosureText: true } }, ambassador: { select: { id: true, name: true } }, metrics: { orderBy: { recordedAt: "desc" }, take: 50, select: { id: true, views: true, likes: true, comments: true, shares: true, saves: true, source: true, recordedAt: true } } },

@@ -2,12 +2,14 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { ProfileInput } from "./profile";
 import { recordTouch } from "./timeline.server";
+import type { FanScope } from "./scope";
 
 /**
  * The profile shown on the fan's page: from their most recently updated membership that lists social
  * accounts (saving the profile makes every membership the same).
  */
-export async function getFanProfile(userId: string) {
+export async function getFanProfile(scope: FanScope) {
+  const { userId } = scope;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
   const memberships = await db.ambassador.findMany({
     where: { userId },
@@ -22,7 +24,8 @@ export async function getFanProfile(userId: string) {
  * Saves a fan's profile into every program they belong to: name, city and social accounts. A follower
  * count that changed is kept as a new snapshot, so brands see growth over time.
  */
-export async function updateFanProfile(userId: string, input: ProfileInput) {
+export async function updateFanProfile(scope: FanScope, input: ProfileInput) {
+  const { userId } = scope;
   const memberships = await db.ambassador.findMany({ where: { userId }, select: { id: true, brandId: true } });
   const maxFollowers = Math.max(0, ...input.accounts.map((a) => a.followers));
   await db.$transaction(async (tx) => {

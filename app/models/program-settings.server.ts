@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { db } from "#app/utils/db.server";
 import { parseQuestions, type Question } from "./application";
 import type { ProgramSettingsInput } from "./program-settings";
+import type { BrandScope } from "./scope";
 
-export async function getProgramSettings(brandId: string) {
+export async function getProgramSettings(scope: BrandScope) {
+  const { brandId } = scope;
   const b = await db.brand.findUniqueOrThrow({
     where: { id: brandId },
     select: { applicationsOpen: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, requireEmailOptIn: true, quietAfterDays: true, termsText: true, termsVersion: true, applicationQuestions: true },
@@ -13,7 +15,8 @@ export async function getProgramSettings(brandId: string) {
 }
 
 /** Saves the settings; changed terms get a new version number, so later consents say which text was accepted. */
-export async function saveProgramSettings(brandId: string, input: ProgramSettingsInput) {
+export async function saveProgramSettings(scope: BrandScope, input: ProgramSettingsInput) {
+  const { brandId } = scope;
   const current = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { termsText: true, termsVersion: true } });
   const questions: Question[] = input.questions.map((q) => ({
     id: q.id && /^[a-z0-9]{6,16}$/.test(q.id) ? q.id : randomBytes(5).toString("hex"),

@@ -17,6 +17,7 @@ import { recordTouch } from "./timeline.server";
 import { wantsEmail } from "./email-preferences";
 import { unsubscribeHeaders } from "./unsubscribe.server";
 import { NotFound } from "./errors";
+import { fanScope, type BrandScope, type FanScope } from "./scope";
 
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
 const BATCH = 100;
@@ -86,7 +87,8 @@ export async function scheduleScoopEmails(scoopId: string) {
   }
 }
 
-export async function publishScoopNow(brandId: string, scoopId: string, now = new Date()) {
+export async function publishScoopNow(scope: BrandScope, scoopId: string, now = new Date()) {
+  const { brandId } = scope;
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: { id: true, publishAt: true, embargoUntil: true } });
   if (!s) throw new NotFound();
   if (s.publishAt && s.publishAt <= now) return;
@@ -94,7 +96,8 @@ export async function publishScoopNow(brandId: string, scoopId: string, now = ne
   await scheduleScoopEmails(s.id);
 }
 
-export async function deleteScoop(brandId: string, scoopId: string) {
+export async function deleteScoop(scope: BrandScope, scoopId: string) {
+  const { brandId } = scope;
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: { id: true, uploads: { select: { id: true } } } });
   if (!s) throw new NotFound();
   await deleteUploads(brandId, s.uploads.map((u) => u.id));
@@ -104,7 +107,8 @@ export async function deleteScoop(brandId: string, scoopId: string) {
 const SCOOP_SUMMARY = { id: true, title: true, publishAt: true, embargoUntil: true, audienceKind: true, audienceValues: true } satisfies Prisma.ScoopSelect;
 
 /** The brand's scoops, newest first, with reach: audience size, opened, acknowledged. */
-export async function listScoops(brandId: string) {
+export async function listScoops(scope: BrandScope) {
+  const { brandId } = scope;
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT });
   const scoops = await db.scoop.findMany({
     where: { brandId },
@@ -160,7 +164,8 @@ function present(s: Prisma.ScoopGetPayload<{ select: typeof SCOOP_DETAIL }>) {
 }
 
 /** One scoop for its brand's staff, with read receipts (who opened and acknowledged, when). */
-export async function getScoopForStaff(brandId: string, scoopId: string) {
+export async function getScoopForStaff(scope: BrandScope, scoopId: string) {
+  const { brandId } = scope;
   const s = await db.scoop.findFirst({ where: { id: scoopId, brandId }, select: SCOOP_DETAIL });
   if (!s) return null;
   const brand = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT });
@@ -181,7 +186,8 @@ export async function getScoopForStaff(brandId: string, scoopId: string) {
 export const FEED_PAGE_SIZE = 20;
 
 /** Published scoops across the fan's programs that are meant for them, newest first, with unread markers. */
-export async function fanScoopFeed(userId: string, page = 1, now = new Date()) {
+export async function fanScoopFeed(scope: FanScope, page = 1, now = new Date()) {
+  const { userId } = scope;
   const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const scoops = await db.scoop.findMany({
@@ -217,15 +223,17 @@ async function countUnread(scoopIds: string[], ambassadorIds: string[]) {
 }
 
 /** How many scoops the fan has not opened yet (for the home page). */
-export async function unreadScoopCount(userId: string, now = new Date()) {
-  return (await fanScoopFeed(userId, 1, now)).unread;
+export async function unreadScoopCount(scope: FanScope, now = new Date()) {
+  const { userId } = scope;
+  return (await fanScoopFeed(scope, 1, now)).unread;
 }
 
 /**
  * A scoop as one fan may see it, or null when it is not for them (not published, another audience, not an
  * active ambassador of the brand). Under embargo the body is held back until the fan acknowledges.
  */
-export async function getScoopForFan(userId: string, scoopId: string, now = new Date()) {
+export async function getScoopForFan(scope: FanScope, scoopId: string, now = new Date()) {
+  const { userId } = scope;
   const s = await db.scoop.findFirst({ where: { id: scoopId, publishAt: { lte: now } }, select: SCOOP_DETAIL });
   if (!s) return null;
   const member = (await activeMemberships(userId)).find((m) => m.brandId === s.brandId);
@@ -252,8 +260,9 @@ export async function getScoopForFan(userId: string, scoopId: string, now = new 
  * A fan's private reply to a scoop ("what do you honestly think?"): it lands on their timeline, where the brand's
  * staff read it. Only someone who can see the scoop (and has opened it, if it is embargoed) can reply.
  */
-export async function replyToScoop(userId: string, scoopId: string, body: string, now = new Date()) {
-  const visible = await getScoopForFan(userId, scoopId, now);
+export async function replyToScoop(scope: FanScope, scoopId: string, body: string, now = new Date()) {
+  const { userId } = scope;
+  const visible = await getScoopForFan(scope, scoopId, now);
   if (!visible || visible.locked) return false;
   const member = await db.ambassador.findFirst({ where: { userId, status: "active", brand: { scoops: { some: { id: scoopId } } } }, select: { id: true, brandId: true } });
   if (!member) return false;
@@ -261,8 +270,9 @@ export async function replyToScoop(userId: string, scoopId: string, body: string
   return true;
 }
 
-export async function acknowledgeScoop(userId: string, scoopId: string, now = new Date()) {
-  const visible = await getScoopForFan(userId, scoopId, now);
+export async function acknowledgeScoop(scope: FanScope, scoopId: string, now = new Date()) {
+  const { userId } = scope;
+  const visible = await getScoopForFan(scope, scoopId, now);
   if (!visible) return false;
   const member = await db.ambassador.findFirst({ where: { userId, brand: { scoops: { some: { id: scoopId } } } }, select: { id: true } });
   if (!member) return false;
@@ -276,7 +286,7 @@ export async function acknowledgeScoop(userId: string, scoopId: string, now = ne
 
 /** Whether the user may download a scoop's file: staff of the brand, or a fan who may read the scoop body. */
 export async function canReadScoopFiles(userId: string, scoopId: string) {
-  const scoop = await getScoopForFan(userId, scoopId);
+  const scoop = await getScoopForFan(fanScope({ id: userId }), scoopId);
   return !!scoop && !scoop.locked;
 }
 

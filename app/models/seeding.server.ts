@@ -83,7 +83,8 @@ export async function createCampaign(brand: { id: string; timeZone: string }, us
 }
 
 /** Changes a variant's stock; it can't go below what is already reserved. */
-export async function setStock(brandId: string, variantId: string, stock: number) {
+export async function setStock(scope: BrandScope, variantId: string, stock: number) {
+  const { brandId } = scope;
   const v = await db.seedingVariant.findFirst({ where: { id: variantId, campaign: { brandId } }, select: { id: true, reserved: true } });
   if (!v) throw new NotFound();
   if (stock < v.reserved) return { ok: false as const, error: `${v.reserved} already reserved — stock can't go below that.` };
@@ -91,7 +92,8 @@ export async function setStock(brandId: string, variantId: string, stock: number
   return { ok: true as const };
 }
 
-export async function listCampaigns(brandId: string) {
+export async function listCampaigns(scope: BrandScope) {
+  const { brandId } = scope;
   const campaigns = await db.seedingCampaign.findMany({
     where: { brandId },
     orderBy: { createdAt: "desc" },
@@ -137,13 +139,15 @@ const CAMPAIGN_DETAIL = {
 } satisfies Prisma.SeedingCampaignSelect;
 
 /** The id of one of the brand's campaigns; NotFound outside the brand. */
-export async function campaignIdForStaff(brandId: string, campaignId: string) {
+export async function campaignIdForStaff(scope: BrandScope, campaignId: string) {
+  const { brandId } = scope;
   const campaign = await db.seedingCampaign.findFirst({ where: { id: campaignId, brandId }, select: { id: true } });
   if (!campaign) throw new NotFound("Campaign not found");
   return campaign.id;
 }
 
-export async function getCampaignForStaff(brandId: string, campaignId: string, status?: string) {
+export async function getCampaignForStaff(scope: BrandScope, campaignId: string, status?: string) {
+  const { brandId } = scope;
   const campaign = await db.seedingCampaign.findFirst({
     where: { id: campaignId, brandId },
     select: CAMPAIGN_DETAIL,
@@ -165,7 +169,8 @@ export async function getCampaignForStaff(brandId: string, campaignId: string, s
 const isOpen = (c: { opensAt: Date | null; closesAt: Date | null }, now: Date) => (!c.opensAt || c.opensAt <= now) && (!c.closesAt || c.closesAt > now);
 
 /** Campaigns a fan can request from now, and everything they requested or were offered. */
-export async function seedingForFan(userId: string, now = new Date()) {
+export async function seedingForFan(scope: FanScope, now = new Date()) {
+  const { userId } = scope;
   const memberships = await activeMemberships(userId);
   const byBrand = new Map(memberships.map((m) => [m.brandId, m]));
   const campaigns = await db.seedingCampaign.findMany({
@@ -190,7 +195,8 @@ export async function seedingForFan(userId: string, now = new Date()) {
 }
 
 /** A campaign's page for a fan who may request from it (or already has a request in it). */
-export async function campaignForFan(userId: string, campaignId: string, now = new Date()) {
+export async function campaignForFan(scope: FanScope, campaignId: string, now = new Date()) {
+  const { userId } = scope;
   const campaign = await db.seedingCampaign.findUnique({
     where: { id: campaignId },
     select: CAMPAIGN_DETAIL,
@@ -210,8 +216,9 @@ type RequestResult = { ok: true; id: string } | { ok: false; field?: string; err
  * A fan requests one variant. The unit is reserved in the same transaction as the request, so stock is never
  * oversold; the address is kept with the request (and on the profile for next time, if the fan wants).
  */
-export async function requestProduct(userId: string, campaignId: string, variantId: string, address: Address, saveAddress: boolean, now = new Date()): Promise<RequestResult> {
-  const found = await campaignForFan(userId, campaignId, now);
+export async function requestProduct(scope: FanScope, campaignId: string, variantId: string, address: Address, saveAddress: boolean, now = new Date()): Promise<RequestResult> {
+  const { userId } = scope;
+  const found = await campaignForFan(scope, campaignId, now);
   if (!found || found.campaign.mode !== "request") throw new NotFound();
   if (found.request) return { ok: false, error: "You already asked for something from this campaign." };
   if (!found.open) return { ok: false, error: "Requests for this campaign are closed." };
@@ -231,7 +238,8 @@ export async function requestProduct(userId: string, campaignId: string, variant
 }
 
 /** Offer mode: the brand picks fans; each offer reserves a unit and is emailed. */
-export async function offerProduct(brandId: string, campaignId: string, variantId: string, ambassadorIds: string[], actorId: string) {
+export async function offerProduct(scope: BrandScope, campaignId: string, variantId: string, ambassadorIds: string[], actorId: string) {
+  const { brandId } = scope;
   const campaign = await db.seedingCampaign.findFirst({ where: { id: campaignId, brandId, mode: "offer" }, select: { id: true, name: true } });
   const variant = await db.seedingVariant.findFirst({ where: { id: variantId, campaignId }, select: { id: true, name: true, product: { select: { name: true } } } });
   if (!campaign || !variant) throw new NotFound();
@@ -259,7 +267,8 @@ export async function offerProduct(brandId: string, campaignId: string, variantI
 }
 
 /** The fan accepts an offer (with an address) or declines it (the unit goes back to stock). */
-export async function answerOffer(userId: string, requestId: string, accept: boolean, address: Address | null, saveAddress: boolean) {
+export async function answerOffer(scope: FanScope, requestId: string, accept: boolean, address: Address | null, saveAddress: boolean) {
+  const { userId } = scope;
   const r = await db.seedingRequest.findFirst({ where: { id: requestId, status: "offered", ambassador: { userId } }, select: { id: true, brandId: true, ambassadorId: true, variantId: true, campaign: { select: { name: true } } } });
   if (!r) throw new NotFound();
   await db.$transaction(async (tx) => {
@@ -285,7 +294,8 @@ async function scopedRequests(brandId: string, campaignId: string, ids: string[]
   });
 }
 
-export async function decideRequests(brandId: string, campaignId: string, ids: string[], approve: boolean, actorId: string) {
+export async function decideRequests(scope: BrandScope, campaignId: string, ids: string[], approve: boolean, actorId: string) {
+  const { brandId } = scope;
   const rows = await scopedRequests(brandId, campaignId, ids, ["requested"]);
   for (const r of rows) {
     await db.$transaction(async (tx) => {
@@ -298,7 +308,8 @@ export async function decideRequests(brandId: string, campaignId: string, ids: s
   return rows.length;
 }
 
-export async function markShipped(brandId: string, campaignId: string, id: string, tracking: { carrier: string; trackingNumber: string; trackingUrl: string }, actorId: string) {
+export async function markShipped(scope: BrandScope, campaignId: string, id: string, tracking: { carrier: string; trackingNumber: string; trackingUrl: string }, actorId: string) {
+  const { brandId } = scope;
   const [r] = await scopedRequests(brandId, campaignId, [id], ["approved", "shipped"]);
   if (!r) return false;
   const trackingUrl = /^https?:\/\//i.test(tracking.trackingUrl) ? tracking.trackingUrl : "";
@@ -353,7 +364,8 @@ registerJobHandler(SEEDING_FOLLOW_UP_JOB, async ({ requestId, step }: { requestI
 });
 
 /** Honest feedback instead of a post: a first-class outcome, private to the brand. */
-export async function giveFeedback(userId: string, requestId: string, feedback: string) {
+export async function giveFeedback(scope: FanScope, requestId: string, feedback: string) {
+  const { userId } = scope;
   const r = await db.seedingRequest.findFirst({ where: { id: requestId, ambassador: { userId }, status: { in: ["shipped", "delivered", "settled"] } }, select: { id: true, brandId: true, ambassadorId: true, outcome: true } });
   if (!r) throw new NotFound();
   await db.$transaction(async (tx) => {
@@ -363,8 +375,9 @@ export async function giveFeedback(userId: string, requestId: string, feedback: 
 }
 
 /** Approved requests with their addresses, as a CSV for packing. */
-export async function packingListCsv(brandId: string, campaignId: string) {
-  const found = await getCampaignForStaff(brandId, campaignId, "approved");
+export async function packingListCsv(scope: BrandScope, campaignId: string) {
+  const { brandId } = scope;
+  const found = await getCampaignForStaff(scope, campaignId, "approved");
   if (!found) return null;
   const rows = found.requests.map((r) => [r.id, r.ambassador.name, r.ambassador.email, r.variant.product.name, r.variant.name, r.address?.name ?? "", r.address?.line1 ?? "", r.address?.line2 ?? "", r.address?.city ?? "", r.address?.region ?? "", r.address?.postalCode ?? "", r.address?.country ?? ""]);
   return { name: found.campaign.name, rows: [["request id", "name", "email", "product", "variant", "ship to", "address line 1", "address line 2", "city", "region", "postal code", "country"], ...rows] };
@@ -402,7 +415,8 @@ async function sendSeedingEmail(kind: SeedingEmailKind, requestId: string) {
 }
 
 /** Marks requests shipped from a CSV of tracking numbers; each row reports what happened. */
-export async function shipFromCsv(brandId: string, campaignId: string, rows: { line: number; requestId: string; email: string; carrier: string; trackingNumber: string; trackingUrl: string }[], actorId: string) {
+export async function shipFromCsv(scope: BrandScope, campaignId: string, rows: { line: number; requestId: string; email: string; carrier: string; trackingNumber: string; trackingUrl: string }[], actorId: string) {
+  const { brandId } = scope;
   const report: { line: number; ok: boolean; message: string }[] = [];
   for (const row of rows) {
     const request = await db.seedingRequest.findFirst({
@@ -411,7 +425,7 @@ export async function shipFromCsv(brandId: string, campaignId: string, rows: { l
     });
     if (!request) report.push({ line: row.line, ok: false, message: `No request in this campaign for ${row.requestId || row.email || "an empty row"}.` });
     else if (!row.trackingNumber) report.push({ line: row.line, ok: false, message: "The tracking number is empty." });
-    else if (!(await markShipped(brandId, campaignId, request.id, row, actorId))) report.push({ line: row.line, ok: false, message: `The request is ${request.status}; only approved requests can ship.` });
+    else if (!(await markShipped(scope, campaignId, request.id, row, actorId))) report.push({ line: row.line, ok: false, message: `The request is ${request.status}; only approved requests can ship.` });
     else report.push({ line: row.line, ok: true, message: "Marked shipped." });
   }
   return report;

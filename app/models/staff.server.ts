@@ -6,6 +6,7 @@ import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
 import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
 import { ROLE_LABELS, type StaffRole } from "./roles";
+import type { BrandScope } from "./scope";
 
 export const STAFF_INVITE_DAYS = 7;
 
@@ -89,9 +90,9 @@ export async function acceptStaffInvite(token: string, user: SessionUser): Promi
 
 const LAST_OWNER = "A brand always needs at least one owner. Make someone else an owner first.";
 
-/** Changes a staff member's role; the last owner cannot stop being an owner. */
 /** The brand's team, oldest member first, and its invitations still open. */
-export async function staffOverview(brandId: string) {
+export async function staffOverview(scope: BrandScope) {
+  const { brandId } = scope;
   const [members, invites] = await Promise.all([
     db.membership.findMany({
       where: { brandId },
@@ -107,7 +108,9 @@ export async function staffOverview(brandId: string) {
   return { members, invites };
 }
 
-export async function changeStaffRole(brandId: string, membershipId: string, role: StaffRole): Promise<{ ok: true } | Failure> {
+/** Changes a staff member's role; the last owner cannot stop being an owner. */
+export async function changeStaffRole(scope: BrandScope, membershipId: string, role: StaffRole): Promise<{ ok: true } | Failure> {
+  const { brandId } = scope;
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: membershipId, brandId }, select: { role: true } });
     if (!member) return { ok: false, error: "That person is not on this brand's team." };
@@ -121,7 +124,8 @@ export async function changeStaffRole(brandId: string, membershipId: string, rol
 }
 
 /** Removes a staff member (their sign-in and any ambassador memberships stay). Never the last owner. */
-export async function removeStaffMember(brandId: string, membershipId: string): Promise<{ ok: true } | Failure> {
+export async function removeStaffMember(scope: BrandScope, membershipId: string): Promise<{ ok: true } | Failure> {
+  const { brandId } = scope;
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: membershipId, brandId }, select: { role: true } });
     if (!member) return { ok: false, error: "That person is not on this brand's team." };
@@ -134,7 +138,8 @@ export async function removeStaffMember(brandId: string, membershipId: string): 
   });
 }
 
-export async function revokeStaffInvite(brandId: string, inviteId: string): Promise<{ ok: true } | Failure> {
+export async function revokeStaffInvite(scope: BrandScope, inviteId: string): Promise<{ ok: true } | Failure> {
+  const { brandId } = scope;
   const res = await db.staffInvite.updateMany({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   return res.count === 1 ? { ok: true } : { ok: false, error: "That invitation is no longer pending." };
 }

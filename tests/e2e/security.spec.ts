@@ -96,7 +96,7 @@ test("the production build started without NODE_ENV keeps developer tools off an
     expect((await fetch(`${base}/dev/outbox/anything`)).status).toBe(404);
     const login = await fetch(`${base}/login`, {
       method: "POST",
-      body: new URLSearchParams({ email: uniqueEmail("prod") }),
+      body: new URLSearchParams({ intent: "code", email: uniqueEmail("prod") }),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
       redirect: "manual",
     });

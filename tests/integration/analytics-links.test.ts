@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { staffScope } from "#tests/factories";
 import { dashboard, parseRange } from "#app/models/analytics.server";
 import { bulkStatus } from "#app/models/bulk-actions.server";
 import { createBrandLink } from "#app/models/tracked-links.server";
@@ -28,7 +29,7 @@ describe("dashboard", () => {
         { eventId: event.id, brandId: brand.id, ambassadorId: micro.id, status: "going", ticketCode: "t2", noShow: true },
       ],
     });
-    const d = await dashboard(brand.id, parseRange(new URLSearchParams(), now));
+    const d = await dashboard(staffScope(brand.id), parseRange(new URLSearchParams(), now));
     expect(d.totals).toMatchObject({ posts: 3, interactions: 275, joined: 1 });
     expect(d.byTier.find((t) => t.tier === "nano")).toMatchObject({ posts: 2, avgRate: expect.closeTo(0.075, 10) });
     expect(d.byTier.find((t) => t.tier === "micro")).toMatchObject({ posts: 1, avgRate: expect.closeTo(0.02, 10) });
@@ -44,7 +45,7 @@ describe("dashboard", () => {
     ]);
     // Another brand's posts never count.
     const other = await createBrand(db, { ownerId: owner.id });
-    expect((await dashboard(other.id, parseRange(new URLSearchParams(), now))).totals.posts).toBe(0);
+    expect((await dashboard(staffScope(other.id), parseRange(new URLSearchParams(), now))).totals.posts).toBe(0);
   });
 
   test("every number equals a straight count of the same data: paused and alumni fans are not active", async () => {
@@ -57,7 +58,7 @@ describe("dashboard", () => {
       fans.push(await createAmbassador(db, brand.id, { status, followers: [i % 2 ? 20_000 : 700], joinedAt: status === "invited" ? undefined : day(200 + i) }));
     }
     // A manager pauses one more fan: they stop counting as active too.
-    await bulkStatus(brand.id, [fans[6].id], "paused", owner.id);
+    await bulkStatus(staffScope(brand.id), [fans[6].id], "paused", owner.id);
     let n = 0;
     for (const [i, f] of fans.entries()) {
       for (let k = 0; k <= i % 3; k++) {
@@ -65,7 +66,7 @@ describe("dashboard", () => {
       }
     }
     const range = parseRange(new URLSearchParams(), now);
-    const d = await dashboard(brand.id, range);
+    const d = await dashboard(staffScope(brand.id), range);
     const inRange = { brandId: brand.id, status: { not: "hidden" }, day: { gte: range.from, lte: range.to } };
     const posts = await db.post.findMany({ where: inRange, select: { ambassadorId: true, tier: true, likes: true, comments: true, shares: true, saves: true } });
     const sum = (list: typeof posts) => list.reduce((t, p) => t + p.likes + p.comments + p.shares + p.saves, 0);

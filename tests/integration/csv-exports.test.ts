@@ -1,5 +1,7 @@
 // Every CSV Kindred writes goes through one writer that neutralises spreadsheet formulas (OWASP "CSV injection").
 import { parse } from "csv-parse/sync";
+import { staffScope } from "#tests/factories";
+import { fanScope } from "#app/models/scope";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -74,9 +76,9 @@ describe("every export neutralises formulas", () => {
     if (!campaign.ok) throw new Error("campaign");
     const variant = await db.seedingVariant.findFirstOrThrow({ where: { campaignId: campaign.id } });
     const address = { name: FORMULAS[1], line1: FORMULAS[2], line2: "", city: "Toronto", region: "ON", postalCode: "M1M", country: "Canada" };
-    const requested = await requestProduct(user.id, campaign.id, variant.id, address, false);
+    const requested = await requestProduct(fanScope(user), campaign.id, variant.id, address, false);
     if (!requested.ok) throw new Error(requested.error);
-    await decideRequests(brand.id, campaign.id, [requested.id], true, owner.id);
+    await decideRequests(staffScope(brand.id), campaign.id, [requested.id], true, owner.id);
     expectNoFormula(await download(packingCsv, `/b/${brand.slug}/seeding/${campaign.id}/packing.csv`, cookie, { ...params, id: campaign.id }), `'${FORMULAS[2]}`);
 
     const dir = mkdtempSync(path.join(tmpdir(), "kindred-csv-"));
@@ -84,7 +86,7 @@ describe("every export neutralises formulas", () => {
     writeFileSync(file, `email,name\n${FORMULAS[0].replace(/"/g, '""').replace(/^/, '"')}",Broken\nok@example.com,@handle-like\n`);
     const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: file });
     if (!created.ok) throw new Error(created.error);
-    await startImport(brand.id, created.id, { 0: "email", 1: "name" }, false);
+    await startImport(staffScope(brand.id), created.id, { 0: "email", 1: "name" }, false);
     await runDueJobs();
     expectNoFormula(await download(rejectedCsv, `/b/${brand.slug}/imports/${created.id}/rejected.csv`, cookie, { ...params, id: created.id }), `'${FORMULAS[0]}`);
     // What the writer protected reads back as typed when the file is imported again.

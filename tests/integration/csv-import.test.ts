@@ -8,7 +8,7 @@ import { db } from "#app/utils/db.server";
 import { loader as rejectsLoader } from "#app/routes/b.$brand.imports_.$id.rejected[.]csv/route";
 import "#app/jobs.server";
 import { callLoader, cookieFor } from "#tests/utils";
-import { createAmbassador, createBrand, createUser } from "#tests/factories";
+import { createAmbassador, createBrand, createUser, staffScope } from "#tests/factories";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kindred-csv-"));
 let n = 0;
@@ -34,7 +34,7 @@ async function importFile(content: string, opts: { sendInvites?: boolean } = {})
   const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
   const mapping = JSON.parse(job.mapping);
   const preview = await previewImport(job.filePath, job.delimiter, mapping, brand.id);
-  const started = await startImport(brand.id, job.id, mapping, opts.sendInvites ?? false);
+  const started = await startImport(staffScope(brand.id), job.id, mapping, opts.sendInvites ?? false);
   expect(started.ok).toBe(true);
   while ((await runDueJobs()) > 0) {
     // run the import (and any invitation emails) to the end
@@ -132,7 +132,7 @@ describe("CSV import", () => {
     expect(await createImport({ brandId: brand.id, userId: owner.id, fileName: "empty.csv", filePath: file("") })).toEqual({ ok: false, error: "This file is empty or has no header row." });
     const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "x.csv", filePath: file("name,city\nAna,Toronto\n") });
     expect(created.ok).toBe(true);
-    if (created.ok) expect(await startImport(brand.id, created.id, { 0: "name", 1: "city" }, false)).toEqual({ ok: false, error: "Choose which column holds the email address." });
+    if (created.ok) expect(await startImport(staffScope(brand.id), created.id, { 0: "name", 1: "city" }, false)).toEqual({ ok: false, error: "Choose which column holds the email address." });
   });
 
   test("files that would not import are refused at upload with the reason, and nothing is kept", async () => {
@@ -210,7 +210,7 @@ describe("import files keep no more personal data than needed", () => {
     expect(readFileSync(pendingJob.filePath, "utf8")).toBe(`email;name\nana@example.com;Ana\n${" ".repeat(16)};Gone\n`);
 
     // The blanked row is reported, not imported.
-    await startImport(brand.id, pending.id, { 0: "email", 1: "name" }, false);
+    await startImport(staffScope(brand.id), pending.id, { 0: "email", 1: "name" }, false);
     while ((await runDueJobs()) > 0) {
       // to the end
     }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { staffScope } from "#tests/factories";
+import { fanScope } from "#app/models/scope";
 import { action as checkinAction, loader as checkinLoader } from "#app/routes/b.$brand.events_.$id_.checkin/route";
 import { attendeesCsv, respondToEvent } from "#app/models/events.server";
 import { db } from "#app/utils/db.server";
@@ -64,11 +66,11 @@ describe("the door", () => {
       return { user, a };
     };
     const [ada, ben] = [await fan("Ada Scan"), await fan("Ben Scan")];
-    await respondToEvent(ada.user.id, s.event.id, going);
-    await respondToEvent(ben.user.id, s.event.id, { ...going, plusOnes: 0 });
-    await respondToEvent(ben.user.id, s.event.id, { status: "not_going" });
+    await respondToEvent(fanScope(ada.user), s.event.id, going);
+    await respondToEvent(fanScope(ben.user), s.event.id, { ...going, plusOnes: 0 });
+    await respondToEvent(fanScope(ben.user), s.event.id, { status: "not_going" });
     const other = await createEvent(db, s.brand.id, { title: "Another night", audienceKind: "tag", audienceValues: ["bakers-club"] });
-    await respondToEvent(ada.user.id, other.id, { ...going, plusOnes: 0 });
+    await respondToEvent(fanScope(ada.user), other.id, { ...going, plusOnes: 0 });
     const code = (eventId: string, ambassadorId: string) => db.rsvp.findUniqueOrThrow({ where: { eventId_ambassadorId: { eventId, ambassadorId } } }).then((r) => r.ticketCode);
     const scan = (text: string) => callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "scan", code: text } });
 
@@ -89,7 +91,7 @@ describe("the door", () => {
     const elsewhere = await setup(null);
     const stranger = await createUser(db);
     await createAmbassador(db, elsewhere.brand.id, { userId: stranger.id, email: stranger.email, tags: ["bakers-club"], status: "active" });
-    await respondToEvent(stranger.id, elsewhere.event.id, { ...going, plusOnes: 0 });
+    await respondToEvent(fanScope(stranger), elsewhere.event.id, { ...going, plusOnes: 0 });
     const foreign = await db.rsvp.findFirstOrThrow({ where: { eventId: elsewhere.event.id } });
     expect((await scan(foreign.ticketCode)).data.scan).toEqual({ kind: "unknown" });
     expect((await scan("https://example.com/menu")).data.scan).toEqual({ kind: "unknown" });
@@ -112,7 +114,7 @@ describe("the door", () => {
   test("the attendee file gives times in the event's zone as well as UTC", async () => {
     const s = await setup();
     await callAction(checkinAction, s.path, { cookie: s.cookie, params: s.params, form: { intent: "walk-in-guest", name: "Jo Door", email: "jo@example.com" } });
-    const file = (await attendeesCsv(s.brand.id, s.event.id))!;
+    const file = (await attendeesCsv(staffScope(s.brand.id), s.event.id))!;
     const [header, row] = file.rows;
     const at = (name: string) => row[header.indexOf(name)];
     expect(header).toContain("Checked in at (America/Toronto)");

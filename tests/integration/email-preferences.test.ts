@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { staffScope } from "#tests/factories";
 import "#app/jobs.server";
 import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
@@ -95,11 +96,11 @@ describe("email choices per kind", () => {
     const s = await setup();
     const owner = await db.user.findFirstOrThrow({ where: { memberships: { some: { brandId: s.brand.id, role: "owner" } } } });
     const sender = { id: owner.id, email: owner.email, name: owner.name, sessionId: "test" };
-    await bulkMessage(s.brand.id, [s.fan.id], sender, "Spring tasting", "Come by.");
-    await bulkMessage(s.brand.id, [s.fan.id], sender, "Parking tonight", "Use the back lot.", { logistics: true });
+    await bulkMessage(staffScope(s.brand.id), [s.fan.id], sender, "Spring tasting", "Come by.");
+    await bulkMessage(staffScope(s.brand.id), [s.fan.id], sender, "Parking tonight", "Use the back lot.", { logistics: true });
     const post = await db.post.create({ data: { brandId: s.brand.id, ambassadorId: s.fan.id, url: "https://www.instagram.com/p/Cx1/", platform: "instagram", externalId: "Cx1", postedAt: new Date(), day: "2026-12-01" } });
     expect(await refreshMetrics(post.id)).toBe("asked");
-    await requestDisclosure(s.brand.id, post.id, owner.id);
+    await requestDisclosure(staffScope(s.brand.id), post.id, owner.id);
     const mails = await db.outboxMessage.findMany({ where: { to: s.fan.email }, orderBy: { createdAt: "asc" } });
     const oneClick = { "List-Unsubscribe": `<${BASE}/unsubscribe/${HIDDEN_SECRET}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
     expect(mails.map((m) => [m.subject.includes("Parking") ? "logistics" : m.template, m.headers === "{}" || !m.headers ? null : JSON.parse(m.headers)])).toEqual([
@@ -117,7 +118,7 @@ describe("email choices per kind", () => {
     expect(await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).toMatchObject({ emailOptIn: false, emailScoops: false, emailEvents: false, emailProducts: false });
     expect(await db.consent.findFirst({ where: { ambassadorId: s.fan.id, kind: "email", granted: false } })).not.toBeNull();
     expect((await callLoader(unsubscribeLoader, `/unsubscribe/${token}`, { params: { token } })).data.found.already).toBe(true);
-    const result = await bulkMessage(s.brand.id, [s.fan.id], sender, "Another one", "Hi.");
+    const result = await bulkMessage(staffScope(s.brand.id), [s.fan.id], sender, "Another one", "Hi.");
     expect(result).toEqual({ sent: 0, skipped: 1 });
   });
 

@@ -1,6 +1,7 @@
 // Leaving a program or deleting the account gives back what the fan held: seats (offered on to the waitlist) and
 // product not yet shipped (back in stock), and says so.
 import { describe, expect, test } from "vitest";
+import { fanScope } from "#app/models/scope";
 import "#app/jobs.server";
 import { deleteMyAccount } from "#app/models/account.server";
 import { respondToEvent } from "#app/models/events.server";
@@ -17,8 +18,8 @@ async function fanHoldingThings() {
   const other = await createAmbassador(db, brand.id, { userId: waiting.id, email: waiting.email });
   const event = await createEvent(db, brand.id, { capacity: 1, title: "Tiny class" });
   const going = { status: "going" as const, plusOnes: 0, showInGuestList: false };
-  await respondToEvent(leaver.id, event.id, going);
-  await respondToEvent(waiting.id, event.id, going);
+  await respondToEvent(fanScope(leaver), event.id, going);
+  await respondToEvent(fanScope(waiting), event.id, going);
   const campaign = await db.seedingCampaign.create({ data: { brandId: brand.id, name: "Box" } });
   const product = await db.seedingProduct.create({ data: { campaignId: campaign.id, name: "Rye" } });
   const variant = await db.seedingVariant.create({ data: { campaignId: campaign.id, productId: product.id, name: "One", stock: 2, reserved: 1 } });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { staffScope } from "#tests/factories";
 import "#app/jobs.server";
 import { fetchPublicMetrics, refreshMetrics, requestDisclosure, submitPost } from "#app/models/posts.server";
 import { brandScope, fanScope } from "#app/models/scope";
@@ -40,7 +41,7 @@ async function setup(fans = 1) {
 describe("seeding", () => {
   test("stock is never oversold when many fans request at once", async () => {
     const s = await setup(12);
-    const results = await Promise.all(s.people.map((p) => requestProduct(p.user.id, s.campaignId, s.small.id, address, false)));
+    const results = await Promise.all(s.people.map((p) => requestProduct(fanScope(p.user), s.campaignId, s.small.id, address, false)));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(Array(9).fill("Sorry — Rye starter (Small) just ran out. Choose another option."));
     expect((await db.seedingVariant.findUniqueOrThrow({ where: { id: s.small.id } })).reserved).toBe(3);
@@ -50,16 +51,16 @@ describe("seeding", () => {
   test("the pipeline: request → approve → shipped → delivered → follow-ups → settles quietly as no post", async () => {
     const s = await setup(1);
     const fan = s.people[0];
-    const r = await requestProduct(fan.user.id, s.campaignId, s.large.id, address, true);
+    const r = await requestProduct(fanScope(fan.user), s.campaignId, s.large.id, address, true);
     expect(r.ok).toBe(true);
     const id = (r as { id: string }).id;
     expect(JSON.parse((await db.ambassador.findUniqueOrThrow({ where: { id: fan.ambassador.id } })).shippingAddress).line1).toBe("1 Main St");
-    expect(await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)).toEqual({ ok: false, error: "You already asked for something from this campaign." });
-    expect(await decideRequests(s.brand.id, s.campaignId, [id], true, s.owner.id)).toBe(1);
+    expect(await requestProduct(fanScope(fan.user), s.campaignId, s.small.id, address, false)).toEqual({ ok: false, error: "You already asked for something from this campaign." });
+    expect(await decideRequests(staffScope(s.brand.id), s.campaignId, [id], true, s.owner.id)).toBe(1);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "seeding" }, orderBy: { createdAt: "desc" } })).subject).toBe("Good news: Rye starter (Large) is coming your way");
-    const packing = await packingListCsv(s.brand.id, s.campaignId);
+    const packing = await packingListCsv(staffScope(s.brand.id), s.campaignId);
     expect(packing?.rows.flat()).toContain("1 Main St");
-    expect(await markShipped(s.brand.id, s.campaignId, id, { carrier: "Canada Post", trackingNumber: "CP123", trackingUrl: "https://track.example/CP123" }, s.owner.id)).toBe(true);
+    expect(await markShipped(staffScope(s.brand.id), s.campaignId, id, { carrier: "Canada Post", trackingNumber: "CP123", trackingUrl: "https://track.example/CP123" }, s.owner.id)).toBe(true);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "seeding" }, orderBy: { createdAt: "desc" } })).text).toContain("CP123");
     const delivered = new Date();
     expect(await markDelivered(brandScope(s.brand.id, "owner", s.owner.id), id, delivered)).toBe(true);
@@ -73,14 +74,14 @@ describe("seeding", () => {
 
   test("honest feedback is an outcome of its own; declining gives the unit back", async () => {
     const s = await setup(2);
-    const a = (await requestProduct(s.people[0].user.id, s.campaignId, s.large.id, address, false)) as { id: string };
-    const b = (await requestProduct(s.people[1].user.id, s.campaignId, s.small.id, address, false)) as { id: string };
-    await decideRequests(s.brand.id, s.campaignId, [b.id], false, s.owner.id);
+    const a = (await requestProduct(fanScope(s.people[0].user), s.campaignId, s.large.id, address, false)) as { id: string };
+    const b = (await requestProduct(fanScope(s.people[1].user), s.campaignId, s.small.id, address, false)) as { id: string };
+    await decideRequests(staffScope(s.brand.id), s.campaignId, [b.id], false, s.owner.id);
     expect((await db.seedingVariant.findUniqueOrThrow({ where: { id: s.small.id } })).reserved).toBe(0);
-    await decideRequests(s.brand.id, s.campaignId, [a.id], true, s.owner.id);
-    await markShipped(s.brand.id, s.campaignId, a.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
+    await decideRequests(staffScope(s.brand.id), s.campaignId, [a.id], true, s.owner.id);
+    await markShipped(staffScope(s.brand.id), s.campaignId, a.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
     await markDelivered(fanScope(s.people[0].user), a.id);
-    await giveFeedback(s.people[0].user.id, a.id, "The large jar leaked a little, but the rye was lovely.");
+    await giveFeedback(fanScope(s.people[0].user), a.id, "The large jar leaked a little, but the rye was lovely.");
     expect(await db.seedingRequest.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ outcome: "feedback", status: "settled" });
     expect(await runFollowUp(a.id, 0)).toBe("skipped"); // no nudges after feedback
   });
@@ -90,9 +91,9 @@ describe("seeding", () => {
 async function deliveredToOneFan() {
   const s = await setup(1);
   const fan = s.people[0];
-  const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, false)) as { id: string };
-  await decideRequests(s.brand.id, s.campaignId, [r.id], true, s.owner.id);
-  await markShipped(s.brand.id, s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
+  const r = (await requestProduct(fanScope(fan.user), s.campaignId, s.small.id, address, false)) as { id: string };
+  await decideRequests(staffScope(s.brand.id), s.campaignId, [r.id], true, s.owner.id);
+  await markShipped(staffScope(s.brand.id), s.campaignId, r.id, { carrier: "", trackingNumber: "", trackingUrl: "" }, s.owner.id);
   await markDelivered(brandScope(s.brand.id, "owner", s.owner.id), r.id);
   return { s, fan, r };
 }
@@ -100,7 +101,7 @@ async function deliveredToOneFan() {
 describe("posts", () => {
   test("honest feedback stays the outcome: later posts that do not name the product are not attributed to it", async () => {
     const { s, fan, r } = await deliveredToOneFan();
-    await giveFeedback(fan.user.id, r.id, "Honestly a bit sour for me.");
+    await giveFeedback(fanScope(fan.user), r.id, "Honestly a bit sour for me.");
     for (let i = 0; i < 3; i++) {
       const unrelated = await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: `https://www.instagram.com/p/UNREL${i}/`, caption: "My cat in the sun", postedAt: new Date(), source: "fan" });
       expect(unrelated.ok).toBe(true);
@@ -131,7 +132,7 @@ describe("posts", () => {
     const again = await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: null, url: "https://instagram.com/p/C3xYz12AbCd", caption: "", postedAt: new Date(), source: "staff" });
     expect(again).toEqual({ ok: false, field: "url", error: "This post was already submitted.", duplicateOf: post.id });
 
-    await requestDisclosure(s.brand.id, post.id, s.owner.id);
+    await requestDisclosure(staffScope(s.brand.id), post.id, s.owner.id);
     const ask = await db.outboxMessage.findFirstOrThrow({ where: { to: fan.user.email, template: "post-request" } });
     expect(ask.text).toContain("Gifted by Seed Bakery");
     // A post with a disclosure at the start is not flagged.
@@ -180,7 +181,7 @@ describe("a fan's own data", () => {
     const { exportMyData, deleteMyAccount } = await import("#app/models/account.server");
     const s = await setup(1);
     const fan = s.people[0];
-    const r = (await requestProduct(fan.user.id, s.campaignId, s.small.id, address, true)) as { id: string };
+    const r = (await requestProduct(fanScope(fan.user), s.campaignId, s.small.id, address, true)) as { id: string };
     const p = (await submitPost({ brandId: s.brand.id, ambassadorId: fan.ambassador.id, actorId: fan.user.id, url: "https://x.com/f/status/42", caption: "my rye", postedAt: new Date(), metrics: { likes: 9, comments: 1, shares: 0, saves: 0 }, source: "fan" })) as { id: string };
     const exported = await exportMyData(fan.user.id);
     expect(exported.programs[0].shippingAddress).toMatchObject({ line1: "1 Main St" });

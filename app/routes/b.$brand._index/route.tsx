@@ -9,15 +9,15 @@ import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, role } = await requireBrandMember(request, params.brand);
+  const { brand, role, scope } = await requireBrandMember(request, params.brand);
   if (!roleAtLeast(role, "manager")) throw redirect(`/b/${brand.slug}/events`);
   const thresholds = await db.brand.findUniqueOrThrow({
     where: { id: brand.id },
     select: TIER_THRESHOLDS_SELECT,
   });
   const [byStatus, byTier, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
-    countByStatus(brand.id),
-    countByTier(brand.id, thresholds),
+    countByStatus(scope),
+    countByTier(scope, thresholds),
     db.membership.count({ where: { brandId: brand.id } }),
     db.application.count({ where: { brandId: brand.id, status: "pending" } }),
     db.seedingRequest.count({ where: { brandId: brand.id, status: "requested" } }),

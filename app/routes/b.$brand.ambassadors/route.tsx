@@ -41,24 +41,24 @@ async function bulk<S extends z.ZodType>({ form, ids, back }: Ctx, schema: S, ru
   return redirectWithToast(back, { kind: "success", message: await run(submission.value) });
 }
 
-const tagAction = (ctx: Ctx) => bulk(ctx, TagSchema, async ({ tag }) => `Tagged ${await bulkTag(ctx.brand.id, ctx.ids, tag, ctx.user.id)} with “${tag}”.`);
-const untagAction = (ctx: Ctx) => bulk(ctx, UntagSchema, async ({ tag }) => `Removed “${tag}” from ${await bulkUntag(ctx.brand.id, ctx.ids, tag)}.`);
-const statusAction = (ctx: Ctx) => bulk(ctx, StatusSchema, async ({ status }) => `Changed the status of ${await bulkStatus(ctx.brand.id, ctx.ids, status, ctx.user.id)} to ${status}.`);
+const tagAction = (ctx: Ctx) => bulk(ctx, TagSchema, async ({ tag }) => `Tagged ${await bulkTag(ctx.scope, ctx.ids, tag, ctx.user.id)} with “${tag}”.`);
+const untagAction = (ctx: Ctx) => bulk(ctx, UntagSchema, async ({ tag }) => `Removed “${tag}” from ${await bulkUntag(ctx.scope, ctx.ids, tag)}.`);
+const statusAction = (ctx: Ctx) => bulk(ctx, StatusSchema, async ({ status }) => `Changed the status of ${await bulkStatus(ctx.scope, ctx.ids, status, ctx.user.id)} to ${status}.`);
 const messageAction = (ctx: Ctx) =>
   bulk(ctx, MessageSchema, async ({ subject, body }) => {
-    const r = await bulkMessage(ctx.brand.id, ctx.ids, ctx.user, subject, body);
+    const r = await bulkMessage(ctx.scope, ctx.ids, ctx.user, subject, body);
     return `Message sent to ${r.sent}${r.skipped ? ` (${r.skipped} skipped: emails off, or not active)` : ""}.`;
   });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const url = new URL(request.url);
   const filter = parseDirectoryFilter(url.searchParams);
   const page = pageFrom(url);
   const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
   const [result, facets] = await Promise.all([
-    listAmbassadors(brand.id, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
-    directoryFacets(brand.id),
+    listAmbassadors(scope, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
+    directoryFacets(scope),
   ]);
   return {
     brand,

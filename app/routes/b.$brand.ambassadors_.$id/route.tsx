@@ -36,30 +36,30 @@ const TagSchema = z.object({
 const RemoveTagSchema = z.object({ tagId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getAmbassadorForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getAmbassadorForStaff(scope, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
-  return { brand, ...found, perks: await perkLedger(brand.id, found.ambassador.id), goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
+  return { brand, ...found, perks: await perkLedger(scope, found.ambassador.id), goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
 }
 
 type Ctx = BrandContext & { form: FormData; fan: NonNullable<Awaited<ReturnType<typeof getAmbassadorForStaff>>>["ambassador"]; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBrandMember(request, params.brand, "manager");
-  const found = await getAmbassadorForStaff(staff.brand.id, params.id ?? "");
+  const found = await getAmbassadorForStaff(staff.scope, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
   const ctx: Ctx = { ...staff, form: await readForm(request), fan: found.ambassador, back: `/b/${staff.brand.slug}/ambassadors/${found.ambassador.id}` };
   return runIntent(ctx.form, ctx, { details: detailsAction, invite: inviteAction, note: noteAction, preferences: preferencesAction, status: statusAction, "add-tag": addTagAction, "remove-tag": removeTagAction });
 }
 
-async function detailsAction({ brand, user, form, fan, back }: Ctx) {
+async function detailsAction({ brand, user, form, fan, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: StaffDetailsSchema });
   if (submission.status !== "success") return rejected("details", submission);
-  await updateAmbassadorDetails(brand.id, fan.id, user.id, submission.value);
+  await updateAmbassadorDetails(scope, fan.id, user.id, submission.value);
   return redirectWithToast(back, { kind: "success", message: "Details saved." });
 }
 
-async function inviteAction({ brand, user, fan, back }: Ctx) {
+async function inviteAction({ brand, user, fan, back, scope }: Ctx) {
   if (!fan.neverInvited) return redirectWithToast(back, { kind: "info", message: `${fan.name} has already been invited.` });
   const outcome = await inviteFans({ brandId: brand.id, inviter: user, entries: [{ email: fan.email, name: fan.name }], note: "" });
   return outcome.invited.length || outcome.reinvited.length
@@ -67,37 +67,37 @@ async function inviteAction({ brand, user, fan, back }: Ctx) {
     : redirectWithToast(back, { kind: "error", message: `No invitation was sent: ${outcome.skipped[0]?.reason ?? "this fan can't be invited"}.` });
 }
 
-async function noteAction({ brand, user, form, fan, back }: Ctx) {
+async function noteAction({ brand, user, form, fan, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: NoteSchema });
   if (submission.status !== "success") return rejected("note", submission);
-  await addNote(brand.id, fan.id, user.id, submission.value.body);
+  await addNote(scope, fan.id, user.id, submission.value.body);
   return redirectWithToast(back, { kind: "success", message: "Note added to the timeline." });
 }
 
-async function preferencesAction({ brand, form, fan, back }: Ctx) {
+async function preferencesAction({ brand, form, fan, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: PreferencesSchema });
   if (submission.status !== "success") return rejected("preferences", submission);
-  await savePreferences(brand.id, fan.id, submission.value.preferences);
+  await savePreferences(scope, fan.id, submission.value.preferences);
   return redirectWithToast(back, { kind: "success", message: "Saved." });
 }
 
-async function statusAction({ brand, user, form, fan, back }: Ctx) {
+async function statusAction({ brand, user, form, fan, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: StatusSchema });
   if (submission.status !== "success") return rejected("status", submission);
-  await setStatus(brand.id, fan.id, user.id, submission.value.status);
+  await setStatus(scope, fan.id, user.id, submission.value.status);
   return redirectWithToast(back, { kind: "success", message: `Status is now ${submission.value.status}.` });
 }
 
-async function addTagAction({ brand, user, form, fan, back }: Ctx) {
+async function addTagAction({ brand, user, form, fan, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: TagSchema });
   if (submission.status !== "success") return rejected("add-tag", submission);
-  await addTag(brand.id, fan.id, user.id, submission.value.tag);
+  await addTag(scope, fan.id, user.id, submission.value.tag);
   return redirectWithToast(back, { kind: "success", message: `Tagged “${submission.value.tag}”.` });
 }
 
-async function removeTagAction({ brand, form, fan, back }: Ctx) {
+async function removeTagAction({ brand, form, fan, back, scope }: Ctx) {
   const { tagId } = hiddenFields(form, RemoveTagSchema);
-  await removeTag(brand.id, fan.id, tagId);
+  await removeTag(scope, fan.id, tagId);
   return redirectWithToast(back, { kind: "success", message: "Tag removed." });
 }
 

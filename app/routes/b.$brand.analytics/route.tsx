@@ -11,9 +11,9 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Analytics · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const range = parseRange(new URL(request.url).searchParams);
-  const d = await dashboard(brand.id, range);
+  const d = await dashboard(scope, range);
   return { brand, d, tables: dashboardTables(d) };
 }
 

@@ -6,10 +6,10 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 /** One dashboard table as CSV, for the same date range. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const url = new URL(request.url);
   const range = parseRange(url.searchParams);
-  const tables = dashboardTables(await dashboard(brand.id, range));
+  const tables = dashboardTables(await dashboard(scope, range));
   const name = url.searchParams.get("table") ?? "";
   invariantResponse(Object.hasOwn(tables, name), `There is no table called "${name.slice(0, 40).replace(/[^\w-]/g, "")}". Choose one of: ${Object.keys(tables).join(", ")}.`, 400);
   const t = tables[name as DashboardTable];

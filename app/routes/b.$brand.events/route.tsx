@@ -8,8 +8,8 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Events · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "organizer");
-  return { brand, ...(await listEvents(brand.id)) };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
+  return { brand, ...(await listEvents(scope)) };
 }
 
 type Row = Awaited<ReturnType<typeof listEvents>>["upcoming"][number];

@@ -22,20 +22,20 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, role } = await requireBrandMember(request, params.brand, "organizer");
-  const found = await getEventForStaff(brand.id, params.id ?? "");
+  const { brand, role, scope } = await requireBrandMember(request, params.brand, "organizer");
+  const found = await getEventForStaff(scope, params.id ?? "");
   invariantResponse(found, "Event not found");
-  const [results] = await eventResults(brand.id, undefined, found.event.id);
+  const [results] = await eventResults(scope, undefined, found.event.id);
   return { brand, canSeeProfiles: roleAtLeast(role, "manager"), results, ...found };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "organizer");
+  const { brand, user, scope } = await requireBrandMember(request, params.brand, "organizer");
   const event = await db.event.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { id: true } });
   invariantResponse(event, "Event not found");
   const submission = parseWithZod(await readForm(request), { schema: MessageSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { sent } = await messageAttendees(brand.id, event.id, user, submission.value.subject, submission.value.body);
+  const { sent } = await messageAttendees(scope, event.id, user, submission.value.subject, submission.value.body);
   return redirectWithToast(`/b/${brand.slug}/events/${event.id}`, { kind: "success", message: `Message sent to ${sent} ${sent === 1 ? "attendee" : "attendees"}.` });
 }
 

@@ -6,8 +6,8 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 /** Every RSVP of the event with the fans' answers, as a CSV download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "organizer");
-  const file = await attendeesCsv(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
+  const file = await attendeesCsv(scope, params.id ?? "");
   invariantResponse(file, "Event not found");
   const name = file.title.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "event";
   return csvResponse(`${name}-attendees.csv`, file.rows);

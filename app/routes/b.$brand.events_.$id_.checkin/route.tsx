@@ -23,9 +23,9 @@ const GuestSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "organizer");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const board = await checkInBoard(brand.id, params.id ?? "", q);
+  const board = await checkInBoard(scope, params.id ?? "", q);
   invariantResponse(board, "Event not found");
   return { brand, q, ...board };
 }
@@ -45,32 +45,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const told = (ok: boolean, message: string, status = ok ? 200 : 409) => data(ok ? { ok: true as const, message } : { ok: false as const, message }, { status });
 
-async function checkInAction({ brand, user, form, eventId }: Ctx) {
-  const r = await checkIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+async function checkInAction({ brand, user, form, eventId, scope }: Ctx) {
+  const r = await checkIn(scope, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
   return r.ok ? told(true, `${r.name} is checked in.`) : told(false, r.error);
 }
 
-async function scanAction({ brand, user, form, eventId }: Ctx) {
+async function scanAction({ brand, user, form, eventId, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: ScanSchema });
   if (submission.status !== "success") return told(false, firstProblem(submission), 400);
-  return { scan: await scanTicket(brand.id, eventId, submission.value.code, user.id) };
+  return { scan: await scanTicket(scope, eventId, submission.value.code, user.id) };
 }
 
-async function undoAction({ brand, user, form, eventId }: Ctx) {
-  await undoCheckIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+async function undoAction({ brand, user, form, eventId, scope }: Ctx) {
+  await undoCheckIn(scope, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
   return { ok: true as const, message: "Check-in undone." };
 }
 
-async function walkInAction({ brand, user, form, eventId }: Ctx) {
-  const r = await walkIn(brand.id, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
+async function walkInAction({ brand, user, form, eventId, scope }: Ctx) {
+  const r = await walkIn(scope, eventId, hiddenFields(form, RsvpIdSchema).id, user.id);
   return r.ok ? told(true, `${r.name} walked in and is checked in.`) : told(false, r.error);
 }
 
-async function walkInGuestAction({ brand, user, form, eventId }: Ctx) {
+async function walkInGuestAction({ brand, user, form, eventId, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: GuestSchema });
   if (submission.status !== "success") return told(false, firstProblem(submission), 400);
   const guest = submission.value;
-  const r = await walkInGuest(brand.id, eventId, guest, user.id);
+  const r = await walkInGuest(scope, eventId, guest, user.id);
   if (!r.ok) return told(false, r.error);
   let invited = "";
   if (hiddenFields(form, InviteChoice).invite === "on") {

@@ -11,10 +11,10 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Edit event · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "organizer");
-  const found = await getEventForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
+  const found = await getEventForStaff(scope, params.id ?? "");
   invariantResponse(found, "Event not found");
-  return { brand, event: found.event, choices: await audienceChoices(brand.id), timeZones: Intl.supportedValuesOf("timeZone") };
+  return { brand, event: found.event, choices: await audienceChoices(scope), timeZones: Intl.supportedValuesOf("timeZone") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -8,8 +8,8 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "New event · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "organizer");
-  return { brand, choices: await audienceChoices(brand.id), timeZones: Intl.supportedValuesOf("timeZone") };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
+  return { brand, choices: await audienceChoices(scope), timeZones: Intl.supportedValuesOf("timeZone") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

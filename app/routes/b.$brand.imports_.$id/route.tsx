@@ -15,8 +15,8 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const { job, headers, mapping, hasRejects } = await getImportForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const { job, headers, mapping, hasRejects } = await getImportForStaff(scope, params.id ?? "");
   const preview = job.status === "mapping" ? await previewImport(job.filePath, job.delimiter, mapping, brand.id) : [];
   const { filePath: _f, ...rest } = job;
   return { brand, job: { ...rest, hasRejects }, headers, mapping, preview };
@@ -36,7 +36,7 @@ type Ctx = BrandContext & { form: FormData; importId: string; mapping: Mapping; 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBrandMember(request, params.brand, "manager");
-  const { job, headers } = await getImportForStaff(staff.brand.id, params.id ?? "");
+  const { job, headers } = await getImportForStaff(staff.scope, params.id ?? "");
   const form = await readForm(request);
   const mapping = hiddenFields(form, mappingSchema(headers.length));
   const used = Object.values(mapping).filter((f) => f !== "ignore");
@@ -46,13 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runIntent(form, ctx, { preview: previewAction, start: startAction });
 }
 
-async function previewAction({ brand, importId, mapping, back }: Ctx) {
-  await saveImportMapping(brand.id, importId, mapping);
+async function previewAction({ brand, importId, mapping, back, scope }: Ctx) {
+  await saveImportMapping(scope, importId, mapping);
   return redirectWithToast(back, { kind: "info", message: "Preview updated." });
 }
 
-async function startAction({ brand, form, importId, mapping, back }: Ctx) {
-  const result = await startImport(brand.id, importId, mapping, hiddenFields(form, StartSchema).sendInvites === "on");
+async function startAction({ brand, form, importId, mapping, back, scope }: Ctx) {
+  const result = await startImport(scope, importId, mapping, hiddenFields(form, StartSchema).sendInvites === "on");
   if (!result.ok) return data({ error: result.error }, { status: 400 });
   return redirectWithToast(back, { kind: "success", message: "Import started. You can leave this page; it carries on." });
 }

@@ -48,9 +48,9 @@ const InviteIdSchema = z.object({ inviteId: z.string().min(1) });
 const LinkIdSchema = z.object({ linkId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const page = pageFrom(new URL(request.url));
-  const [{ waiting, pendingTotal, pending }, links] = await Promise.all([invitationsOverview(brand.id, { page, perPage: PAGE }), listInviteLinks(brand.id)]);
+  const [{ waiting, pendingTotal, pending }, links] = await Promise.all([invitationsOverview(scope, { page, perPage: PAGE }), listInviteLinks(scope)]);
   return {
     brand,
     waiting,
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const invitationsSent = (n: number) => `${n} ${n === 1 ? "invitation is" : "invitations are"} on the way.`;
 
 /** Invitations by email, one person per line. Lines that were not used stay in the box, with the reason. */
-async function inviteAction({ brand, user, form, back }: Ctx) {
+async function inviteAction({ brand, user, form, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: InviteSchema });
   if (submission.status !== "success") return rejected("invite", submission);
   const { emails, note } = submission.value;
@@ -100,22 +100,22 @@ async function inviteAction({ brand, user, form, back }: Ctx) {
   return data({ intent: "invite" as const, summary: { outcome, lineErrors: errors }, restart: { emails: errors.map((e) => e.text).join("\n"), note, attempt: crypto.randomUUID() } });
 }
 
-async function inviteWaitingAction({ brand, user, back }: Ctx) {
-  const outcome = await inviteWaitingFans(brand.id, user, MAX_INVITES_PER_BATCH);
+async function inviteWaitingAction({ brand, user, back, scope }: Ctx) {
+  const outcome = await inviteWaitingFans(scope, user, MAX_INVITES_PER_BATCH);
   return redirectWithToast(back, { kind: "success", message: invitationsSent(outcome.invited.length + outcome.reinvited.length) });
 }
 
-async function resendAction({ brand, user, form, back }: Ctx) {
-  const result = await resendFanInvite(brand.id, hiddenFields(form, InviteIdSchema).inviteId, user.name ?? user.email);
+async function resendAction({ brand, user, form, back, scope }: Ctx) {
+  const result = await resendFanInvite(scope, hiddenFields(form, InviteIdSchema).inviteId, user.name ?? user.email);
   return redirectWithToast(back, result.ok ? { kind: "success", message: "Invitation sent again with a fresh link." } : { kind: "error", message: result.error });
 }
 
-async function revokeAction({ brand, user, form, back }: Ctx) {
-  const result = await revokeFanInvite(brand.id, hiddenFields(form, InviteIdSchema).inviteId, user.id);
+async function revokeAction({ brand, user, form, back, scope }: Ctx) {
+  const result = await revokeFanInvite(scope, hiddenFields(form, InviteIdSchema).inviteId, user.id);
   return redirectWithToast(back, result.ok ? { kind: "success", message: "Invitation withdrawn." } : { kind: "error", message: result.error });
 }
 
-async function createLinkAction({ brand, user, form, back }: Ctx) {
+async function createLinkAction({ brand, user, form, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: LinkSchema });
   if (submission.status !== "success") return rejected("create-link", submission);
   const { label, tagName, maxUses, expiresOn } = submission.value;
@@ -124,8 +124,8 @@ async function createLinkAction({ brand, user, form, back }: Ctx) {
   return redirectWithToast(back, { kind: "success", message: `Link “${label}” is ready to share.` });
 }
 
-async function revokeLinkAction({ brand, form, back }: Ctx) {
-  const result = await revokeInviteLink(brand.id, hiddenFields(form, LinkIdSchema).linkId);
+async function revokeLinkAction({ brand, form, back, scope }: Ctx) {
+  const result = await revokeInviteLink(scope, hiddenFields(form, LinkIdSchema).linkId);
   return redirectWithToast(back, result.ok ? { kind: "success", message: "Link switched off." } : { kind: "error", message: result.error });
 }
 

@@ -23,11 +23,11 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const url = new URL(request.url);
   const filter = (url.searchParams.get("show") ?? "pending") as ReviewFilter;
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, entryZone: viewerZoneOf(request, brand.timeZone), now: utcToZonedInput(new Date(), viewerZoneOf(request, brand.timeZone)), ...(await listPosts(brand.id, filter in REVIEW_FILTERS ? filter : "pending", page)) };
+  return { brand, filter: filter in REVIEW_FILTERS ? filter : "pending", page, entryZone: viewerZoneOf(request, brand.timeZone), now: utcToZonedInput(new Date(), viewerZoneOf(request, brand.timeZone)), ...(await listPosts(scope, filter in REVIEW_FILTERS ? filter : "pending", page)) };
 }
 
 type Result = { error?: string; report?: { line: number; ok: boolean; message: string }[] };
@@ -50,23 +50,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-async function approveAction({ brand, form, back }: Ctx) {
-  await reviewPost(brand.id, hiddenFields(form, PostIdSchema).postId, "approved");
+async function approveAction({ brand, form, back, scope }: Ctx) {
+  await reviewPost(scope, hiddenFields(form, PostIdSchema).postId, "approved");
   return redirectWithToast(back, { kind: "success", message: "Added to the content library." });
 }
 
-async function hideAction({ brand, form, back }: Ctx) {
-  await reviewPost(brand.id, hiddenFields(form, PostIdSchema).postId, "hidden");
+async function hideAction({ brand, form, back, scope }: Ctx) {
+  await reviewPost(scope, hiddenFields(form, PostIdSchema).postId, "hidden");
   return redirectWithToast(back, { kind: "success", message: "Post hidden." });
 }
 
-async function disclosureAction({ brand, user, form, back }: Ctx) {
-  await requestDisclosure(brand.id, hiddenFields(form, PostIdSchema).postId, user.id);
+async function disclosureAction({ brand, user, form, back, scope }: Ctx) {
+  await requestDisclosure(scope, hiddenFields(form, PostIdSchema).postId, user.id);
   return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
 }
 
 /** Posts from a CSV file: the good rows are added, the others reported by line. */
-async function importAction({ brand, user, files }: Ctx) {
+async function importAction({ brand, user, files, scope }: Ctx) {
   const file = files.find((f) => f.field === "file");
   if (!file) return data<Result>({ error: "Choose a CSV file of posts." }, { status: 400 });
   const records = readCsvUpload(file);
@@ -75,9 +75,9 @@ async function importAction({ brand, user, files }: Ctx) {
   return r.ok ? data<Result>({ report: r.report }) : data<Result>({ error: r.error }, { status: 400 });
 }
 
-async function addAction({ brand, user, form, files }: Ctx) {
+async function addAction({ brand, user, form, files, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: StaffPostSchema });
-  const ambassadorId = await ambassadorIdByEmail(brand.id, String(submission.payload.email ?? ""));
+  const ambassadorId = await ambassadorIdByEmail(scope, String(submission.payload.email ?? ""));
   // Conform's reply keeps the schema's errors and adds this one.
   if (!ambassadorId) return rejected("add", submission, { fieldErrors: { email: ["No ambassador of this brand has that email."] } });
   if (submission.status !== "success") return rejected("add", submission);

@@ -22,8 +22,8 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction = () => [{ title: "Post · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getPostForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getPostForStaff(scope, params.id ?? "");
   invariantResponse(found, "Post not found");
   return { brand, ...found, check: checkDisclosure(found.post.caption, found.post.brand) };
 }
@@ -34,7 +34,7 @@ type Ctx = BrandContext & { form: FormData; postId: string; back: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBrandMember(request, params.brand, "manager");
-  const found = await getPostForStaff(staff.brand.id, params.id ?? "");
+  const found = await getPostForStaff(staff.scope, params.id ?? "");
   invariantResponse(found, "Post not found");
   const ctx: Ctx = { ...staff, form: await readForm(request), postId: found.post.id, back: `/b/${staff.brand.slug}/posts/${found.post.id}` };
   return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction });
@@ -53,23 +53,23 @@ async function refreshAction({ postId, back }: Ctx) {
   return redirectWithToast(back, { kind: "info", message: r === "fetched" ? "Fresh numbers fetched." : "This platform has no public numbers: the fan was asked for them." });
 }
 
-async function attributionAction({ brand, form, postId, back }: Ctx) {
-  const ok = await setAttribution(brand.id, postId, hiddenFields(form, AttributionSchema).attribution);
+async function attributionAction({ brand, form, postId, back, scope }: Ctx) {
+  const ok = await setAttribution(scope, postId, hiddenFields(form, AttributionSchema).attribution);
   return ok ? redirectWithToast(back, { kind: "success", message: "Attribution saved." }) : data({ error: "Choose one of the listed perks." }, { status: 400 });
 }
 
-async function disclosureAction({ brand, user, postId, back }: Ctx) {
-  await requestDisclosure(brand.id, postId, user.id);
+async function disclosureAction({ brand, user, postId, back, scope }: Ctx) {
+  await requestDisclosure(scope, postId, user.id);
   return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
 }
 
-async function approveAction({ brand, postId, back }: Ctx) {
-  await reviewPost(brand.id, postId, "approved");
+async function approveAction({ brand, postId, back, scope }: Ctx) {
+  await reviewPost(scope, postId, "approved");
   return redirectWithToast(back, { kind: "success", message: "Saved." });
 }
 
-async function hideAction({ brand, postId, back }: Ctx) {
-  await reviewPost(brand.id, postId, "hidden");
+async function hideAction({ brand, postId, back, scope }: Ctx) {
+  await reviewPost(scope, postId, "hidden");
   return redirectWithToast(back, { kind: "success", message: "Saved." });
 }
 

@@ -14,15 +14,15 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "Program settings · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  return { brand, settings: await getProgramSettings(brand.id) };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, settings: await getProgramSettings(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const submission = parseWithZod(await readForm(request), { schema: ProgramSettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  await saveProgramSettings(brand.id, submission.value);
+  await saveProgramSettings(scope, submission.value);
   return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Program settings saved." });
 }
 

@@ -10,8 +10,8 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction = () => [{ title: "Scoops · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  return { brand, scoops: await listScoops(brand.id) };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, scoops: await listScoops(scope) };
 }
 
 export default function Scoops() {

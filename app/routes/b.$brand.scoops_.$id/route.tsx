@@ -16,22 +16,22 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getScoopForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getScoopForStaff(scope, params.id ?? "");
   invariantResponse(found, "Scoop not found");
   const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
   return { brand: { ...brand, disclosureText }, ...found };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const intent = (await readForm(request)).get("intent");
   if (intent === "publish") {
-    await publishScoopNow(brand.id, params.id ?? "");
+    await publishScoopNow(scope, params.id ?? "");
     return redirectWithToast(`/b/${brand.slug}/scoops/${params.id}`, { kind: "success", message: "Scoop published — the audience is being emailed." });
   }
   if (intent === "delete") {
-    await deleteScoop(brand.id, params.id ?? "");
+    await deleteScoop(scope, params.id ?? "");
     return redirectWithToast(`/b/${brand.slug}/scoops`, { kind: "success", message: "Scoop deleted." });
   }
   throw new Response("Unknown action", { status: 400 });

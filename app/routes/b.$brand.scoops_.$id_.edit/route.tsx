@@ -13,11 +13,11 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Edit scoop · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const found = await getScoopForStaff(brand.id, params.id ?? "");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const found = await getScoopForStaff(scope, params.id ?? "");
   invariantResponse(found, "Scoop not found");
   const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
-  return { brand: { ...brand, disclosureText }, scoop: found.scoop, choices: await audienceChoices(brand.id) };
+  return { brand: { ...brand, disclosureText }, scoop: found.scoop, choices: await audienceChoices(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

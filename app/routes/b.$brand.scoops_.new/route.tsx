@@ -9,9 +9,9 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "New scoop · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
-  return { brand: { ...brand, disclosureText }, choices: await audienceChoices(brand.id) };
+  return { brand: { ...brand, disclosureText }, choices: await audienceChoices(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

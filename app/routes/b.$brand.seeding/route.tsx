@@ -7,8 +7,8 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Seeding · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  return { brand, campaigns: await listCampaigns(brand.id) };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, campaigns: await listCampaigns(scope) };
 }
 
 export default function Seeding() {

@@ -22,11 +22,11 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const status = new URL(request.url).searchParams.get("status") ?? undefined;
-  const found = await getCampaignForStaff(brand.id, params.id ?? "", status && status in REQUEST_STATUSES ? status : undefined);
+  const found = await getCampaignForStaff(scope, params.id ?? "", status && status in REQUEST_STATUSES ? status : undefined);
   invariantResponse(found, "Campaign not found");
-  const [results] = await campaignResults(brand.id, undefined, found.campaign.id);
+  const [results] = await campaignResults(scope, undefined, found.campaign.id);
   return { brand, ...found, results };
 }
 
@@ -47,7 +47,7 @@ type Ctx = BrandContext & { form: FormData; files: PendingFile[]; campaignId: st
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBrandMember(request, params.brand, "manager");
-  const campaignId = await campaignIdForStaff(staff.brand.id, params.id ?? "");
+  const campaignId = await campaignIdForStaff(staff.scope, params.id ?? "");
   const parsed = await parseMultipart(request, ["file"]);
   if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
   const ctx: Ctx = { ...staff, form: parsed.formData, files: parsed.files, campaignId, back: `/b/${staff.brand.slug}/seeding/${campaignId}` };
@@ -61,31 +61,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const problem = (error: string, status = 400) => data<ActionResult>({ error }, { status });
 
 /** A CSV of tracking numbers: each good line ships its request; the rest are reported by line. */
-async function trackingAction({ brand, user, files, campaignId }: Ctx) {
+async function trackingAction({ brand, user, files, campaignId, scope }: Ctx) {
   const file = files[0];
   if (!file) return problem("Choose a CSV file with tracking numbers.");
   const records = readCsvUpload(file);
   if (!records) return problem("The file could not be read as CSV.");
   const rows = trackingRowsFromCsv(records);
   if (!rows.ok) return problem(rows.error);
-  return data<ActionResult>({ report: await shipFromCsv(brand.id, campaignId, rows.rows, user.id) });
+  return data<ActionResult>({ report: await shipFromCsv(scope, campaignId, rows.rows, user.id) });
 }
 
-async function decideAction({ brand, user, form, campaignId, back }: Ctx, approve: boolean) {
+async function decideAction({ brand, user, form, campaignId, back, scope }: Ctx, approve: boolean) {
   const submission = parseWithZod(form, { schema: IdsSchema });
   if (submission.status !== "success") return problem(firstProblem(submission));
-  const n = await decideRequests(brand.id, campaignId, submission.value.ids, approve, user.id);
+  const n = await decideRequests(scope, campaignId, submission.value.ids, approve, user.id);
   return redirectWithToast(back, { kind: "success", message: `${n} ${n === 1 ? "request" : "requests"} ${approve ? "approved" : "declined"}.` });
 }
 
 const approveAction = (ctx: Ctx) => decideAction(ctx, true);
 const declineAction = (ctx: Ctx) => decideAction(ctx, false);
 
-async function shipAction({ brand, user, form, campaignId, back }: Ctx) {
+async function shipAction({ brand, user, form, campaignId, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: ShipSchema });
   if (submission.status !== "success") return problem(firstProblem(submission));
   const { id, ...tracking } = submission.value;
-  const ok = await markShipped(brand.id, campaignId, id, tracking, user.id);
+  const ok = await markShipped(scope, campaignId, id, tracking, user.id);
   return ok ? redirectWithToast(back, { kind: "success", message: "Marked shipped — the fan has the tracking details." }) : problem("Only approved requests can ship.", 409);
 }
 
@@ -94,20 +94,20 @@ async function deliveredAction({ scope, form, back }: Ctx) {
   return ok ? redirectWithToast(back, { kind: "success", message: "Marked delivered. Gentle follow-ups are scheduled." }) : problem("Only shipped requests can be marked delivered.", 409);
 }
 
-async function stockAction({ brand, form, back }: Ctx) {
+async function stockAction({ brand, form, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: StockSchema });
   if (submission.status !== "success") return problem(firstProblem(submission));
-  const r = await setStock(brand.id, submission.value.variantId, submission.value.stock);
+  const r = await setStock(scope, submission.value.variantId, submission.value.stock);
   return r.ok ? redirectWithToast(back, { kind: "success", message: "Stock updated." }) : problem(r.error);
 }
 
-async function offerAction({ brand, user, form, campaignId, back }: Ctx) {
+async function offerAction({ brand, user, form, campaignId, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: OfferSchema });
   if (submission.status !== "success") return problem(firstProblem(submission));
-  const { fans, unknown } = await activeAmbassadorsByEmail(brand.id, submission.value.emails);
+  const { fans, unknown } = await activeAmbassadorsByEmail(scope, submission.value.emails);
   if (!fans.length && !unknown.length) return problem("List the fans' emails.");
   if (unknown.length) return problem(`Not active ambassadors: ${unknown.join(", ")}`);
-  const r = await offerProduct(brand.id, campaignId, submission.value.variantId, fans.map((f) => f.id), user.id);
+  const r = await offerProduct(scope, campaignId, submission.value.variantId, fans.map((f) => f.id), user.id);
   return redirectWithToast(back, { kind: r.outOfStock ? "info" : "success", message: `${r.offered} offered${r.outOfStock ? `, ${r.outOfStock} not offered — out of stock` : ""}.` });
 }
 

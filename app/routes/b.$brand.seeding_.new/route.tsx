@@ -15,12 +15,12 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "New seeding campaign · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  return { brand, choices: await audienceChoices(brand.id) };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, choices: await audienceChoices(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, user, scope } = await requireBrandMember(request, params.brand, "manager");
   const submission = parseWithZod(await readForm(request), { schema: CampaignSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const created = await createCampaign(brand, user.id, submission.value);

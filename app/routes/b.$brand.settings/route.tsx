@@ -13,7 +13,7 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "Brand settings · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "owner");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "owner");
   const settings = await db.brand.findUniqueOrThrow({
     where: { id: brand.id },
     select: {
@@ -35,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "owner");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "owner");
   const submission = parseWithZod(await readForm(request), { schema: BrandSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await updateBrand(brand.id, submission.value);
+  const result = await updateBrand(scope, submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithToast(`/b/${result.slug}/settings`, { kind: "success", message: "Settings saved." });
 }

@@ -32,8 +32,8 @@ const MembershipSchema = z.object({ membershipId: z.string().min(1) });
 const StaffInviteSchema = z.object({ inviteId: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "owner");
-  return { brand, ...(await staffOverview(brand.id)), currentUserId: user.id };
+  const { brand, user, scope } = await requireBrandMember(request, params.brand, "owner");
+  return { brand, ...(await staffOverview(scope)), currentUserId: user.id };
 }
 
 type Ctx = BrandContext & { form: FormData; back: string };
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runIntent(ctx.form, ctx, { invite: inviteAction, "change-role": changeRoleAction, remove: removeAction, revoke: revokeAction });
 }
 
-async function inviteAction({ brand, user, form, back }: Ctx) {
+async function inviteAction({ brand, user, form, back, scope }: Ctx) {
   const submission = parseWithZod(form, { schema: InviteSchema });
   if (submission.status !== "success") return rejected("invite", submission);
   const result = await inviteStaff({ brandId: brand.id, inviter: user, email: submission.value.email, role: submission.value.role });
@@ -57,17 +57,17 @@ function told(back: string, result: { ok: true } | { ok: false; error: string },
   return redirectWithToast(back, result.ok ? { kind: "success", message: done } : { kind: "error", message: result.error });
 }
 
-async function changeRoleAction({ brand, form, back }: Ctx) {
+async function changeRoleAction({ brand, form, back, scope }: Ctx) {
   const { membershipId, role } = hiddenFields(form, ChangeRoleSchema);
-  return told(back, await changeStaffRole(brand.id, membershipId, role), "Role updated.");
+  return told(back, await changeStaffRole(scope, membershipId, role), "Role updated.");
 }
 
-async function removeAction({ brand, form, back }: Ctx) {
-  return told(back, await removeStaffMember(brand.id, hiddenFields(form, MembershipSchema).membershipId), "Removed from the team.");
+async function removeAction({ brand, form, back, scope }: Ctx) {
+  return told(back, await removeStaffMember(scope, hiddenFields(form, MembershipSchema).membershipId), "Removed from the team.");
 }
 
-async function revokeAction({ brand, form, back }: Ctx) {
-  return told(back, await revokeStaffInvite(brand.id, hiddenFields(form, StaffInviteSchema).inviteId), "Invitation revoked.");
+async function revokeAction({ brand, form, back, scope }: Ctx) {
+  return told(back, await revokeStaffInvite(scope, hiddenFields(form, StaffInviteSchema).inviteId), "Invitation revoked.");
 }
 
 function InviteForm() {

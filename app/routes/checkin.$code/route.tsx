@@ -12,16 +12,17 @@ export const meta: MetaFunction = () => [{ title: "Ticket · Kindred" }];
 /** A scanned ticket. Only staff of the event's brand see it (and confirm the check-in); anyone else gets 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const ticket = await findTicket(user.id, params.code ?? "");
-  invariantResponse(ticket, "Ticket not found. If this is your own ticket, show it to an organizer at the door.");
-  return { ticket };
+  const found = await findTicket(user, params.code ?? "");
+  invariantResponse(found, "Ticket not found. If this is your own ticket, show it to an organizer at the door.");
+  return { ticket: found.ticket };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ticket = await findTicket(user.id, params.code ?? "");
-  invariantResponse(ticket, "Ticket not found");
-  const result = await checkIn(ticket.brandId, ticket.eventId, ticket.id, user.id);
+  const found = await findTicket(user, params.code ?? "");
+  invariantResponse(found, "Ticket not found");
+  const { ticket, scope } = found;
+  const result = await checkIn(scope, ticket.eventId, ticket.id, user.id);
   return redirectWithToast(`/checkin/${params.code}`, result.ok ? { kind: "success", message: `${result.name} is checked in.` } : { kind: "error", message: result.error });
 }
 

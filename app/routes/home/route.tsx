@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
 import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const isFan = programs.some((p) => p.status === "active");
   const [unreadScoops, events] = isFan
-    ? await Promise.all([unreadScoopCount(user.id), listEventsForFan(user.id)])
+    ? await Promise.all([unreadScoopCount(fanScope(user)), listEventsForFan(fanScope(user))])
     : [0, []];
   return {
     name: user.name ?? user.email,

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { fanScope } from "#app/models/scope";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Your profile · Kindred" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { profile: await getFanProfile(user.id) };
+  return { profile: await getFanProfile(fanScope(user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: ProfileSchema });
   // Without JavaScript, "add" and "remove" buttons post here too: those are not errors.
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  await updateFanProfile(user.id, submission.value);
+  await updateFanProfile(fanScope(user), submission.value);
   return redirectWithToast("/me", { kind: "success", message: "Your profile is saved." });
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RSVP_STATUSES } from "#app/models/events";
 import { listEventsForFan } from "#app/models/events.server";
@@ -9,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Events · Kindred" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { events: await listEventsForFan(user.id) };
+  return { events: await listEventsForFan(fanScope(user)) };
 }
 
 export default function FanEvents() {

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { fanScope } from "#app/models/scope";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -20,18 +21,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await getEventForFan(user.id, params.id ?? "");
+  const found = await getEventForFan(fanScope(user), params.id ?? "");
   invariantResponse(found, "Event not found");
   return { ...found, qrSvg: found.ticketUrl ? await ticketQrSvg(found.ticketUrl) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const found = await getEventForFan(user.id, params.id ?? "");
+  const found = await getEventForFan(fanScope(user), params.id ?? "");
   invariantResponse(found, "Event not found");
   const submission = parseWithZod(await readForm(request), { schema: rsvpSchema(found.event.questions, found.event.maxPlusOnes) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await respondToEvent(user.id, found.event.id, submission.value as RsvpInput);
+  const result = await respondToEvent(fanScope(user), found.event.id, submission.value as RsvpInput);
   if (!result.ok) {
     return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }), { status: 409 });
   }

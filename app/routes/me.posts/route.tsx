@@ -25,9 +25,9 @@ export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const fan = fanScope(await requireUser(request));
-  const [rows, posts] = await Promise.all([postingPrograms(fan), fanPosts(fan.userId)]);
+  const [rows, posts] = await Promise.all([postingPrograms(fan), fanPosts(fan)]);
   // The perks behind the disclosure reminder (only the page needs them, not the form's action).
-  const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(r.brand.id, r.id)).slice(0, 5) })));
+  const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(fan, r.id)).slice(0, 5) })));
   const entryZone = viewerZoneOf(request, mine[0]?.brand.timeZone ?? "UTC");
   return { programs: mine, posts, entryZone, now: utcToZonedInput(new Date(), entryZone) };
 }

@@ -38,8 +38,8 @@ async function ownProgram(request: Request, params: LoaderFunctionArgs["params"]
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await ownProgram(request, params);
-  return { membership, perks: await perkLedger(membership.brand.id, membership.id) };
+  const { scope, membership } = await ownProgram(request, params);
+  return { membership, perks: await perkLedger(scope, membership.id) };
 }
 
 type Ctx = Awaited<ReturnType<typeof ownProgram>> & { form: FormData };

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalTime } from "#app/components/local-time";
 import { Pagination } from "#app/components/pagination";
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Scoops · Kindred" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
-  return { page, feed: await fanScoopFeed(user.id, page) };
+  return { page, feed: await fanScoopFeed(fanScope(user), page) };
 }
 
 export default function ScoopFeed() {

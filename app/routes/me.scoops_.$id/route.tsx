@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { fanScope } from "#app/models/scope";
 import { getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const scoop = await getScoopForFan(user.id, params.id ?? "");
+  const scoop = await getScoopForFan(fanScope(user), params.id ?? "");
   invariantResponse(scoop, "Scoop not found");
   return { scoop };
 }
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** The fan agrees to the embargo, and the scoop opens. */
 async function acknowledgeAction({ user, scoopId }: Ctx) {
-  invariantResponse(await acknowledgeScoop(user.id, scoopId), "Scoop not found");
+  invariantResponse(await acknowledgeScoop(fanScope(user), scoopId), "Scoop not found");
   return redirectWithToast(`/me/scoops/${scoopId}`, { kind: "success", message: "Thank you for keeping it under wraps!" });
 }
 
@@ -43,7 +44,7 @@ async function acknowledgeAction({ user, scoopId }: Ctx) {
 async function replyAction({ user, form, scoopId }: Ctx) {
   const submission = parseWithZod(form, { schema: ReplySchema });
   if (submission.status !== "success") return rejected("reply", submission);
-  invariantResponse(await replyToScoop(user.id, scoopId, submission.value.body), "Scoop not found");
+  invariantResponse(await replyToScoop(fanScope(user), scoopId, submission.value.body), "Scoop not found");
   return redirectWithToast(`/me/scoops/${scoopId}`, { kind: "success", message: "Thank you — your reply went to the team (only they see it)." });
 }
 

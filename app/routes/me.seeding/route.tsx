@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
 import { fanStatus } from "#app/models/seeding";
 import { seedingForFan } from "#app/models/seeding.server";
@@ -8,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Product to try · Kindred" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return seedingForFan(user.id);
+  return seedingForFan(fanScope(user));
 }
 
 export default function FanSeeding() {

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await campaignForFan(user.id, params.id ?? "");
+  const found = await campaignForFan(fanScope(user), params.id ?? "");
   invariantResponse(found, "Not found");
   return { campaign: found.campaign, brand: found.brand, request: found.request, open: found.open, savedAddress: found.savedAddress };
 }
@@ -35,7 +35,7 @@ type Ctx = { fan: FanScope; form: FormData; found: NonNullable<Awaited<ReturnTyp
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const fan = fanScope(await requireUser(request));
-  const found = await campaignForFan(fan.userId, params.id ?? "");
+  const found = await campaignForFan(fan, params.id ?? "");
   invariantResponse(found, "Not found");
   const ctx: Ctx = { fan, form: await readForm(request), found, back: `/me/seeding/${found.campaign.id}` };
   return runIntent(ctx.form, ctx, { request: requestAction, accept: acceptAction, decline: declineAction, delivered: deliveredAction, feedback: feedbackAction });
@@ -45,7 +45,7 @@ async function requestAction({ fan, form, found, back }: Ctx) {
   const submission = parseWithZod(form, { schema: RequestSchema });
   if (submission.status !== "success") return rejected("request", submission);
   const { variantId, saveAddress, ...address } = submission.value;
-  const r = await requestProduct(fan.userId, found.campaign.id, variantId, address, saveAddress === "on");
+  const r = await requestProduct(fan, found.campaign.id, variantId, address, saveAddress === "on");
   if (!r.ok) return r.field ? rejected("request", submission, { fieldErrors: { [r.field]: [r.error] } }, 409) : data({ error: r.error }, { status: 409 });
   return redirectWithToast(back, { kind: "success", message: "Request sent! The team will let you know." });
 }
@@ -54,12 +54,12 @@ async function acceptAction({ fan, form, found, back }: Ctx) {
   const submission = parseWithZod(form, { schema: AcceptSchema });
   if (submission.status !== "success") return rejected("accept", submission);
   const { saveAddress, ...address } = submission.value;
-  await answerOffer(fan.userId, found.request?.id ?? "", true, address, saveAddress === "on");
+  await answerOffer(fan, found.request?.id ?? "", true, address, saveAddress === "on");
   return redirectWithToast(back, { kind: "success", message: "Lovely — it's on the packing list." });
 }
 
 async function declineAction({ fan, found, back }: Ctx) {
-  await answerOffer(fan.userId, found.request?.id ?? "", false, null, false);
+  await answerOffer(fan, found.request?.id ?? "", false, null, false);
   return redirectWithToast(back, { kind: "info", message: "No problem — thanks for letting us know." });
 }
 
@@ -73,7 +73,7 @@ async function deliveredAction({ fan, found, back }: Ctx) {
 async function feedbackAction({ fan, form, found, back }: Ctx) {
   const submission = parseWithZod(form, { schema: FeedbackSchema });
   if (submission.status !== "success") return rejected("feedback", submission);
-  await giveFeedback(fan.userId, found.request?.id ?? "", submission.value.feedback);
+  await giveFeedback(fan, found.request?.id ?? "", submission.value.feedback);
   return redirectWithToast(back, { kind: "success", message: "Thank you for your honest feedback — it's just for the team." });
 }
 
