@@ -37,7 +37,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const started = performance.now();
-const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: csvPath });
+const created = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "fans.csv", filePath: csvPath });
 if (!created.ok) throw new Error(created.error);
 const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
 await startImport(staffScope(brand.id), job.id, JSON.parse(job.mapping), false);

@@ -12,6 +12,16 @@ const readJson = (value: string) => {
   }
 };
 
+/** Where the signed-in person belongs: the brands they work for (with their role) and the programs they are in. */
+export async function homeOverview(userId: string) {
+  const brand = { select: { name: true, slug: true, color: true, description: true } } as const;
+  const [memberships, programs] = await Promise.all([
+    db.membership.findMany({ where: { userId }, orderBy: { brand: { name: "asc" } }, select: { role: true, brand } }),
+    db.ambassador.findMany({ where: { userId }, orderBy: { brand: { name: "asc" } }, select: { id: true, status: true, joinedAt: true, brand } }),
+  ]);
+  return { memberships, programs };
+}
+
 /** The account's own details and where it is signed in (live sessions, newest first), for the account page. */
 export async function accountOverview(user: { id: string; email: string; name: string | null; sessionId: string }) {
   const sessions = await db.session.findMany({

@@ -118,7 +118,8 @@ export async function directoryFacets(scope: BrandScope) {
  * Every ambassador matching the filter, in the directory's order, 1,000 at a time (keyset paging on the sort column
  * and the id, so the export stays fast and consistent at 100,000 rows), with what a CSV export needs.
  */
-export async function* exportAmbassadors(brandId: string, f: DirectoryFilter, ctx: Context) {
+export async function* exportAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
+  const { brandId } = scope;
   const where = await directoryWhere(brandId, f, ctx);
   const sort = f.sort ?? DEFAULT_SORT;
   let after: Parameters<typeof afterRow>[1] | undefined;

@@ -7,10 +7,13 @@ import { sendEmail } from "#app/utils/email.server";
 import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
 import { formatDateTime } from "#app/utils/format";
 import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
-import { collectAnswers, type ApplicationInput, type Question } from "./application";
+import { collectAnswers, parseQuestions, type ApplicationInput, type Question } from "./application";
+import { JOIN_BRAND_SELECT } from "./join";
 import { cityKey } from "./cities";
 import { recordTouch } from "./timeline.server";
-import { Conflict } from "./errors";
+import { Conflict, NotFound } from "./errors";
+import type { BrandScope } from "./scope";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
 
 const DAY = 86_400_000;
 
@@ -26,6 +29,25 @@ type BrandForApply = {
   autoMinFollowers: number | null;
   autoCities: string;
 };
+
+/** A brand's public application page: what the fan sees and the rules the application is checked against. */
+export async function programToApply(slug: string) {
+  const brand = await db.brand.findUnique({
+    where: { slug },
+    select: {
+      ...JOIN_BRAND_SELECT,
+      timeZone: true,
+      applicationsOpen: true,
+      applicationQuestions: true,
+      reapplyAfterDays: true,
+      autoMinFollowers: true,
+      autoCities: true,
+      requireEmailOptIn: true,
+    },
+  });
+  if (!brand) throw new NotFound("No program at this address");
+  return { brand, questions: parseQuestions(brand.applicationQuestions) };
+}
 
 export type ApplyResult = { ok: true; autoDeclined: boolean } | { ok: false; error: string; field?: "email" };
 
@@ -113,7 +135,7 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
     });
   });
 
-  if (autoReason) await decideApplication({ brandId: brand.id, applicationId: application.id, decider: null, decision: "declined", message: "" });
+  if (autoReason) await settleApplication({ brandId: brand.id, applicationId: application.id, deciderId: null, decision: "declined", message: "" });
   else {
     // The applicant hears at once that it arrived (a decision email follows later).
     const props = { brand, fanName: input.name.split(" ")[0] || input.name };
@@ -122,11 +144,51 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
   return { ok: true, autoDeclined: !!autoReason };
 }
 
+export type { Decision };
+
+export const APPLICATION_TABS = { pending: "To review", waitlisted: "Wait-list", decided: "Decided" } as const;
+export type ApplicationTab = keyof typeof APPLICATION_TABS;
+const APPLICATIONS_PAGE = 20;
+
+/** One page of the brand's applications in a tab (oldest first to review, latest first once decided), with each tab's count. */
+export async function listApplications(scope: BrandScope, tab: ApplicationTab, page: number) {
+  const { brandId } = scope;
+  const where = { brandId, ...(tab === "decided" ? { status: { in: ["approved", "declined"] } } : { status: tab }) };
+  const [thresholds, counts, total, applications] = await Promise.all([
+    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT }),
+    db.application.groupBy({ by: ["status"], where: { brandId }, _count: { _all: true } }),
+    db.application.count({ where }),
+    db.application.findMany({
+      where,
+      orderBy: tab === "decided" ? [{ decidedAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * APPLICATIONS_PAGE,
+      take: APPLICATIONS_PAGE,
+      select: { id: true, ambassadorId: true, email: true, name: true, city: true, whyLove: true, interests: true, answers: true, socials: true, maxFollowers: true, status: true, decisionMessage: true, autoReason: true, createdAt: true, decidedAt: true },
+    }),
+  ]);
+  const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
+  return {
+    pageCount: Math.max(1, Math.ceil(total / APPLICATIONS_PAGE)),
+    counts: { pending: count("pending"), waitlisted: count("waitlisted"), decided: count("approved") + count("declined") },
+    applications: applications.map((a) => ({
+      ...a,
+      tier: tierFor(a.maxFollowers, thresholds),
+      answers: JSON.parse(a.answers) as { label: string; answer: string; lifeMoment?: boolean }[],
+      socials: JSON.parse(a.socials) as { platform: string; handle: string; followers: number }[],
+    })),
+  };
+}
+
 /**
- * Approves, declines or wait-lists an application and emails the fan. Approving makes the ambassador active;
- * declining removes the "applied" ambassador (the application stays, so the reapply wait can be enforced).
+ * A staff member approves, declines or wait-lists one of the brand's applications; the fan is emailed. Approving
+ * makes the ambassador active; declining removes the "applied" ambassador (the application stays, so the reapply
+ * wait can be enforced).
  */
-export async function decideApplication({ brandId, applicationId, decider, decision, message }: { brandId: string; applicationId: string; decider: SessionUser | null; decision: Decision; message: string }) {
+export async function decideApplication(scope: BrandScope, applicationId: string, decision: Decision, message: string) {
+  return settleApplication({ brandId: scope.brandId, applicationId, deciderId: scope.userId, decision, message });
+}
+
+async function settleApplication({ brandId, applicationId, deciderId, decision, message }: { brandId: string; applicationId: string; deciderId: string | null; decision: Decision; message: string }) {
   const app = await db.application.findFirst({
     where: { id: applicationId, brandId, status: { in: ["pending", "waitlisted"] } },
     select: { id: true, ambassadorId: true, email: true, name: true, status: true, brand: { select: { name: true, slug: true, color: true, logoUrl: true, timeZone: true, reapplyAfterDays: true } } },
@@ -135,14 +197,14 @@ export async function decideApplication({ brandId, applicationId, decider, decis
   if (decision === "waitlisted" && app.status === "waitlisted") return { ok: false as const, error: "That application is already on the wait-list." };
   const now = new Date();
   await db.$transaction(async (tx) => {
-    const claimed = await tx.application.updateMany({ where: { id: app.id, status: app.status }, data: { status: decision, decidedAt: now, decidedById: decider?.id ?? null, decisionMessage: message } });
+    const claimed = await tx.application.updateMany({ where: { id: app.id, status: app.status }, data: { status: decision, decidedAt: now, decidedById: deciderId, decisionMessage: message } });
     if (claimed.count !== 1) throw new Conflict("That application was just decided by someone else.");
     if (!app.ambassadorId) return;
     if (decision === "approved") {
       await tx.ambassador.update({ where: { id: app.ambassadorId }, data: { status: "active", joinedAt: now } });
-      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "joined", summary: "Joined the program after applying", body: message, actorId: decider?.id, at: now }, tx);
+      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "joined", summary: "Joined the program after applying", body: message, actorId: deciderId, at: now }, tx);
     } else if (decision === "waitlisted") {
-      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "status", summary: "Application wait-listed", body: message, actorId: decider?.id, at: now }, tx);
+      await recordTouch({ brandId, ambassadorId: app.ambassadorId, kind: "status", summary: "Application wait-listed", body: message, actorId: deciderId, at: now }, tx);
     } else {
       await tx.ambassador.deleteMany({ where: { id: app.ambassadorId, status: "applied" } });
     }

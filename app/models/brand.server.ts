@@ -1,6 +1,7 @@
 import { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { BrandInput } from "./brand";
+import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import type { BrandScope } from "./scope";
 
 export type BrandSaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: Partial<Record<keyof BrandInput, string[]>> };
@@ -38,4 +39,65 @@ export async function updateBrand(scope: BrandScope, input: BrandInput): Promise
     if (isUniqueViolation(e)) return { ok: false, fieldErrors: SLUG_TAKEN };
     throw e;
   }
+}
+
+/** The brand's settings as the settings form edits them. */
+export async function brandSettings(scope: BrandScope) {
+  return db.brand.findUniqueOrThrow({
+    where: { id: scope.brandId },
+    select: {
+      name: true,
+      slug: true,
+      description: true,
+      color: true,
+      logoUrl: true,
+      timeZone: true,
+      guidelines: true,
+      disclosureText: true,
+      allowedDomains: true,
+      tierMicroMin: true,
+      tierMacroMin: true,
+      tierMegaMin: true,
+    },
+  });
+}
+
+/** The brand's follower thresholds for tiers and the days after which an ambassador counts as quiet. */
+export async function directorySettings(scope: BrandScope) {
+  return db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
+}
+
+/** The disclosure line the brand asks its ambassadors to use (shown beside scoops). */
+export async function brandDisclosureText(scope: BrandScope): Promise<string> {
+  const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { disclosureText: true } });
+  return disclosureText;
+}
+
+/** Every brand the signed-in staff member works for, by name, for the brand switcher. */
+export async function staffBrands(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { brand: { name: "asc" } },
+    select: { brand: { select: { name: true, slug: true, color: true } } },
+  });
+  return memberships.map((m) => m.brand);
+}
+
+/** The overview page's numbers: the team size, the work waiting for staff and the next published event. */
+export async function brandOverview(scope: BrandScope) {
+  const { brandId } = scope;
+  const [thresholds, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
+    db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT }),
+    db.membership.count({ where: { brandId } }),
+    db.application.count({ where: { brandId, status: "pending" } }),
+    db.seedingRequest.count({ where: { brandId, status: "requested" } }),
+    db.post.count({ where: { brandId, status: { not: "hidden" }, OR: [{ disclosureFlag: true }, { embargoFlag: true }] } }),
+    db.post.count({ where: { brandId, status: "pending" } }),
+    db.event.findFirst({
+      where: { brandId, publishedAt: { not: null }, endsAt: { gte: new Date() } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true },
+    }),
+  ]);
+  return { thresholds, staff, waiting: { applications, requests, flagged, toReview }, nextEvent };
 }

@@ -80,7 +80,8 @@ export async function inspectCsv(filePath: string, rows = 10) {
 }
 
 /** Creates an import from an uploaded file, guessing the column mapping; a file that would not import is refused here. */
-export async function createImport({ brandId, userId, fileName, filePath }: { brandId: string; userId: string; fileName: string; filePath: string }) {
+export async function createImport(scope: BrandScope, { fileName, filePath }: { fileName: string; filePath: string }) {
+  const { brandId, userId } = scope;
   const refuse = (error: string) => {
     rmSync(filePath, { force: true });
     return { ok: false as const, error };
@@ -189,7 +190,28 @@ export async function startImport(scope: BrandScope, importId: string, mapping: 
 /** The rejected rows of an import, oldest line first, as CSV rows after a header (for the download). */
 const REJECT_OUTCOMES: Record<string, string> = { rejected: "not imported", duplicate: "not imported (duplicate)", warning: "imported, with a note" };
 
-export async function* rejectedRows(importId: string, headers: string[]) {
+/** The brand's latest imports, newest first, for the import page. */
+export async function recentImports(scope: BrandScope) {
+  return db.importJob.findMany({
+    where: { brandId: scope.brandId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, fileName: true, status: true, totalRows: true, importedRows: true, duplicateRows: true, rejectedRows: true, createdAt: true },
+  });
+}
+
+/** The download of an import's rejected rows: its file name and its rows (a header, then each row with its reason). */
+export async function rejectedRowsDownload(scope: BrandScope, importId: string) {
+  const job = await db.importJob.findFirst({
+    where: { id: importId, brandId: scope.brandId },
+    select: { id: true, fileName: true, headers: true, _count: { select: { rejects: true } } },
+  });
+  if (!job || job._count.rejects === 0) throw new NotFound("No rejected rows for this import");
+  const fileName = `${job.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_")}-rejected.csv`;
+  return { fileName, rows: rejectedRows(job.id, JSON.parse(job.headers) as string[]) };
+}
+
+async function* rejectedRows(importId: string, headers: string[]) {
   yield ["line", "outcome", "reason", ...headers];
   // Ordered by line and then id, so a row with two notes (two unreadable counts) is listed whole, once per note.
   for (let after: { line: number; id: string } | null = null; ; ) {

@@ -912,6 +912,8 @@ export async function attendeesCsv(scope: BrandScope, eventId: string) {
 /** A message to everyone going (logistics reach them whatever their program-email choice). */
 export async function messageAttendees(scope: BrandScope, eventId: string, sender: SessionUser, subject: string, body: string) {
   const { brandId } = scope;
+  const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true } });
+  if (!event) throw new NotFound("Event not found");
   const attendees = await db.rsvp.findMany({ where: { brandId, eventId, status: "going" }, select: { ambassadorId: true } });
   return bulkMessage(scope, attendees.map((a) => a.ambassadorId), sender, subject, body, { logistics: true });
 }

@@ -57,6 +57,12 @@ export async function findInviteLink(code: string) {
   return { problem, link };
 }
 
+/** Whether the signed-in person is already an active (or paused) ambassador of the link's brand. */
+export async function alreadyInProgram(link: { brand: { id: string } }, user: { email: string }) {
+  const found = await db.ambassador.findFirst({ where: { brandId: link.brand.id, email: user.email, status: { in: ["active", "paused"] } }, select: { id: true } });
+  return found !== null;
+}
+
 export const LINK_PROBLEMS: Record<LinkProblem, string> = {
   missing: "We could not find this invitation link. Check that you typed it exactly.",
   revoked: "This invitation link has been switched off.",

@@ -88,7 +88,7 @@ describe("applications", () => {
     expect(app).toMatchObject({ name: "Mina Applicant", tier: "micro", whyLove: "Your rye bread got me through the winter." });
     expect(app.answers.map((a: { answer: string }) => a.answer)).toEqual(["Rye", "Yes"]);
 
-    const decided = await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { applicationId: app.id, decision: "approved", message: "Welcome, Mina!" } });
+    const decided = await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "approve", applicationId: app.id, message: "Welcome, Mina!" } });
     expect(decided.status).toBe(302);
     const mail = await lastEmailTo(email);
     expect(mail).toMatchObject({ template: "application-decision", subject: "Welcome to Apply Bakery's ambassador program!" });
@@ -131,7 +131,7 @@ describe("applications", () => {
     const q0 = await questionId(brand.id, 0);
     await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Babka" }) });
     const app = await db.application.findFirstOrThrow({ where: { brandId: brand.id, email } });
-    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { applicationId: app.id, decision: "declined", message: "We're full for now." } });
+    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "decline", applicationId: app.id, message: "We're full for now." } });
     const mail = await lastEmailTo(email);
     expect(mail!.subject).toBe("About your application to Apply Bakery's ambassador program");
     expect(mail!.text).toMatch(/apply again from/);
@@ -152,13 +152,13 @@ describe("applications", () => {
     const q0 = await questionId(brand.id, 0);
     await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye" }) });
     const app = await db.application.findFirstOrThrow({ where: { brandId: brand.id, email } });
-    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { applicationId: app.id, decision: "waitlisted" } });
+    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "wait-list", applicationId: app.id } });
     expect((await lastEmailTo(email))!.subject).toBe("You're on Apply Bakery's ambassador wait-list");
     const wl = await callLoader(queueLoader, `/b/${brand.slug}/applications?tab=waitlisted`, { cookie, params });
     expect(wl.data.applications).toHaveLength(1);
-    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { applicationId: app.id, decision: "approved" } });
+    await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "approve", applicationId: app.id } });
     expect((await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email } })).status).toBe("active");
-    const twice = await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { applicationId: app.id, decision: "declined" } });
+    const twice = await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "decline", applicationId: app.id } });
     expect(twice.status).toBe(302);
     expect((await db.application.findUniqueOrThrow({ where: { id: app.id } })).status).toBe("approved");
   });

@@ -84,7 +84,7 @@ describe("every export neutralises formulas", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kindred-csv-"));
     const file = path.join(dir, "fans.csv");
     writeFileSync(file, `email,name\n${FORMULAS[0].replace(/"/g, '""').replace(/^/, '"')}",Broken\nok@example.com,@handle-like\n`);
-    const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: file });
+    const created = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "fans.csv", filePath: file });
     if (!created.ok) throw new Error(created.error);
     await startImport(staffScope(brand.id), created.id, { 0: "email", 1: "name" }, false);
     await runDueJobs();

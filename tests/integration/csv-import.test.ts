@@ -29,7 +29,7 @@ async function importFile(content: string, opts: { sendInvites?: boolean } = {})
   const owner = await createUser(db);
   const brand = await createBrand(db, { ownerId: owner.id });
   await createAmbassador(db, brand.id, { email: "existing@example.com" });
-  const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "fans.csv", filePath: file(content) });
+  const created = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "fans.csv", filePath: file(content) });
   if (!created.ok) throw new Error(created.error);
   const job = await db.importJob.findUniqueOrThrow({ where: { id: created.id } });
   const mapping = JSON.parse(job.mapping);
@@ -113,7 +113,7 @@ describe("CSV import", () => {
     const brand = await createBrand(db, { ownerId: owner.id });
     const lines = ["email,name", ...Array.from({ length: 10 }, (_, i) => `r${i}@example.com,R ${i}`)];
     const content = lines.join("\n") + "\n";
-    const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "resume.csv", filePath: file(content) });
+    const created = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "resume.csv", filePath: file(content) });
     if (!created.ok) throw new Error(created.error);
     // As if a first run committed the header and four rows, then the process died.
     const done = lines.slice(0, 5).join("\n").length + 1;
@@ -129,8 +129,8 @@ describe("CSV import", () => {
   test("an empty file is refused, and a file without an email column cannot start", async () => {
     const owner = await createUser(db);
     const brand = await createBrand(db, { ownerId: owner.id });
-    expect(await createImport({ brandId: brand.id, userId: owner.id, fileName: "empty.csv", filePath: file("") })).toEqual({ ok: false, error: "This file is empty or has no header row." });
-    const created = await createImport({ brandId: brand.id, userId: owner.id, fileName: "x.csv", filePath: file("name,city\nAna,Toronto\n") });
+    expect(await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "empty.csv", filePath: file("") })).toEqual({ ok: false, error: "This file is empty or has no header row." });
+    const created = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "x.csv", filePath: file("name,city\nAna,Toronto\n") });
     expect(created.ok).toBe(true);
     if (created.ok) expect(await startImport(staffScope(brand.id), created.id, { 0: "name", 1: "city" }, false)).toEqual({ ok: false, error: "Choose which column holds the email address." });
   });
@@ -141,7 +141,7 @@ describe("CSV import", () => {
     const upload = async (name: string, content: string | Buffer) => {
       const filePath = path.join(dir, `u${++n}-${name}`);
       writeFileSync(filePath, content);
-      const result = await createImport({ brandId: brand.id, userId: owner.id, fileName: name, filePath });
+      const result = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: name, filePath });
       expect(existsSync(filePath)).toBe(!!result.ok);
       return result;
     };
@@ -199,7 +199,7 @@ describe("import files keep no more personal data than needed", () => {
 
     const owner = await createUser(db);
     const brand = await createBrand(db, { ownerId: owner.id });
-    const pending = await createImport({ brandId: brand.id, userId: owner.id, fileName: "later.csv", filePath: file("email;name\nana@example.com;Ana\nGONE@example.com;Gone\n") });
+    const pending = await createImport(staffScope(brand.id, "owner", owner.id), { fileName: "later.csv", filePath: file("email;name\nana@example.com;Ana\nGONE@example.com;Gone\n") });
     if (!pending.ok) throw new Error(pending.error);
     const pendingJob = await db.importJob.findUniqueOrThrow({ where: { id: pending.id } });
 

@@ -251,7 +251,12 @@ const POLICY: Record<string, RoutePolicy> = {
   },
   "b.$brand.analytics": { params: brandOnly, loader: staff("manager") },
   "b.$brand.analytics[.]csv": { params: brandOnly, search: () => "?table=tiers", loader: staff("manager") },
-  "b.$brand.applications": { params: brandOnly, loader: staff("manager"), actions: { "-": staffAction("manager", (w) => ({ applicationId: w.ids.application, decision: "waitlisted" })) } },
+  "b.$brand.applications": { params: brandOnly, loader: staff("manager"), actions: {
+      approve: staffAction("manager", (w) => ({ applicationId: w.ids.application })),
+      "wait-list": staffAction("manager", (w) => ({ applicationId: w.ids.application })),
+      decline: staffAction("manager", (w) => ({ applicationId: w.ids.application })),
+    },
+  },
   "b.$brand.events": { params: brandOnly, loader: staff("organizer") },
   "b.$brand.events_.$id": { params: withId("event"), loader: staff("organizer"), actions: { "-": staffAction("organizer", () => ({ subject: "Doors at 7", body: "See you." })) } },
   "b.$brand.events_.$id_.attendees[.]csv": { params: withId("event"), loader: staff("organizer") },
@@ -431,6 +436,13 @@ describe("the access policy covers every route", () => {
   test("every route is a folder with its route.tsx (helpers beside it)", () => {
     const loose = readdirSync(ROUTES_DIR, { withFileTypes: true }).filter((d) => !d.isDirectory() || !readdirSync(path.join(ROUTES_DIR, d.name)).includes("route.tsx"));
     expect(loose.map((d) => d.name)).toEqual([]);
+  });
+
+  test("no route reads the database itself: the models do, within the caller's scope", () => {
+    const files = readdirSync(ROUTES_DIR, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const reading = files.filter((f) => /from\s+"[^"]*utils\/db\.server"/.test(readFileSync(path.join(ROUTES_DIR, f), "utf8")));
+    expect(reading, "route files importing the database client").toEqual([]);
   });
 
   test("every route module has a policy, and every policy a route", () => {

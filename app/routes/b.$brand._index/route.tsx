@@ -3,28 +3,17 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countByStatus, countByTier } from "#app/models/ambassadors.server";
 import { roleAtLeast } from "#app/models/roles";
-import { TIERS, TIER_THRESHOLDS_SELECT, describeTier } from "#app/models/tiers";
-import { db } from "#app/utils/db.server";
+import { TIERS, describeTier } from "#app/models/tiers";
+import { brandOverview } from "#app/models/brand.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, role, scope } = await requireBrandMember(request, params.brand);
   if (!roleAtLeast(role, "manager")) throw redirect(`/b/${brand.slug}/events`);
-  const thresholds = await db.brand.findUniqueOrThrow({
-    where: { id: brand.id },
-    select: TIER_THRESHOLDS_SELECT,
-  });
-  const [byStatus, byTier, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
-    countByStatus(scope),
-    countByTier(scope, thresholds),
-    db.membership.count({ where: { brandId: brand.id } }),
-    db.application.count({ where: { brandId: brand.id, status: "pending" } }),
-    db.seedingRequest.count({ where: { brandId: brand.id, status: "requested" } }),
-    db.post.count({ where: { brandId: brand.id, status: { not: "hidden" }, OR: [{ disclosureFlag: true }, { embargoFlag: true }] } }),
-    db.post.count({ where: { brandId: brand.id, status: "pending" } }),
-    db.event.findFirst({ where: { brandId: brand.id, publishedAt: { not: null }, endsAt: { gte: new Date() } }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true } }),
-  ]);
+  const [byStatus, { thresholds, staff, waiting, nextEvent }] = await Promise.all([countByStatus(scope), brandOverview(scope)]);
+  const byTier = await countByTier(scope, thresholds);
+  const { applications, requests, flagged, toReview } = waiting;
   const todo = [
     { count: applications, label: "applications to answer", to: "applications" },
     { count: requests, label: "product requests to review", to: "seeding" },

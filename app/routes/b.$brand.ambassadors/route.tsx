@@ -7,8 +7,8 @@ import { z } from "zod";
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
-import { TIER_THRESHOLDS_SELECT, TIERS, tierFor } from "#app/models/tiers";
-import { db } from "#app/utils/db.server";
+import { TIERS, tierFor } from "#app/models/tiers";
+import { directorySettings } from "#app/models/brand.server";
 import { MessageSchema } from "#app/models/message";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseDirectoryFilter(url.searchParams);
   const page = pageFrom(url);
-  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
+  const settings = await directorySettings(scope);
   const [result, facets] = await Promise.all([
     listAmbassadors(scope, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
     directoryFacets(scope),

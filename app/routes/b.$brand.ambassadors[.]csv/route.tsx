@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseDirectoryFilter } from "#app/models/ambassador";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
-import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
+import { tierFor } from "#app/models/tiers";
 import { csvResponse, toCsv } from "#app/utils/csv.server";
-import { db } from "#app/utils/db.server";
+import { directorySettings } from "#app/models/brand.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 const HEADER = ["name", "email", "city", "region", "status", "tier", "max_followers", "accounts", "tags", "emails_ok", "source", "joined_at", "last_touch_at"];
 
 /** The directory with its current filters, as a CSV download (streamed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const filter = parseDirectoryFilter(new URL(request.url).searchParams);
-  const settings = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { ...TIER_THRESHOLDS_SELECT, quietAfterDays: true } });
-  const pages = exportAmbassadors(brand.id, filter, { thresholds: settings, quietAfterDays: settings.quietAfterDays });
+  const settings = await directorySettings(scope);
+  const pages = exportAmbassadors(scope, filter, { thresholds: settings, quietAfterDays: settings.quietAfterDays });
   async function* chunks() {
     yield toCsv([HEADER]);
     for await (const page of pages) {

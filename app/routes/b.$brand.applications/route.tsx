@@ -1,77 +1,56 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { SubmitButton } from "#app/components/forms";
 import { Pagination, pageFrom } from "#app/components/pagination";
-import { decideApplication } from "#app/models/applications.server";
+import { APPLICATION_TABS, decideApplication, listApplications, type ApplicationTab, type Decision } from "#app/models/applications.server";
 import { PLATFORM_LABELS, type Platform } from "#app/models/profile";
-import { TIER_THRESHOLDS_SELECT, tierFor } from "#app/models/tiers";
-import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { firstProblem, runIntent } from "#app/utils/forms.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Applications · Kindred" }];
 
-const TABS = { pending: "To review", waitlisted: "Wait-list", decided: "Decided" } as const;
-type Tab = keyof typeof TABS;
-const PAGE = 20;
-
 const DecisionSchema = z.object({
   applicationId: z.string().min(1),
-  decision: z.enum(["approved", "declined", "waitlisted"]),
   message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default(""),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const url = new URL(request.url);
-  const tab = (Object.keys(TABS).includes(url.searchParams.get("tab") ?? "") ? url.searchParams.get("tab") : "pending") as Tab;
+  const asked = url.searchParams.get("tab") ?? "";
+  const tab: ApplicationTab = Object.hasOwn(APPLICATION_TABS, asked) ? (asked as ApplicationTab) : "pending";
   const page = pageFrom(url);
-  const statusWhere = tab === "decided" ? { status: { in: ["approved", "declined"] } } : { status: tab };
-  const where = { brandId: brand.id, ...statusWhere };
-  const [settings, counts, total, applications] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: TIER_THRESHOLDS_SELECT }),
-    db.application.groupBy({ by: ["status"], where: { brandId: brand.id }, _count: { _all: true } }),
-    db.application.count({ where }),
-    db.application.findMany({
-      where,
-      orderBy: tab === "decided" ? [{ decidedAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE,
-      take: PAGE,
-      select: { id: true, ambassadorId: true, email: true, name: true, city: true, whyLove: true, interests: true, answers: true, socials: true, maxFollowers: true, status: true, decisionMessage: true, autoReason: true, createdAt: true, decidedAt: true },
-    }),
-  ]);
-  const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
-  return {
-    brand,
-    tab,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE)),
-    counts: { pending: count("pending"), waitlisted: count("waitlisted"), decided: count("approved") + count("declined") },
-    joinUrl: `${getEnv().APP_URL}/join/${brand.slug}`,
-    applications: applications.map((a) => ({
-      ...a,
-      tier: tierFor(a.maxFollowers, settings),
-      answers: JSON.parse(a.answers) as { label: string; answer: string; lifeMoment?: boolean }[],
-      socials: JSON.parse(a.socials) as { platform: Platform; handle: string; followers: number }[],
-    })),
-  };
+  return { brand, tab, page, joinUrl: `${getEnv().APP_URL}/join/${brand.slug}`, ...(await listApplications(scope, tab, page)) };
 }
 
+type Ctx = BrandContext & { form: FormData; back: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  const url = new URL(request.url);
-  const back = `/b/${brand.slug}/applications${url.search}`;
-  if (!parsed.success) return redirectWithToast(back, { kind: "error", message: parsed.error.issues[0].message });
-  const { applicationId, decision, message } = parsed.data;
-  const result = await decideApplication({ brandId: brand.id, applicationId, decider: user, decision, message });
-  if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
-  const words = { approved: "Approved — they are now an active ambassador", declined: "Declined", waitlisted: "Moved to the wait-list" };
-  return redirectWithToast(back, { kind: "success", message: `${words[decision]}. We emailed them.` });
+  const staff = await requireBrandMember(request, params.brand, "manager");
+  const ctx: Ctx = { ...staff, form: await readForm(request), back: `/b/${staff.brand.slug}/applications${new URL(request.url).search}` };
+  return runIntent(ctx.form, ctx, { approve: approveAction, "wait-list": waitlistAction, decline: declineAction });
+}
+
+const approveAction = decideAction("approved", "Approved — they are now an active ambassador");
+const waitlistAction = decideAction("waitlisted", "Moved to the wait-list");
+const declineAction = decideAction("declined", "Declined");
+
+/** The handler for one of the three answers; problems come back as a toast over the list. */
+function decideAction(decision: Decision, done: string) {
+  return async ({ form, back, scope }: Ctx) => {
+    const submission = parseWithZod(form, { schema: DecisionSchema });
+    if (submission.status !== "success") return redirectWithToast(back, { kind: "error", message: firstProblem(submission) });
+    const { applicationId, message } = submission.value;
+    const result = await decideApplication(scope, applicationId, decision, message);
+    if (!result.ok) return redirectWithToast(back, { kind: "error", message: result.error });
+    return redirectWithToast(back, { kind: "success", message: `${done}. We emailed them.` });
+  };
 }
 
 export default function Applications() {
@@ -94,14 +73,14 @@ export default function Applications() {
       </div>
       <nav aria-label="Application lists">
         <ul className="flex gap-2">
-          {(Object.keys(TABS) as Tab[]).map((t) => (
+          {(Object.keys(APPLICATION_TABS) as ApplicationTab[]).map((t) => (
             <li key={t}>
               <Link
                 to={`?tab=${t}`}
                 aria-current={t === tab ? "page" : undefined}
                 className="block rounded-full border border-stone-300 px-3 py-1 text-sm aria-[current=page]:border-violet-700 aria-[current=page]:bg-violet-700 aria-[current=page]:text-white"
               >
-                {TABS[t]} ({counts[t]})
+                {APPLICATION_TABS[t]} ({counts[t]})
               </Link>
             </li>
           ))}
@@ -127,7 +106,7 @@ export default function Applications() {
               <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
                 {a.socials.map((s, i) => (
                   <div key={i} className="contents">
-                    <dt className="text-stone-500">{PLATFORM_LABELS[s.platform] ?? s.platform}</dt>
+                    <dt className="text-stone-500">{PLATFORM_LABELS[s.platform as Platform] ?? s.platform}</dt>
                     <dd>
                       @{s.handle} · {s.followers.toLocaleString("en")}
                     </dd>
@@ -156,15 +135,15 @@ export default function Applications() {
                     <textarea name="message" rows={2} maxLength={1000} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
                   </label>
                   <div className="flex flex-wrap gap-2">
-                    <SubmitButton name="decision" value="approved" aria-label={`Approve ${a.name}`}>
+                    <SubmitButton name="intent" value="approve" aria-label={`Approve ${a.name}`}>
                       Approve
                     </SubmitButton>
                     {a.status === "pending" ? (
-                      <SubmitButton variant="secondary" name="decision" value="waitlisted" aria-label={`Wait-list ${a.name}`}>
+                      <SubmitButton variant="secondary" name="intent" value="wait-list" aria-label={`Wait-list ${a.name}`}>
                         Wait-list
                       </SubmitButton>
                     ) : null}
-                    <SubmitButton variant="secondary" name="decision" value="declined" aria-label={`Decline ${a.name}`}>
+                    <SubmitButton variant="secondary" name="intent" value="decline" aria-label={`Decline ${a.name}`}>
                       Decline
                     </SubmitButton>
                   </div>

@@ -12,7 +12,6 @@ import { MessageSchema } from "#app/models/message";
 import { eventResults } from "#app/models/analytics.server";
 import { formatRate } from "#app/models/engagement";
 import { roleAtLeast } from "#app/models/roles";
-import { db } from "#app/utils/db.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -31,12 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { brand, user, scope } = await requireBrandMember(request, params.brand, "organizer");
-  const event = await db.event.findFirst({ where: { id: params.id ?? "", brandId: brand.id }, select: { id: true } });
-  invariantResponse(event, "Event not found");
+  const eventId = params.id ?? "";
   const submission = parseWithZod(await readForm(request), { schema: MessageSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { sent } = await messageAttendees(scope, event.id, user, submission.value.subject, submission.value.body);
-  return redirectWithToast(`/b/${brand.slug}/events/${event.id}`, { kind: "success", message: `Message sent to ${sent} ${sent === 1 ? "attendee" : "attendees"}.` });
+  const { sent } = await messageAttendees(scope, eventId, user, submission.value.subject, submission.value.body);
+  return redirectWithToast(`/b/${brand.slug}/events/${eventId}`, { kind: "success", message: `Message sent to ${sent} ${sent === 1 ? "attendee" : "attendees"}.` });
 }
 
 export default function EventDetail() {

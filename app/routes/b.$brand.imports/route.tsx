@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "#app/components/forms";
-import { MAX_UPLOAD_BYTES, createImport, uploadDir } from "#app/models/csv-import.server";
-import { db } from "#app/utils/db.server";
+import { MAX_UPLOAD_BYTES, createImport, recentImports, uploadDir } from "#app/models/csv-import.server";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -12,18 +11,12 @@ import { LocalTime } from "#app/components/local-time";
 export const meta: MetaFunction = () => [{ title: "Import fans · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand } = await requireBrandMember(request, params.brand, "manager");
-  const imports = await db.importJob.findMany({
-    where: { brandId: brand.id },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { id: true, fileName: true, status: true, totalRows: true, importedRows: true, duplicateRows: true, rejectedRows: true, createdAt: true },
-  });
-  return { brand, imports };
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  return { brand, imports: await recentImports(scope) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user } = await requireBrandMember(request, params.brand, "manager");
+  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const parsed = await parseMultipart(request, ["file"], { maxFileBytes: MAX_UPLOAD_BYTES, directory: uploadDir(), extension: ".csv" });
   if (!parsed.ok) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
   const [upload, ...extra] = parsed.files;
@@ -35,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await file.remove();
     return data({ error: "Upload a .csv file (export it from your spreadsheet, shop or newsletter tool)." }, { status: 400 });
   }
-  const result = await createImport({ brandId: brand.id, userId: user.id, fileName: originalName, filePath: file.getFilePath() });
+  const result = await createImport(scope, { fileName: originalName, filePath: file.getFilePath() });
   if (!result.ok) return data({ error: result.error }, { status: 400 });
   return redirectWithToast(`/b/${brand.slug}/imports/${result.id}`, { kind: "info", message: "File received. Check the columns, then start the import." });
 }

@@ -6,7 +6,7 @@ import { SubmitButton, buttonClass } from "#app/components/forms";
 import { describeAudience } from "#app/models/audience";
 import { STATE_LABELS, scoopState } from "#app/models/scoops";
 import { deleteScoop, getScoopForStaff, publishScoopNow } from "#app/models/scoops.server";
-import { db } from "#app/utils/db.server";
+import { brandDisclosureText } from "#app/models/brand.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const found = await getScoopForStaff(scope, params.id ?? "");
   invariantResponse(found, "Scoop not found");
-  const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
+  const disclosureText = await brandDisclosureText(scope);
   return { brand: { ...brand, disclosureText }, ...found };
 }
 

@@ -5,7 +5,7 @@ import { audienceChoices } from "#app/models/audience.server";
 import { handleScoopForm } from "#app/components/scoop-form.server";
 import { scoopState } from "#app/models/scoops";
 import { getScoopForStaff } from "#app/models/scoops.server";
-import { db } from "#app/utils/db.server";
+import { brandDisclosureText } from "#app/models/brand.server";
 import { utcToZonedInput } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const found = await getScoopForStaff(scope, params.id ?? "");
   invariantResponse(found, "Scoop not found");
-  const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
+  const disclosureText = await brandDisclosureText(scope);
   return { brand: { ...brand, disclosureText }, scoop: found.scoop, choices: await audienceChoices(scope) };
 }
 

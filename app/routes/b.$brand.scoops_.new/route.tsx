@@ -3,14 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ScoopForm } from "#app/components/scoop-form";
 import { audienceChoices } from "#app/models/audience.server";
 import { handleScoopForm } from "#app/components/scoop-form.server";
-import { db } from "#app/utils/db.server";
+import { brandDisclosureText } from "#app/models/brand.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "New scoop · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
-  const { disclosureText } = await db.brand.findUniqueOrThrow({ where: { id: brand.id }, select: { disclosureText: true } });
+  const disclosureText = await brandDisclosureText(scope);
   return { brand: { ...brand, disclosureText }, choices: await audienceChoices(scope) };
 }
 

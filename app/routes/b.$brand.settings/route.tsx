@@ -4,8 +4,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BrandForm } from "#app/components/brand-form";
 import { BrandSchema } from "#app/models/brand";
-import { updateBrand } from "#app/models/brand.server";
-import { db } from "#app/utils/db.server";
+import { brandSettings, updateBrand } from "#app/models/brand.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
@@ -14,23 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Brand settings · Kindred" }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "owner");
-  const settings = await db.brand.findUniqueOrThrow({
-    where: { id: brand.id },
-    select: {
-      name: true,
-      slug: true,
-      description: true,
-      color: true,
-      logoUrl: true,
-      timeZone: true,
-      guidelines: true,
-      disclosureText: true,
-      allowedDomains: true,
-      tierMicroMin: true,
-      tierMacroMin: true,
-      tierMegaMin: true,
-    },
-  });
+  const settings = await brandSettings(scope);
   return { settings };
 }
 

@@ -3,17 +3,12 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Link, NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "#app/components/error-page";
 import { ROLE_LABELS, roleAtLeast, type StaffRole } from "#app/models/roles";
-import { db } from "#app/utils/db.server";
+import { staffBrands } from "#app/models/brand.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, brand, role } = await requireBrandMember(request, params.brand);
-  const brands = await db.membership.findMany({
-    where: { userId: user.id },
-    orderBy: { brand: { name: "asc" } },
-    select: { brand: { select: { name: true, slug: true, color: true } } },
-  });
-  return { brand, role, brands: brands.map((m) => m.brand) };
+  return { brand, role, brands: await staffBrands(user.id) };
 }
 
 type NavItem = { to: string; label: string; needs: StaffRole; end?: boolean };

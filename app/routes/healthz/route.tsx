@@ -1,25 +1,6 @@
-import { db } from "#app/utils/db.server";
-import { faultResponse, machineFault } from "#app/utils/faults.server";
+import { databaseHealth } from "#app/utils/health.server";
 
-const WRITE_CHECK_MS = 5_000;
-
-/**
- * For load balancers and the start script: "ok" only when the database takes a write — a transaction that commits
- * an update of this check's own row. A full disk, a read-only file or a stuck writer answers 503/507 with the reason.
- */
+/** For load balancers and the start script: "ok" only when the database takes a write (see health.server.ts). */
 export async function loader() {
-  const headers = { "Content-Type": "text/plain", "Cache-Control": "no-store" };
-  const now = new Date();
-  const write = db.$transaction([db.heartbeat.upsert({ where: { id: "healthz" }, create: { id: "healthz", at: now }, update: { at: now } })]);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("SQLITE_BUSY: the write check did not finish in time")), WRITE_CHECK_MS)));
-  try {
-    await Promise.race([write, timeout]);
-    return new Response("ok", { headers });
-  } catch (error) {
-    const fault = machineFault(error) ?? { status: 503 as const, message: "The database did not take a write." };
-    return faultResponse(fault);
-  } finally {
-    clearTimeout(timer);
-  }
+  return databaseHealth();
 }

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
 import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
 import { requireUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
+import { homeOverview } from "#app/models/account.server";
 import { listEventsForFan } from "#app/models/events.server";
 import { unreadScoopCount } from "#app/models/scoops.server";
 
@@ -20,30 +20,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [memberships, programs] = await Promise.all([
-    db.membership.findMany({
-      where: { userId: user.id },
-      orderBy: { brand: { name: "asc" } },
-      select: {
-        role: true,
-        brand: {
-          select: { name: true, slug: true, color: true, description: true },
-        },
-      },
-    }),
-    db.ambassador.findMany({
-      where: { userId: user.id },
-      orderBy: { brand: { name: "asc" } },
-      select: {
-        id: true,
-        status: true,
-        joinedAt: true,
-        brand: {
-          select: { name: true, slug: true, color: true, description: true },
-        },
-      },
-    }),
-  ]);
+  const { memberships, programs } = await homeOverview(user.id);
   const isFan = programs.some((p) => p.status === "active");
   const [unreadScoops, events] = isFan
     ? await Promise.all([unreadScoopCount(fanScope(user)), listEventsForFan(fanScope(user))])

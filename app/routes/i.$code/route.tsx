@@ -5,10 +5,9 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
 import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
-import { findInviteLink, joinViaLink, LINK_PROBLEMS } from "#app/models/invite-links.server";
+import { alreadyInProgram, findInviteLink, joinViaLink, LINK_PROBLEMS } from "#app/models/invite-links.server";
 import { JoinSchema } from "#app/models/join";
 import { getUser, requireUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -19,10 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { problem, link } = await findInviteLink(code);
   const user = await getUser(request);
   if (!link || problem) return { problem: LINK_PROBLEMS[problem ?? "missing"], brand: null, user: null, code };
-  const already = user
-    ? await db.ambassador.findFirst({ where: { brandId: link.brand.id, email: user.email, status: { in: ["active", "paused"] } }, select: { id: true } })
-    : null;
-  return { problem: null, brand: link.brand, user: user ? { email: user.email, name: user.name, already: !!already } : null, code };
+  const already = user ? await alreadyInProgram(link, user) : false;
+  return { problem: null, brand: link.brand, user: user ? { email: user.email, name: user.name, already } : null, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -8,37 +8,23 @@ import { Field, Honeypot, SubmitButton, TextareaField } from "#app/components/fo
 import { QuestionField } from "#app/components/question-field";
 import { SocialAccountsFields } from "#app/components/social-accounts";
 import { BrandWelcome, ConsentFields, ProgramPromise } from "#app/components/join-form";
-import { applicationSchema, parseQuestions, type ApplicationInput } from "#app/models/application";
-import { submitApplication } from "#app/models/applications.server";
-import { JOIN_BRAND_SELECT } from "#app/models/join";
+import { applicationSchema, type ApplicationInput } from "#app/models/application";
+import { programToApply, submitApplication } from "#app/models/applications.server";
 import { getUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
-import { clientIp, invariantResponse } from "#app/utils/http.server";
+import { clientIp } from "#app/utils/http.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.brand.name}'s ambassador program` : "Apply · Kindred" }];
 
-async function loadBrand(slug: string) {
-  const brand = await db.brand.findUnique({
-    where: { slug },
-    select: {
-      ...JOIN_BRAND_SELECT, timeZone: true,
-      applicationsOpen: true, applicationQuestions: true, reapplyAfterDays: true, autoMinFollowers: true, autoCities: true, requireEmailOptIn: true,
-    },
-  });
-  invariantResponse(brand, "No program at this address");
-  return { brand, questions: parseQuestions(brand.applicationQuestions) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, questions } = await loadBrand(params.slug ?? "");
+  const { brand, questions } = await programToApply(params.slug ?? "");
   const user = await getUser(request);
   const { applicationQuestions: _q, autoMinFollowers: _m, autoCities: _c, reapplyAfterDays: _r, id: _id, ...publicBrand } = brand;
   return { brand: publicBrand, questions, user: user ? { email: user.email, name: user.name } : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, questions } = await loadBrand(params.slug ?? "");
+  const { brand, questions } = await programToApply(params.slug ?? "");
   if (!brand.applicationsOpen) throw new Response("Applications are closed", { status: 403 });
   const user = await getUser(request);
   const formData = await readForm(request);
