@@ -87,3 +87,7 @@ export function collectAnswers(questions: Question[], input: Record<string, unkn
     return { questionId: q.id, label: q.label, lifeMoment: q.lifeMoment, answer: Array.isArray(raw) ? raw.join(", ") : String(raw ?? "") };
   });
 }
+
+/** The lists on the applications page, by the status they show. */
+export const APPLICATION_TABS = { pending: "To review", waitlisted: "Wait-list", decided: "Decided" } as const;
+export type ApplicationTab = keyof typeof APPLICATION_TABS;

@@ -7,7 +7,7 @@ import { sendEmail } from "#app/utils/email.server";
 import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
 import { formatDateTime } from "#app/utils/format";
 import { normalizeEmail, type SessionUser } from "#app/utils/auth.server";
-import { collectAnswers, parseQuestions, type ApplicationInput, type Question } from "./application";
+import { collectAnswers, parseQuestions, type ApplicationInput, type ApplicationTab, type Question } from "./application";
 import { JOIN_BRAND_SELECT } from "./join";
 import { cityKey } from "./cities";
 import { recordTouch } from "./timeline.server";
@@ -146,8 +146,6 @@ export async function submitApplication({ brand, user, input, questions, ip }: {
 
 export type { Decision };
 
-export const APPLICATION_TABS = { pending: "To review", waitlisted: "Wait-list", decided: "Decided" } as const;
-export type ApplicationTab = keyof typeof APPLICATION_TABS;
 const APPLICATIONS_PAGE = 20;
 
 /** One page of the brand's applications in a tab (oldest first to review, latest first once decided), with each tab's count. */
