@@ -5,8 +5,8 @@ import { invariantResponse } from "#app/utils/http.server";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
-import { eventSchema } from "#app/models/events";
-import { saveEvent } from "#app/models/events.server";
+import { eventSchema } from "#app/models/events/rules";
+import { saveEvent } from "#app/models/events/manage.server";
 
 /** The create and edit actions of the event form: parse the upload, validate, save, redirect with a toast. */
 export async function handleEventForm(request: Request, { brand, user }: BrandContext, eventId?: string) {

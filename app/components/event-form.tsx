@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { EVENT_FORMATS, PRIORITIES, eventSchema } from "#app/models/events";
+import { EVENT_FORMATS, PRIORITIES, eventSchema } from "#app/models/events/rules";
 import { TIERS } from "#app/models/tiers";
 import { Alert } from "./alert";
 import { QuestionEditor, type QuestionRow } from "./question-editor";

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { RSVP_STATUSES, type ScanResult } from "#app/models/events";
+import { RSVP_STATUSES, type ScanResult } from "#app/models/events/rules";
 import { formatDateTime } from "#app/utils/format";
 import { buttonClass } from "./forms";
 

@@ -1,7 +1,7 @@
 import { db } from "#app/utils/db.server";
 import { deleteUploads } from "#app/utils/uploads.server";
 import { forgetAddressInImportFiles } from "./csv-import.server";
-import { cancelUpcomingRsvps } from "./events.server";
+import { cancelUpcomingRsvps } from "./events/waitlist.server";
 import { withdrawOpenRequests } from "./seeding.server";
 
 const readJson = (value: string) => {

@@ -1,6 +1,6 @@
 import { db } from "#app/utils/db.server";
 import { EMAIL_KINDS, EMAIL_KIND_LIST, choiceColumns, choicesOf, type EmailChoices } from "./email-preferences";
-import { cancelUpcomingRsvps } from "./events.server";
+import { cancelUpcomingRsvps } from "./events/waitlist.server";
 import { withdrawOpenRequests } from "./seeding.server";
 import type { FanScope } from "./scope";
 import { recordTouch } from "./timeline.server";

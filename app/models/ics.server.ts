@@ -1,5 +1,5 @@
 import { createEvent } from "ics";
-import { eventLocation } from "./events";
+import { eventLocation } from "./events/rules";
 
 type IcsEvent = { id: string; title: string; description: string; startsAt: Date; endsAt: Date; format: string; venue: string; address: string; city: string; onlineUrl: string };
 

@@ -1,6 +1,6 @@
 import { db } from "#app/utils/db.server";
 import { isStaffRole, roleAtLeast, type StaffRole } from "./roles";
-import { canSeeEventCover } from "./events.server";
+import { canSeeEventCover } from "./events/rsvp.server";
 import { canReadScoopFiles } from "./scoops.server";
 
 /**

@@ -4,7 +4,7 @@ import "#app/jobs.server";
 import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
 import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
-import { EVENT_ANNOUNCE_JOB } from "#app/models/events.server";
+import { EVENT_ANNOUNCE_JOB } from "#app/models/events/jobs";
 import { createCampaign, runFollowUp } from "#app/models/seeding.server";
 import { bulkMessage } from "#app/models/bulk-actions.server";
 import { refreshMetrics, requestDisclosure } from "#app/models/posts.server";

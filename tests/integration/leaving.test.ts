@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { fanScope } from "#app/models/scope";
 import "#app/jobs.server";
 import { deleteMyAccount } from "#app/models/account.server";
-import { respondToEvent } from "#app/models/events.server";
+import { respondToEvent } from "#app/models/events/rsvp.server";
 import { action as programAction } from "#app/routes/me.programs.$slug/route";
 import { db } from "#app/utils/db.server";
 import { callAction, cookieFor, runAllJobs, toastFrom } from "#tests/utils";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
-import { listEvents } from "#app/models/events.server";
+import { listEvents } from "#app/models/events/manage.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeesCsv } from "#app/models/events.server";
+import { attendeesCsv } from "#app/models/events/export.server";
 import { csvResponse } from "#app/utils/csv.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";

@@ -6,7 +6,7 @@ import { Alert } from "#app/components/alert";
 import { Field, SubmitButton } from "#app/components/forms";
 import { TicketScanner } from "#app/components/ticket-scanner";
 import { z } from "zod";
-import { checkIn, checkInBoard, scanTicket, undoCheckIn, walkIn, walkInGuest } from "#app/models/events.server";
+import { checkIn, checkInBoard, scanTicket, undoCheckIn, walkIn, walkInGuest } from "#app/models/events/check-in.server";
 import { inviteFans } from "#app/models/fan-invites.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";

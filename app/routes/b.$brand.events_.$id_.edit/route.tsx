@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "#app/components/event-form";
 import { audienceChoices } from "#app/models/audience.server";
 import { handleEventForm } from "#app/components/event-form.server";
-import { getEventForStaff } from "#app/models/events.server";
+import { getEventForStaff } from "#app/models/events/manage.server";
 import { utcToZonedInput } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";

@@ -8,7 +8,8 @@ import { STATE_LABELS, scoopState } from "#app/models/scoops";
 import { deleteScoop, getScoopForStaff, publishScoopNow } from "#app/models/scoops.server";
 import { brandDisclosureText } from "#app/models/brand.server";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { runIntent } from "#app/utils/forms.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -23,18 +24,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand: { ...brand, disclosureText }, ...found };
 }
 
+type Ctx = BrandContext & { scoopId: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
-  const intent = (await readForm(request)).get("intent");
-  if (intent === "publish") {
-    await publishScoopNow(scope, params.id ?? "");
-    return redirectWithToast(`/b/${brand.slug}/scoops/${params.id}`, { kind: "success", message: "Scoop published — the audience is being emailed." });
-  }
-  if (intent === "delete") {
-    await deleteScoop(scope, params.id ?? "");
-    return redirectWithToast(`/b/${brand.slug}/scoops`, { kind: "success", message: "Scoop deleted." });
-  }
-  throw new Response("Unknown action", { status: 400 });
+  const ctx: Ctx = { ...(await requireBrandMember(request, params.brand, "manager")), scoopId: params.id ?? "" };
+  return runIntent(await readForm(request), ctx, { publish: publishAction, delete: deleteAction });
+}
+
+async function publishAction({ brand, scope, scoopId }: Ctx) {
+  await publishScoopNow(scope, scoopId);
+  return redirectWithToast(`/b/${brand.slug}/scoops/${scoopId}`, { kind: "success", message: "Scoop published — the audience is being emailed." });
+}
+
+async function deleteAction({ brand, scope, scoopId }: Ctx) {
+  await deleteScoop(scope, scoopId);
+  return redirectWithToast(`/b/${brand.slug}/scoops`, { kind: "success", message: "Scoop deleted." });
 }
 
 export default function ScoopDetail() {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
-import { checkIn, findTicket } from "#app/models/events.server";
+import { checkIn, findTicket } from "#app/models/events/check-in.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";

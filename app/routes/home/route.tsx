@@ -5,7 +5,7 @@ import { buttonClass } from "#app/components/forms";
 import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
 import { requireUser } from "#app/utils/auth.server";
 import { homeOverview } from "#app/models/account.server";
-import { listEventsForFan } from "#app/models/events.server";
+import { listEventsForFan } from "#app/models/events/rsvp.server";
 import { unreadScoopCount } from "#app/models/scoops.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Kindred" }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
-import { RSVP_STATUSES } from "#app/models/events";
-import { listEventsForFan } from "#app/models/events.server";
+import { RSVP_STATUSES } from "#app/models/events/rules";
+import { listEventsForFan } from "#app/models/events/rsvp.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatRange } from "#app/utils/format";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { fanScope } from "#app/models/scope";
-import { eventCalendarFile } from "#app/models/events.server";
+import { eventCalendarFile } from "#app/models/events/rsvp.server";
 import { requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { zonedInputToUtc } from "#app/utils/format";
-import { orderWaitlist, pickOffers, resolveEventTimes, rsvpSchema, seatsHeld, ticketCodeFrom } from "./events";
-import { DEFAULT_TIER_THRESHOLDS as T } from "./tiers";
+import { orderWaitlist, pickOffers, resolveEventTimes, rsvpSchema, seatsHeld, ticketCodeFrom } from "./rules";
+import { DEFAULT_TIER_THRESHOLDS as T } from "../tiers";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 12, minute));
 const entry = (id: string, minute: number, over: Partial<{ maxFollowers: number; attendedBefore: boolean; seats: number }> = {}) => ({

@@ -1,10 +1,10 @@
 import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
 import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
-import { answerFields, type Question } from "./application";
-import { audienceFields, checkAudience } from "./audience";
-import { checkbox, QuestionRowSchema, whole } from "./program-settings";
-import { TIERS, tierFor, type Tier, type TierThresholds } from "./tiers";
+import { answerFields, type Question } from "../application";
+import { audienceFields, checkAudience } from "../audience";
+import { checkbox, QuestionRowSchema, whole } from "../program-settings";
+import { TIERS, tierFor, type Tier, type TierThresholds } from "../tiers";
 
 export const EVENT_FORMATS = { in_person: "In person", online: "Online" } as const;
 export const PRIORITIES = {
