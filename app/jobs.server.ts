@@ -5,5 +5,5 @@ import "./models/csv-import.server";
 import "./models/scoops.server";
 import "./models/events/waitlist.server";
 import "./models/events/emails.server";
-import "./models/seeding.server";
-import "./models/posts.server";
+import "./models/seeding/pipeline.server";
+import "./models/posts/metrics.server";

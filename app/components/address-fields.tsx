@@ -1,4 +1,4 @@
-import type { Address } from "#app/models/seeding";
+import type { Address } from "#app/models/seeding/rules";
 import { Field } from "./forms";
 
 /** Shipping address fields (names match AddressSchema), prefilled from the fan's saved address. */

@@ -2,7 +2,7 @@ import { db } from "#app/utils/db.server";
 import { deleteUploads } from "#app/utils/uploads.server";
 import { forgetAddressInImportFiles } from "./csv-import.server";
 import { cancelUpcomingRsvps } from "./events/waitlist.server";
-import { withdrawOpenRequests } from "./seeding.server";
+import { withdrawOpenRequests } from "./seeding/stock.server";
 
 const readJson = (value: string) => {
   try {

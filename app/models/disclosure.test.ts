@@ -55,7 +55,7 @@ describe("engagement rate", () => {
   });
 });
 
-import { captionMentions, pickAttribution } from "./posts";
+import { captionMentions, pickAttribution } from "./posts/rules";
 
 describe("attribution of a post to a perk", () => {
   test("a caption names a product as words or as a hashtag, ignoring case and accents", () => {

@@ -1,7 +1,7 @@
 import { db } from "#app/utils/db.server";
 import { EMAIL_KINDS, EMAIL_KIND_LIST, choiceColumns, choicesOf, type EmailChoices } from "./email-preferences";
 import { cancelUpcomingRsvps } from "./events/waitlist.server";
-import { withdrawOpenRequests } from "./seeding.server";
+import { withdrawOpenRequests } from "./seeding/stock.server";
 import type { FanScope } from "./scope";
 import { recordTouch } from "./timeline.server";
 

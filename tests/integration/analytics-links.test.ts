@@ -4,7 +4,7 @@ import { dashboard, parseRange } from "#app/models/analytics.server";
 import { bulkStatus } from "#app/models/bulk-actions.server";
 import { createBrandLink } from "#app/models/tracked-links.server";
 import { brandScope } from "#app/models/scope";
-import { submitPost } from "#app/models/posts.server";
+import { submitPost } from "#app/models/posts/submit.server";
 import { loader as redirectLoader } from "#app/routes/r.$code/route";
 import { db } from "#app/utils/db.server";
 import { callLoader } from "#tests/utils";

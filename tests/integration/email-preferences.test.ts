@@ -5,9 +5,10 @@ import { action as programAction, loader as programLoader } from "#app/routes/me
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
 import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
 import { EVENT_ANNOUNCE_JOB } from "#app/models/events/jobs";
-import { createCampaign, runFollowUp } from "#app/models/seeding.server";
+import { createCampaign } from "#app/models/seeding/campaigns.server";
+import { runFollowUp } from "#app/models/seeding/pipeline.server";
 import { bulkMessage } from "#app/models/bulk-actions.server";
-import { refreshMetrics, requestDisclosure } from "#app/models/posts.server";
+import { refreshMetrics, requestDisclosure } from "#app/models/posts/metrics.server";
 import { unsubscribeToken } from "#app/models/unsubscribe.server";
 import { db } from "#app/utils/db.server";
 import { enqueueJob, runDueJobs } from "#app/utils/jobs.server";

@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { staffScope } from "#tests/factories";
 import "#app/jobs.server";
-import { fetchPublicMetrics, refreshMetrics, requestDisclosure, submitPost } from "#app/models/posts.server";
+import { fetchPublicMetrics, refreshMetrics, requestDisclosure } from "#app/models/posts/metrics.server";
+import { submitPost } from "#app/models/posts/submit.server";
 import { brandScope, fanScope } from "#app/models/scope";
-import { createCampaign, decideRequests, giveFeedback, markDelivered, markShipped, packingListCsv, requestProduct, runFollowUp } from "#app/models/seeding.server";
-import type { CampaignInput } from "#app/models/seeding";
+import { createCampaign, packingListCsv } from "#app/models/seeding/campaigns.server";
+import { decideRequests, giveFeedback, markDelivered, markShipped, runFollowUp } from "#app/models/seeding/pipeline.server";
+import { requestProduct } from "#app/models/seeding/requests.server";
+import type { CampaignInput } from "#app/models/seeding/rules";
 import { db } from "#app/utils/db.server";
 import { resetEnvCache } from "#app/utils/env.server";
 import { blueskyOk, server, youtubeOk } from "#tests/mocks/server";

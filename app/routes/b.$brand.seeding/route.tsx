@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
-import { listCampaigns } from "#app/models/seeding.server";
+import { listCampaigns } from "#app/models/seeding/campaigns.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Seeding · Kindred" }];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { packingListCsv } from "#app/models/seeding.server";
+import { packingListCsv } from "#app/models/seeding/campaigns.server";
 import { csvResponse } from "#app/utils/csv.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";

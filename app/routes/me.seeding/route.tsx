@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fanStatus } from "#app/models/seeding";
-import { seedingForFan } from "#app/models/seeding.server";
+import { fanStatus } from "#app/models/seeding/rules";
+import { seedingForFan } from "#app/models/seeding/requests.server";
 import { requireUser } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Product to try · Kindred" }];

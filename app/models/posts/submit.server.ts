@@ -1,26 +1,21 @@
-import { createElement } from "react";
-import PostRequestEmail, { postRequestSubject } from "../../emails/post-request";
+// Adding posts (a fan's or staff's form, a CSV of them): what each post followed, and the disclosure and embargo
+// checks, run again when the caption or the attribution changes.
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
-import { sendEmail } from "#app/utils/email.server";
-import { unsubscribeHeaders } from "./unsubscribe.server";
-import { getEnv } from "#app/utils/env.server";
 import { isTimeZone, zonedInputToUtc } from "#app/utils/format";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import type { PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
-import { checkDisclosure, perkTypeOf, suggestDisclosure, type PerkType } from "./disclosure";
-import { recognizePostUrl } from "./post-url";
-import { metricsFrom, pickAttribution, postedAtProblem, type PostInput, type ReviewFilter } from "./posts";
-import { TIER_THRESHOLDS_SELECT, tierFor } from "./tiers";
-import { recordTouch } from "./timeline.server";
-import { NotFound } from "./errors";
-import { ambassadorRecordWhere, type BrandScope, type FanScope } from "./scope";
+import { checkDisclosure, type PerkType } from "../disclosure";
+import { recognizePostUrl } from "../post-url";
+import { metricsFrom, pickAttribution, postedAtProblem, type PostInput } from "./rules";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "../tiers";
+import { recordTouch } from "../timeline.server";
+import { NotFound } from "../errors";
+import { ambassadorRecordWhere, type BrandScope, type FanScope } from "../scope";
+import { Metrics, scheduleMetricReads } from "./metrics.server";
 
-export const POST_METRICS_JOB = "post.metrics";
 const DAY = 86_400_000;
 
-export type Metrics = { views?: number | null; likes: number; comments: number; shares: number; saves: number };
 export type Attribution = { type: "scoop" | "event" | "seeding"; id: string; label: string; at: Date; names?: string[] };
 
 /**
@@ -169,117 +164,11 @@ export async function setAttribution(scope: BrandScope, postId: string, value: s
   return true;
 }
 
-/** A new snapshot of a post's numbers; the post keeps the latest for the dashboard. */
-export async function recordMetrics(postId: string, m: Metrics, source: "fan" | "staff" | "bluesky" | "youtube", at = new Date()) {
-  await db.$transaction([
-    db.postMetric.create({ data: { postId, views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves, source, recordedAt: at } }),
-    db.post.update({ where: { id: postId }, data: { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves } }),
-  ]);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Fresh numbers at day 1, 7 and 30: fetched where a public API allows it, otherwise the fan is asked (once).
-// ---------------------------------------------------------------------------------------------------------
-
-export const METRIC_DAYS = [1, 7, 30];
-
-export async function scheduleMetricReads(postId: string, postedAt: Date, tx?: Prisma.TransactionClient) {
-  for (const d of METRIC_DAYS) {
-    const runAt = new Date(Math.max(postedAt.getTime() + d * DAY, Date.now()));
-    await enqueueJob(POST_METRICS_JOB, { postId, day: d }, { tx, runAt, dedupeKey: `post:${postId}:metrics:${d}` });
-  }
-}
-
-/** Public numbers for Bluesky (no key needed) and YouTube (with YOUTUBE_API_KEY); null when not available. */
-export async function fetchPublicMetrics(platform: string, externalId: string): Promise<Metrics | null> {
-  if (platform === "bluesky") {
-    const [handle, rkey] = externalId.split("/");
-    const resolved = await fetch(`https://public.api.bsky.app/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`);
-    if (!resolved.ok) return null;
-    const { did } = (await resolved.json()) as { did?: string };
-    if (!did) return null;
-    const res = await fetch(`https://public.api.bsky.app/xrpc/app.bsky.feed.getPosts?uris=${encodeURIComponent(`at://${did}/app.bsky.feed.post/${rkey}`)}`);
-    if (!res.ok) return null;
-    const body = (await res.json()) as { posts?: { likeCount?: number; replyCount?: number; repostCount?: number; quoteCount?: number }[] };
-    const p = body.posts?.[0];
-    if (!p) return null;
-    return { views: null, likes: p.likeCount ?? 0, comments: p.replyCount ?? 0, shares: (p.repostCount ?? 0) + (p.quoteCount ?? 0), saves: 0 };
-  }
-  const key = getEnv().YOUTUBE_API_KEY;
-  if (platform === "youtube" && key) {
-    const res = await fetch(`https://www.googleapis.com/youtube/v3/videos?part=statistics&id=${encodeURIComponent(externalId)}&key=${encodeURIComponent(key)}`);
-    if (!res.ok) return null;
-    const body = (await res.json()) as { items?: { statistics?: { viewCount?: string; likeCount?: string; commentCount?: string } }[] };
-    const s = body.items?.[0]?.statistics;
-    if (!s) return null;
-    return { views: Number(s.viewCount ?? 0), likes: Number(s.likeCount ?? 0), comments: Number(s.commentCount ?? 0), shares: 0, saves: 0 };
-  }
-  return null;
-}
-
-/** Reads fresh numbers now (public APIs) or asks the fan for them; returns what happened. */
-export async function refreshMetrics(postId: string): Promise<"fetched" | "asked" | "skipped"> {
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, platform: true, externalId: true, status: true } });
-  if (!post || post.status === "hidden") return "skipped";
-  const fetched = await fetchPublicMetrics(post.platform, post.externalId).catch(() => null);
-  if (fetched) {
-    await recordMetrics(post.id, fetched, post.platform === "bluesky" ? "bluesky" : "youtube");
-    return "fetched";
-  }
-  await askFan(post.id, "numbers");
-  return "asked";
-}
-
-registerJobHandler(POST_METRICS_JOB, async ({ postId }: { postId: string }) => {
-  await refreshMetrics(postId);
-});
-
-async function askFan(postId: string, kind: "disclosure" | "numbers") {
-  const post = await db.post.findUniqueOrThrow({
-    where: { id: postId },
-    select: { url: true, seedingRequestId: true, eventId: true, scoopId: true, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } }, ambassador: { select: { id: true, name: true, email: true, emailOptIn: true } } },
-  });
-  if (kind === "numbers" && !post.ambassador.emailOptIn) return;
-  const props = { kind, brand: post.brand, fanName: post.ambassador.name.split(" ")[0] || post.ambassador.name, postUrl: post.url, url: `${getEnv().APP_URL}/me/posts`, disclosureText: suggestDisclosure(perkTypeOf(post), post.brand) };
-  // Asking for numbers is program email (one-click unsubscribe from all of it); a disclosure request is about the
-  // fan's own post and the law, and always arrives.
-  const unsubscribe = kind === "numbers" ? unsubscribeHeaders(post.ambassador.id, "all") : {};
-  await sendEmail({ to: post.ambassador.email, brandId: post.brand.id, template: "post-request", subject: postRequestSubject(props), react: createElement(PostRequestEmail, props), ...unsubscribe });
-}
-
-/** One click: a friendly email asking the fan to add a disclosure at the start of the caption. */
-export async function requestDisclosure(scope: BrandScope, postId: string, actorId: string) {
-  const { brandId } = scope;
-  const post = await db.post.findFirst({ where: { id: postId, brandId }, select: { id: true, ambassadorId: true } });
-  if (!post) throw new NotFound();
-  await askFan(post.id, "disclosure");
-  await db.post.update({ where: { id: post.id }, data: { disclosureRequestedAt: new Date() } });
-  await recordTouch({ brandId, ambassadorId: post.ambassadorId, kind: "post", summary: "Asked to add a disclosure to a post", actorId });
-}
-
 /** The fan edited the caption of one of their posts: the checks run again. */
 export async function updateCaption(fan: FanScope, postId: string, caption: string) {
   const post = await db.post.findFirst({ where: { id: postId, ...ambassadorRecordWhere(fan) }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
   if (!post) throw new NotFound();
   await db.post.update({ where: { id: post.id }, data: { caption, ...(await flagsFor(post.brandId, caption, post, post.postedAt)) } });
-}
-
-/** Numbers a fan reads off one of their own posts. */
-export async function recordFanMetrics(fan: FanScope, postId: string, m: Metrics) {
-  const post = await db.post.findFirst({ where: { id: postId, ...ambassadorRecordWhere(fan) }, select: { id: true } });
-  if (!post) throw new NotFound();
-  await recordMetrics(post.id, m, "fan");
-}
-
-/** The programs a fan can add posts to (active memberships), by brand name. */
-export async function postingPrograms(fan: FanScope) {
-  return db.ambassador.findMany({ where: { userId: fan.userId, status: "active" }, orderBy: { brand: { name: "asc" } }, select: { id: true, brand: { select: { id: true, name: true, slug: true, timeZone: true, disclosureText: true } } } });
-}
-
-export async function reviewPost(scope: BrandScope, postId: string, status: "approved" | "hidden" | "pending") {
-  const { brandId } = scope;
-  const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
-  if (!changed.count) throw new NotFound();
 }
 
 /**
@@ -326,71 +215,6 @@ export async function submitPostForm(args: {
   });
   if (!result.ok && screenshotUploadId) await deleteUploads(brand.id, [screenshotUploadId]);
   return result;
-}
-
-const POST_ROW = {
-  id: true,
-  url: true,
-  platform: true,
-  kind: true,
-  caption: true,
-  postedAt: true,
-  status: true,
-  tier: true,
-  followersAtPost: true,
-  views: true,
-  likes: true,
-  comments: true,
-  shares: true,
-  saves: true,
-  disclosureFlag: true,
-  embargoFlag: true,
-  disclosureRequestedAt: true,
-  screenshotUploadId: true,
-  scoopId: true,
-  eventId: true,
-  seedingRequestId: true,
-  createdAt: true,
-  _count: { select: { metrics: true } },
-} satisfies Prisma.PostSelect;
-
-/** The fan's own posts across programs, newest first. */
-export async function fanPosts(scope: FanScope) {
-  const { userId } = scope;
-  const posts = await db.post.findMany({
-    where: { ambassador: { userId } },
-    orderBy: { postedAt: "desc" },
-    take: 100,
-    select: { ...POST_ROW, brand: { select: { name: true, timeZone: true, disclosureText: true } } },
-  });
-  return posts.map((p) => ({ ...p, suggestedDisclosure: suggestDisclosure(perkTypeOf(p), p.brand) }));
-}
-
-
-/** The brand's post review queue. */
-export async function listPosts(scope: BrandScope, filter: ReviewFilter, page: number) {
-  const { brandId } = scope;
-  const where: Prisma.PostWhereInput = {
-    brandId,
-    ...(filter === "pending" ? { status: "pending" } : filter === "approved" ? { status: "approved" } : filter === "hidden" ? { status: "hidden" } : {}),
-    ...(filter === "flagged" ? { OR: [{ disclosureFlag: true }, { embargoFlag: true }] } : {}),
-  };
-  const [total, posts] = await Promise.all([
-    db.post.count({ where }),
-    db.post.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 25, take: 25, select: { ...POST_ROW, ambassador: { select: { id: true, name: true } } } }),
-  ]);
-  return { total, pageCount: Math.max(1, Math.ceil(total / 25)), posts };
-}
-
-export async function getPostForStaff(scope: BrandScope, postId: string) {
-  const { brandId } = scope;
-  const post = await db.post.findFirst({
-    where: { id: postId, brandId },
-    select: { ...POST_ROW, ambassadorId: true, brand: { select: { name: true, disclosureText: true } }, ambassador: { select: { id: true, name: true } }, metrics: { orderBy: { recordedAt: "desc" }, take: 50, select: { id: true, views: true, likes: true, comments: true, shares: true, saves: true, source: true, recordedAt: true } } },
-  });
-  if (!post) return null;
-  const candidates = await perkCandidates(brandId, post.ambassadorId, new Date(post.postedAt.getTime() + DAY));
-  return { post, candidates };
 }
 
 /**

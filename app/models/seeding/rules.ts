@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { audienceFields, checkAudience } from "./audience";
-import { whole } from "./program-settings";
+import { audienceFields, checkAudience } from "../audience";
+import { whole } from "../program-settings";
 
 export const REQUEST_STATUSES = {
   offered: "Offered",

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { followUpSchedule, parseFollowUpDays, trackingRowsFromCsv } from "./seeding";
-import { isAllowedDestination, parseAllowedDomains, referrerDomain, withUtm } from "./tracked-links";
+import { followUpSchedule, parseFollowUpDays, trackingRowsFromCsv } from "./rules";
+import { isAllowedDestination, parseAllowedDomains, referrerDomain, withUtm } from "../tracked-links";
 
 describe("follow-ups", () => {
   test("default day 7 and 14 after delivery, then the request settles a day later", () => {
@@ -60,7 +60,7 @@ describe("redirect allow-list", () => {
 
 describe("campaign form", () => {
   test("each variant has its own name and stock; empty rows are ignored", async () => {
-    const { CampaignSchema } = await import("./seeding");
+    const { CampaignSchema } = await import("./rules");
     const parse = (variants: unknown[]) => CampaignSchema.safeParse({ name: "Box", mode: "request", audienceKind: "all", products: [{ name: "Starter", value: "24", variants }] });
     expect(parse([{ name: "One size", stock: "20" }, { name: "", stock: "" }]).data?.products[0].variants).toEqual([{ name: "One size", stock: 20 }]);
     // "3" in the stock box is three (it used to be read as a variant called "3").
