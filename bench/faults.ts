@@ -69,8 +69,8 @@ async function writersDuringImport() {
     for (let n = 0; importing; n++) {
       const which = (i + n) % 3;
       if (which === 0) await post("note", `/b/${brand.slug}/ambassadors/${fan.ambassador.id}`, ownerCookie, { intent: "note", body: `Note ${n} from writer ${i}` }, i);
-      else if (which === 1) await post("rsvp", `/me/events/${event.id}`, fan.cookie, { status: n % 2 ? "going" : "not_going", plusOnes: "0" }, i);
-      else await post("post", "/me/posts", fan.cookie, { programId: fan.ambassador.id, url: `https://example.com/post/${i}/${n}`, postedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 16), caption: "#ad New bread", followersAtPost: "800", likes: "3" }, i);
+      else if (which === 1) await post("rsvp", `/me/events/${event.id}`, fan.cookie, { intent: "rsvp", status: n % 2 ? "going" : "not_going", plusOnes: "0" }, i);
+      else await post("post", "/me/posts", fan.cookie, { intent: "add", programId: fan.ambassador.id, url: `https://example.com/post/${i}/${n}`, postedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 16), caption: "#ad New bread", followersAtPost: "800", likes: "3" }, i);
     }
   };
   const started = Date.now();

@@ -34,6 +34,7 @@ export function BrandForm({ lastResult, defaultValue, submitLabel, isNew = false
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <input type="hidden" name="intent" value={isNew ? "create" : "save"} />
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Identity</legend>
         <Field

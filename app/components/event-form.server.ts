@@ -1,26 +1,41 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http.server";
+import { data } from "@remix-run/node";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
+import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
 import { eventSchema } from "#app/models/events/rules";
-import { saveEvent } from "#app/models/events/manage.server";
+import { isBrandEvent, saveEvent } from "#app/models/events/manage.server";
 
-/** The create and edit actions of the event form: parse the upload, validate, save, redirect with a toast. */
-export async function handleEventForm(request: Request, { brand, user }: BrandContext, eventId?: string) {
+type Ctx = BrandContext & { eventId?: string; form: FormData; files: PendingFile[] };
+
+/**
+ * The create and edit actions of the event form (intent "save"): parse the upload, validate, save, redirect with a
+ * toast. The uploads are thrown away whenever the event is not saved.
+ */
+export async function handleEventForm(request: Request, staff: BrandContext, eventId?: string) {
   // Editing: the event must be this brand's before anything is read or stored.
-  if (eventId !== undefined) invariantResponse(await db.event.findFirst({ where: { id: eventId, brandId: brand.id }, select: { id: true } }), "Event not found");
+  invariantResponse(eventId === undefined || (await isBrandEvent(staff.scope, eventId)), "Event not found");
   const parsed = await parseMultipart(request, ["cover"]);
-  if (!parsed.ok) return data({ result: undefined, uploadError: parsed.error }, { status: 400 });
-  const submission = parseWithZod(parsed.formData, { schema: eventSchema({ isNew: eventId === undefined }) });
-  if (submission.status !== "success") {
+  if (!parsed.ok) return data({ intent: "save", result: undefined, uploadError: parsed.error }, { status: 400 });
+  const ctx: Ctx = { ...staff, eventId, form: parsed.formData, files: parsed.files };
+  try {
+    return await runIntent(ctx.form, ctx, { save: saveAction });
+  } catch (error) {
     await discardFiles(parsed.files);
-    return data({ result: submission.reply(), uploadError: null }, { status: 400 });
+    throw error;
   }
-  const saved = await saveEvent({ brand, userId: user.id, eventId, input: submission.value, files: parsed.files, removeCover: parsed.formData.get("removeCover") === "on" });
-  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.errors }), uploadError: null }, { status: 400 });
+}
+
+async function saveAction({ brand, user, eventId, form, files }: Ctx) {
+  const submission = parseWithZod(form, { schema: eventSchema({ isNew: eventId === undefined }) });
+  if (submission.status !== "success") {
+    await discardFiles(files);
+    return rejected("save", submission);
+  }
+  const saved = await saveEvent({ brand, userId: user.id, eventId, input: submission.value, files, removeCover: form.get("removeCover") === "on" });
+  if (!saved.ok) return rejected("save", submission, { fieldErrors: saved.errors });
   const message = submission.value.publish ? (eventId ? "Event saved." : "Event published — invited ambassadors can RSVP now.") : "Draft saved. Publish it when you're ready.";
   return redirectWithToast(`/b/${brand.slug}/events/${saved.id}`, { kind: "success", message });
 }

@@ -67,6 +67,7 @@ export function EventForm({
   const [priority, setPriority] = useState(defaults.priority);
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-3xl space-y-8">
+      <input type="hidden" name="intent" value="save" />
       {uploadError ? <Alert>{uploadError}</Alert> : null}
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">The event</legend>

@@ -50,6 +50,7 @@ export function ScoopForm({
   const [embargo, setEmbargo] = useState(defaults.embargo);
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-3xl space-y-6">
+      <input type="hidden" name="intent" value="save" />
       {uploadError ? <Alert>{uploadError}</Alert> : null}
       <Field label="Title" {...getInputProps(fields.title, { type: "text" })} errors={fields.title.errors} />
       <TextareaField label="The scoop" hint="Markdown: **bold**, *italic*, lists, [links](https://…). HTML is not shown." rows={10} {...getTextareaProps(fields.body)} errors={fields.body.errors} />

@@ -1,5 +1,5 @@
 import { db } from "#app/utils/db.server";
-import type { AmbassadorStatus } from "./ambassador";
+import type { AmbassadorStatus } from "./ambassadors";
 import { bulkStatus } from "./bulk-actions.server";
 import type { StaffDetailsInput } from "./profile";
 import { syncSocialAccounts } from "./profile.server";

@@ -3,7 +3,7 @@ import { db } from "#app/utils/db.server";
 import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
-import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassador";
+import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassadors";
 import type { BrandScope } from "./scope";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */

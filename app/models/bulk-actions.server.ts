@@ -4,7 +4,7 @@ import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { unsubscribeHeaders } from "./unsubscribe.server";
 import type { SessionUser } from "#app/utils/auth.server";
-import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassador";
+import { AMBASSADOR_STATUSES, type AmbassadorStatus } from "./ambassadors";
 import { recordTouch } from "./timeline.server";
 import type { BrandScope } from "./scope";
 

@@ -26,6 +26,11 @@ type BrandForScoops = { id: string; slug: string; timeZone: string };
 
 const uploadKind = (f: PendingFile) => (f.field === "images" ? "image" : "file");
 
+/** Whether the scoop is one of the scope's brand's (checked before an edit stores any upload). */
+export async function isBrandScoop(scope: BrandScope, scoopId: string) {
+  return (await db.scoop.findFirst({ where: { id: scoopId, brandId: scope.brandId }, select: { id: true } })) !== null;
+}
+
 /**
  * Creates or updates a scoop with its new images and assets. Files are checked before anything is saved; a bad
  * file returns a field message and nothing changes.

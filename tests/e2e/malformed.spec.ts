@@ -9,9 +9,9 @@ test("a single value sent for a list field re-renders the form with a 400", asyn
   await db.ambassador.create({ data: { brandId: brand.id, userId: owner.id, email: owner.email, name: "Lia Lists", status: "active" } });
   await loginAs(page, owner.email);
   for (const [url, form] of [
-    [`/b/${slug}/seeding/new`, { name: "", products: "oops" }],
-    [`/b/${slug}/program`, { questions: "oops", quietAfterDays: "x" }],
-    ["/me", { name: "", accounts: "oops" }],
+    [`/b/${slug}/seeding/new`, { intent: "create", name: "", products: "oops" }],
+    [`/b/${slug}/program`, { intent: "save", questions: "oops", quietAfterDays: "x" }],
+    ["/me", { intent: "save", name: "", accounts: "oops" }],
   ] as const) {
     const res = await page.request.post(url, { form, maxRedirects: 0 });
     expect(res.status(), `${url}: ${(await res.text()).slice(0, 200)}`).toBe(400);

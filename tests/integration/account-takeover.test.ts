@@ -67,7 +67,7 @@ describe("a manager cannot sign in as somebody else through a fan invitation", (
     // Step 3: even holding the real link (only the recipient's mailbox has it), accepting signed out signs nobody in.
     const token = lastDeliveredTo(victim.email)!.text.match(INVITE_LINK)![1];
     expect(message.html + message.text).not.toContain(token);
-    const accepted = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: joinForm });
+    const accepted = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", ...joinForm } });
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe("/auth/verify");
     expect(accepted.headers.getSetCookie().some((c) => c.startsWith("kindred_session="))).toBe(false);
@@ -91,7 +91,7 @@ describe("a manager cannot sign in as somebody else through a fan invitation", (
     const email = uniqueEmail("new-fan");
     await inviteAndReadOutbox(w, email);
     const token = lastDeliveredTo(email)!.text.match(INVITE_LINK)![1];
-    const accepted = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: joinForm });
+    const accepted = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", ...joinForm } });
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe(`/me/programs/${w.a.slug}`);
     expect(accepted.headers.getSetCookie().some((c) => c.startsWith("kindred_session="))).toBe(true);

@@ -26,7 +26,7 @@ describe("a fan's profile", () => {
 
     const res = await callAction(meAction, "/me", {
       cookie: fanCookie,
-      form: {
+      form: { intent: "save",
         name: "Fan Renamed",
         city: "Hamilton",
         interests: "rye, photography",
@@ -60,10 +60,10 @@ describe("a fan's profile", () => {
     const { fan, ambassador } = await setup();
     const res = await callAction(meAction, "/me", {
       cookie: await cookieFor(fan.id),
-      form: { name: "", "accounts[0].platform": "myspace", "accounts[0].handle": "x", "accounts[0].followers": "-5" },
+      form: { intent: "save", name: "", "accounts[0].platform": "myspace", "accounts[0].handle": "x", "accounts[0].followers": "-5" },
     });
     expect(res.status).toBe(400);
-    expect(res.data.error).toMatchObject({ name: ["Enter your name"], "accounts[0].platform": ["Choose a platform"], "accounts[0].followers": ["Followers cannot be negative"] });
+    expect(res.data.result.error).toMatchObject({ name: ["Enter your name"], "accounts[0].platform": ["Choose a platform"], "accounts[0].followers": ["Followers cannot be negative"] });
     expect((await db.ambassador.findUniqueOrThrow({ where: { id: ambassador.id } })).maxFollowers).toBe(500);
   });
 });

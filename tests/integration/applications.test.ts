@@ -20,7 +20,7 @@ async function setup() {
   await callAction(programAction, `/b/${brand.slug}/program`, {
     cookie,
     params,
-    form: {
+    form: { intent: "save",
       applicationsOpen: "on",
       reapplyAfterDays: "90",
       quietAfterDays: "60",
@@ -69,11 +69,11 @@ describe("applications", () => {
     const email = uniqueEmail("mina");
     const q0 = await questionId(brand.id, 0);
     const q1 = await questionId(brand.id, 1);
-    const missing = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { acceptTerms: "" }) });
+    const missing = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { acceptTerms: "" }) } });
     expect(missing.status).toBe(400);
-    expect(missing.data.error).toMatchObject({ acceptTerms: ["Please accept the program terms to apply"], [`q_${q0}`]: ["Choose one"] });
+    expect(missing.data.result.error).toMatchObject({ acceptTerms: ["Please accept the program terms to apply"], [`q_${q0}`]: ["Choose one"] });
 
-    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye", [`q_${q1}`]: "Yes" }) });
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Rye", [`q_${q1}`]: "Yes" }) } });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/join/${brand.slug}?submitted=1`);
     const applied = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email }, include: { consents: true, socialAccounts: true } });
@@ -110,7 +110,7 @@ describe("applications", () => {
     const email = uniqueEmail("blank");
     const q0 = await questionId(brand.id, 0);
     const form = { ...applicationForm(email, { [`q_${q0}`]: "Rye" }), "accounts[0].platform": "instagram", "accounts[0].handle": "", "accounts[0].followers": "" };
-    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form });
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...form } });
     expect(res.status).toBe(302);
     const ambassador = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, email }, include: { socialAccounts: true } });
     expect(ambassador.socialAccounts).toEqual([]);
@@ -120,7 +120,7 @@ describe("applications", () => {
     const { brand } = await setup();
     const user = await createUser(db, { name: null });
     const q0 = await questionId(brand.id, 0);
-    const res = await callAction(applyAction, `/join/${brand.slug}`, { cookie: await cookieFor(user.id), params: { slug: brand.slug }, form: { ...applicationForm(user.email, { [`q_${q0}`]: "Rye" }), name: "Zoë Ngũgĩ-Ōtsuka 🌸" } });
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { cookie: await cookieFor(user.id), params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(user.email, { [`q_${q0}`]: "Rye" }), name: "Zoë Ngũgĩ-Ōtsuka 🌸" } });
     expect(res.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Zoë Ngũgĩ-Ōtsuka 🌸");
   });
@@ -129,7 +129,7 @@ describe("applications", () => {
     const { brand, cookie, params } = await setup();
     const email = uniqueEmail("dee");
     const q0 = await questionId(brand.id, 0);
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Babka" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Babka" }) } });
     const app = await db.application.findFirstOrThrow({ where: { brandId: brand.id, email } });
     await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "decline", applicationId: app.id, message: "We're full for now." } });
     const mail = await lastEmailTo(email);
@@ -137,12 +137,12 @@ describe("applications", () => {
     expect(mail!.text).toMatch(/apply again from/);
     expect(await db.ambassador.count({ where: { brandId: brand.id, email } })).toBe(0);
 
-    const again = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Babka" }) });
+    const again = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Babka" }) } });
     expect(again.status).toBe(400);
-    expect(again.data.error.email[0]).toMatch(/You applied recently. You can apply again from/);
+    expect(again.data.result.error.email[0]).toMatch(/You applied recently. You can apply again from/);
 
     await db.application.update({ where: { id: app.id }, data: { decidedAt: new Date(Date.now() - 91 * 86_400_000) } });
-    const later = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Babka" }) });
+    const later = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Babka" }) } });
     expect(later.status).toBe(302);
   });
 
@@ -150,7 +150,7 @@ describe("applications", () => {
     const { brand, cookie, params } = await setup();
     const email = uniqueEmail("wl");
     const q0 = await questionId(brand.id, 0);
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Rye" }) } });
     const app = await db.application.findFirstOrThrow({ where: { brandId: brand.id, email } });
     await callAction(queueAction, `/b/${brand.slug}/applications`, { cookie, params, form: { intent: "wait-list", applicationId: app.id } });
     expect((await lastEmailTo(email))!.subject).toBe("You're on Apply Bakery's ambassador wait-list");
@@ -168,18 +168,18 @@ describe("applications", () => {
     await db.brand.update({ where: { id: brand.id }, data: { autoMinFollowers: 5000, autoCities: "Toronto, Mississauga" } });
     const q0 = await questionId(brand.id, 0);
     const small = uniqueEmail("small");
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(small, { [`q_${q0}`]: "Rye" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(small, { [`q_${q0}`]: "Rye" }) } });
     expect(await db.application.findFirstOrThrow({ where: { email: small } })).toMatchObject({ status: "declined", autoReason: "fewer than 5,000 followers on every account" });
     const far = uniqueEmail("far");
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(far, { [`q_${q0}`]: "Rye", city: "Calgary", "accounts[0].followers": "9000" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(far, { [`q_${q0}`]: "Rye", city: "Calgary", "accounts[0].followers": "9000" }) } });
     expect((await db.application.findFirstOrThrow({ where: { email: far } })).autoReason).toBe("outside the program's cities (Toronto, Mississauga)");
     const ok = uniqueEmail("ok");
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(ok, { [`q_${q0}`]: "Rye", city: "mississauga", "accounts[0].followers": "9000" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(ok, { [`q_${q0}`]: "Rye", city: "mississauga", "accounts[0].followers": "9000" }) } });
     expect((await db.application.findFirstOrThrow({ where: { email: ok } })).status).toBe("pending");
     // Cities match whatever the accents or case; an application declined at once gets no "received" email.
     await db.brand.update({ where: { id: brand.id }, data: { autoCities: "Montréal" } });
     const accent = uniqueEmail("accent");
-    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(accent, { [`q_${q0}`]: "Rye", city: "MONTREAL", "accounts[0].followers": "9000" }) });
+    await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(accent, { [`q_${q0}`]: "Rye", city: "MONTREAL", "accounts[0].followers": "9000" }) } });
     expect((await db.application.findFirstOrThrow({ where: { email: accent } })).status).toBe("pending");
     expect(await db.outboxMessage.count({ where: { to: small, template: "application-received" } })).toBe(0);
   });
@@ -188,17 +188,17 @@ describe("applications", () => {
     const { brand } = await setup();
     const q0 = await questionId(brand.id, 0);
     const bot = uniqueEmail("bot");
-    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(bot, { website: "spam", [`q_${q0}`]: "Rye" }) });
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(bot, { website: "spam", [`q_${q0}`]: "Rye" }) } });
     expect(res.status).toBe(302);
     expect(await db.application.count({ where: { email: bot } })).toBe(0);
     for (let i = 0; i < 10; i++) {
-      await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, headers: { "x-kindred-client-ip": "192.0.2.9" }, form: applicationForm(uniqueEmail("flood"), { [`q_${q0}`]: "Rye" }) });
+      await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, headers: { "x-kindred-client-ip": "192.0.2.9" }, form: { intent: "apply", ...applicationForm(uniqueEmail("flood"), { [`q_${q0}`]: "Rye" }) } });
     }
-    const limited = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, headers: { "x-kindred-client-ip": "192.0.2.9" }, form: applicationForm(uniqueEmail("flood"), { [`q_${q0}`]: "Rye" }) });
+    const limited = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, headers: { "x-kindred-client-ip": "192.0.2.9" }, form: { intent: "apply", ...applicationForm(uniqueEmail("flood"), { [`q_${q0}`]: "Rye" }) } });
     expect(limited.status).toBe(400);
-    expect(limited.data.error[""][0]).toMatch(/Too many applications/);
+    expect(limited.data.result.error[""][0]).toMatch(/Too many applications/);
     await db.brand.update({ where: { id: brand.id }, data: { applicationsOpen: false } });
-    expect((await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(uniqueEmail("late"), { [`q_${q0}`]: "Rye" }) })).status).toBe(403);
+    expect((await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(uniqueEmail("late"), { [`q_${q0}`]: "Rye" }) } })).status).toBe(403);
   });
 
   test("program settings: changed terms get a new version; bad questions get field messages; other brands are 404", async () => {
@@ -208,10 +208,10 @@ describe("applications", () => {
     const bad = await callAction(programAction, `/b/${brand.slug}/program`, {
       cookie,
       params,
-      form: { reapplyAfterDays: "-1", quietAfterDays: "60", "questions[0].label": "Pick", "questions[0].type": "multi", "questions[0].options": "Only one" },
+      form: { intent: "save", reapplyAfterDays: "-1", quietAfterDays: "60", "questions[0].label": "Pick", "questions[0].type": "multi", "questions[0].options": "Only one" },
     });
     expect(bad.status).toBe(400);
-    expect(bad.data.error).toMatchObject({ reapplyAfterDays: ["The wait must be at least 0"], "questions[0].options": ["List at least two choices, separated by commas"] });
+    expect(bad.data.result.error).toMatchObject({ reapplyAfterDays: ["The wait must be at least 0"], "questions[0].options": ["List at least two choices, separated by commas"] });
     const other = await setup();
     expect((await callLoader(programLoader, `/b/${other.brand.slug}/program`, { cookie, params: other.params })).status).toBe(404);
     expect((await callLoader(queueLoader, `/b/${other.brand.slug}/applications`, { cookie, params: other.params })).status).toBe(404);
@@ -226,10 +226,10 @@ describe("the required-consent rule", () => {
     await db.brand.update({ where: { id: brand.id }, data: { requireEmailOptIn: true } });
     const q0 = await questionId(brand.id, 0);
     const email = uniqueEmail("noemail");
-    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye", emailOptIn: "" }) });
+    const res = await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Rye", emailOptIn: "" }) } });
     expect(res.status).toBe(400);
-    expect(res.data.error.emailOptIn).toEqual(["This program shares its scoops and invitations by email: please agree to program emails to apply"]);
+    expect(res.data.result.error.emailOptIn).toEqual(["This program shares its scoops and invitations by email: please agree to program emails to apply"]);
     expect(await db.application.count({ where: { email } })).toBe(0);
-    expect((await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: applicationForm(email, { [`q_${q0}`]: "Rye" }) })).status).toBe(302);
+    expect((await callAction(applyAction, `/join/${brand.slug}`, { params: { slug: brand.slug }, form: { intent: "apply", ...applicationForm(email, { [`q_${q0}`]: "Rye" }) } })).status).toBe(302);
   });
 });

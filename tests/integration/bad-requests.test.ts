@@ -85,10 +85,10 @@ describe("actions refuse bad bodies before doing anything", () => {
 
   test("an import without a file says to choose one, url-encoded or multipart", async () => {
     const { brand, cookie, params } = await owner();
-    const multipart = await callAction(importsAction, `/b/${brand.slug}/imports`, { cookie, params, form: { note: "no file" } });
+    const multipart = await callAction(importsAction, `/b/${brand.slug}/imports`, { cookie, params, form: { intent: "upload", note: "no file" } });
     expect(multipart.status).toBe(400);
     expect(multipart.data.error).toBe("Choose a CSV file to upload.");
-    const request = new Request(`${BASE}/b/${brand.slug}/imports`, { method: "POST", body: new URLSearchParams({ x: "1" }), headers: { Cookie: cookie } });
+    const request = new Request(`${BASE}/b/${brand.slug}/imports`, { method: "POST", body: new URLSearchParams({ intent: "upload", x: "1" }), headers: { Cookie: cookie } });
     const urlencoded = (await importsAction({ request, params, context: {} })) as { data: { error: string }; init: { status: number } };
     expect(urlencoded.init.status).toBe(400);
     expect(urlencoded.data.error).toBe("Choose a CSV file to upload.");
@@ -97,11 +97,11 @@ describe("actions refuse bad bodies before doing anything", () => {
 
   test("a scoop with a file that is not an image, or a file in a text field, is a 400 with a message", async () => {
     const { brand, cookie, params } = await owner();
-    const wrongType = await callAction(newScoopAction, `/b/${brand.slug}/scoops/new`, { cookie, params, form: { title: "x" }, files: { images: [{ name: "notes.txt", type: "image/png", content: "hello" }] } });
+    const wrongType = await callAction(newScoopAction, `/b/${brand.slug}/scoops/new`, { cookie, params, form: { intent: "save", title: "x" }, files: { images: [{ name: "notes.txt", type: "image/png", content: "hello" }] } });
     expect(wrongType.status).toBe(400);
     // The reply carries only fields, never the uploaded file, so the form can be shown again.
     expect(JSON.stringify(wrongType.data)).not.toContain("notes.txt");
-    const inTextField = await callAction(newScoopAction, `/b/${brand.slug}/scoops/new`, { cookie, params, form: { title: "x" }, files: { body: [{ name: "a.bin", type: "application/octet-stream", content: "x" }] } });
+    const inTextField = await callAction(newScoopAction, `/b/${brand.slug}/scoops/new`, { cookie, params, form: { intent: "save", title: "x" }, files: { body: [{ name: "a.bin", type: "application/octet-stream", content: "x" }] } });
     expect(inTextField.status).toBe(400);
     expect(await db.scoop.count({ where: { brandId: brand.id } })).toBe(0);
   });

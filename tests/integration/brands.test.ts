@@ -23,7 +23,7 @@ const form = (over: Record<string, string> = {}) => ({
 describe("creating a brand", () => {
   test("anyone signed in can create a brand and becomes its owner", async () => {
     const user = await createUser(db);
-    const res = await callAction(newBrandAction, "/brands/new", { cookie: await cookieFor(user.id), form: form() });
+    const res = await callAction(newBrandAction, "/brands/new", { cookie: await cookieFor(user.id), form: { intent: "create", ...form() } });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/b/fern-and-flour");
     const brand = await db.brand.findUniqueOrThrow({ where: { slug: "fern-and-flour" }, include: { memberships: true } });
@@ -37,10 +37,10 @@ describe("creating a brand", () => {
     const owner = await createUser(db);
     await createBrand(db, { slug: "taken-slug", ownerId: owner.id });
     const user = await createUser(db);
-    const res = await callAction(newBrandAction, "/brands/new", { cookie: await cookieFor(user.id), form: form({ slug: "taken-slug", name: "Another" }) });
+    const res = await callAction(newBrandAction, "/brands/new", { cookie: await cookieFor(user.id), form: { intent: "create", ...form({ slug: "taken-slug", name: "Another" }) } });
     expect(res.status).toBe(400);
-    expect(res.data.error.slug).toEqual(["That address is already taken; choose another"]);
-    expect(res.data.initialValue).toMatchObject({ name: "Another", slug: "taken-slug" });
+    expect(res.data.result.error.slug).toEqual(["That address is already taken; choose another"]);
+    expect(res.data.result.initialValue).toMatchObject({ name: "Another", slug: "taken-slug" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -48,15 +48,15 @@ describe("creating a brand", () => {
     const user = await createUser(db);
     const res = await callAction(newBrandAction, "/brands/new", {
       cookie: await cookieFor(user.id),
-      form: form({ name: "", slug: "x", timeZone: "Nowhere/Town", tierMacroMin: "ten" }),
+      form: { intent: "create", ...form({ name: "", slug: "x", timeZone: "Nowhere/Town", tierMacroMin: "ten" }) },
     });
     expect(res.status).toBe(400);
-    expect(Object.keys(res.data.error).sort()).toEqual(["name", "slug", "tierMacroMin", "timeZone"]);
+    expect(Object.keys(res.data.result.error).sort()).toEqual(["name", "slug", "tierMacroMin", "timeZone"]);
     expect(await db.brand.count({ where: { memberships: { some: { userId: user.id } } } })).toBe(0);
   });
 
   test("signed-out visitors are sent to sign in", async () => {
-    const res = await callAction(newBrandAction, "/brands/new", { form: form() });
+    const res = await callAction(newBrandAction, "/brands/new", { form: { intent: "create", ...form() } });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/login?redirectTo=%2Fbrands%2Fnew");
   });
@@ -72,13 +72,13 @@ describe("brand settings", () => {
     const loaded = await callLoader(settingsLoader, `/b/${brand.slug}/settings`, { cookie: await cookieFor(owner.id), params });
     expect(loaded.data.settings.name).toBe(brand.name);
 
-    const denied = await callAction(settingsAction, `/b/${brand.slug}/settings`, { cookie: await cookieFor(manager.id), params, form: form({ slug: brand.slug }) });
+    const denied = await callAction(settingsAction, `/b/${brand.slug}/settings`, { cookie: await cookieFor(manager.id), params, form: { intent: "save", ...form({ slug: brand.slug }) } });
     expect(denied.status).toBe(403);
 
     const saved = await callAction(settingsAction, `/b/${brand.slug}/settings`, {
       cookie: await cookieFor(owner.id),
       params,
-      form: form({ slug: brand.slug, name: "Renamed", tierMicroMin: "500" }),
+      form: { intent: "save", ...form({ slug: brand.slug, name: "Renamed", tierMicroMin: "500" }) },
     });
     expect(saved.status).toBe(302);
     expect(await db.brand.findUniqueOrThrow({ where: { id: brand.id } })).toMatchObject({ name: "Renamed", tierMicroMin: 500 });
@@ -88,9 +88,9 @@ describe("brand settings", () => {
     const owner = await createUser(db);
     const a = await createBrand(db, { ownerId: owner.id });
     const b = await createBrand(db, { ownerId: owner.id });
-    const res = await callAction(settingsAction, `/b/${a.slug}/settings`, { cookie: await cookieFor(owner.id), params: { brand: a.slug }, form: form({ slug: b.slug }) });
+    const res = await callAction(settingsAction, `/b/${a.slug}/settings`, { cookie: await cookieFor(owner.id), params: { brand: a.slug }, form: { intent: "save", ...form({ slug: b.slug }) } });
     expect(res.status).toBe(400);
-    expect(res.data.error.slug).toEqual(["That address is already taken; choose another"]);
+    expect(res.data.result.error.slug).toEqual(["That address is already taken; choose another"]);
     expect((await db.brand.findUniqueOrThrow({ where: { id: a.id } })).slug).toBe(a.slug);
   });
 });

@@ -75,7 +75,7 @@ describe("email choices per kind", () => {
     expect(await db.ambassador.findUniqueOrThrow({ where: { id: s.fan.id } })).toMatchObject({ emailOptIn: true, emailScoops: false, emailEvents: true, emailProducts: true });
     expect(await db.timelineEvent.count({ where: { ambassadorId: s.fan.id, kind: "consent" } })).toBe(1);
     // Twice is the same as once.
-    await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: {} });
+    await callAction(unsubscribeAction, `/unsubscribe/${token}`, { params: { token }, form: { intent: "unsubscribe" } });
     expect(await db.timelineEvent.count({ where: { ambassadorId: s.fan.id, kind: "consent" } })).toBe(1);
 
     await publishScoop(s.brand.id);

@@ -56,7 +56,7 @@ describe("event pages", () => {
     const created = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: eventForm(),
+      form: { intent: "save", ...eventForm() },
       files: { cover: [{ name: "cover.png", type: "image/png", content: await QRCode.toBuffer("cover") }] },
     });
     expect(created.status).toBe(302);
@@ -73,10 +73,10 @@ describe("event pages", () => {
     const qid = page.data.event.questions[0].id;
     expect((await callLoader(fileLoader, `/files/${event.coverUploadId}`, { cookie: fanCookie, params: { id: event.coverUploadId! } })).status).toBe(200);
 
-    const tooMany = await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: fanCookie, params: { id: event.id }, form: { status: "going", plusOnes: "3" } });
+    const tooMany = await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: fanCookie, params: { id: event.id }, form: { intent: "rsvp", status: "going", plusOnes: "3" } });
     expect(tooMany.status).toBe(400);
-    expect(tooMany.data.error.plusOnes).toEqual(["Bring up to 1 guest."]);
-    const ok = await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: fanCookie, params: { id: event.id }, form: { status: "going", plusOnes: "1", [`q_${qid}`]: "Vegan", showInGuestList: "on" } });
+    expect(tooMany.data.result.error.plusOnes).toEqual(["Bring up to 1 guest."]);
+    const ok = await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: fanCookie, params: { id: event.id }, form: { intent: "rsvp", status: "going", plusOnes: "1", [`q_${qid}`]: "Vegan", showInGuestList: "on" } });
     expect(ok.status).toBe(302);
     const after = await callLoader(fanEventLoader, `/me/events/${event.id}`, { cookie: fanCookie, params: { id: event.id } });
     expect(after.data.rsvp.status).toBe("going");
@@ -91,10 +91,10 @@ describe("event pages", () => {
     // The QR ticket: the organizer confirms the check-in; the fan's own session cannot.
     const rsvp = await db.rsvp.findFirstOrThrow({ where: { eventId: event.id } });
     expect((await callLoader(ticketLoader, `/checkin/${rsvp.ticketCode}`, { cookie: fanCookie, params: { code: rsvp.ticketCode } })).status).toBe(404);
-    expect((await callAction(ticketAction, `/checkin/${rsvp.ticketCode}`, { cookie: fanCookie, params: { code: rsvp.ticketCode } })).status).toBe(404);
+    expect((await callAction(ticketAction, `/checkin/${rsvp.ticketCode}`, { form: { intent: "check-in" }, cookie: fanCookie, params: { code: rsvp.ticketCode } })).status).toBe(404);
     const ticket = await callLoader(ticketLoader, `/checkin/${rsvp.ticketCode}`, { cookie: s.cookie, params: { code: rsvp.ticketCode } });
     expect(ticket.data.ticket.ambassador.name).toBe("Fay Fan");
-    expect((await callAction(ticketAction, `/checkin/${rsvp.ticketCode}`, { cookie: s.cookie, params: { code: rsvp.ticketCode } })).status).toBe(302);
+    expect((await callAction(ticketAction, `/checkin/${rsvp.ticketCode}`, { form: { intent: "check-in" }, cookie: s.cookie, params: { code: rsvp.ticketCode } })).status).toBe(302);
     expect((await db.rsvp.findUniqueOrThrow({ where: { id: rsvp.id } })).checkedInAt).not.toBeNull();
     const board = await callLoader(checkinLoader, `/b/${s.brand.slug}/events/${event.id}/checkin?q=fay`, { cookie: s.cookie, params: { ...s.params, id: event.id } });
     expect(board.data.counts).toMatchObject({ going: 1, people: 2, checkedIn: 1 });
@@ -107,7 +107,7 @@ describe("event pages", () => {
     const bad = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: eventForm({ title: "", venue: "", endsAt: "2031-03-07T17:00", audienceKind: "list", audienceValues: "nobody@example.com" }),
+      form: { intent: "save", ...eventForm({ title: "", venue: "", endsAt: "2031-03-07T17:00", audienceKind: "list", audienceValues: "nobody@example.com" }) },
     });
     expect(bad.status).toBe(400);
     const errors = bad.data.result.error;
@@ -115,32 +115,32 @@ describe("event pages", () => {
     expect(errors.venue).toEqual(["Where is it? Give a venue or an address."]);
     // Everything wrong is reported in the same answer, the times included.
     expect(errors.endsAt).toEqual(["The end must be after the start."]);
-    const past = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ title: "", startsAt: "2020-01-01T18:00", endsAt: "2019-12-31T18:00", rsvpDeadline: "2020-02-01T10:00" }) });
+    const past = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ title: "", startsAt: "2020-01-01T18:00", endsAt: "2019-12-31T18:00", rsvpDeadline: "2020-02-01T10:00" }) } });
     expect(past.data.result.error).toMatchObject({ title: ["Give the event a title."], startsAt: ["Choose a start in the future."], endsAt: ["The end must be after the start."], rsvpDeadline: ["RSVPs must close before the event starts."] });
-    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ endsAt: "2031-03-07T17:00" }) }).then((r) => {
+    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ endsAt: "2031-03-07T17:00" }) } }).then((r) => {
       expect(r.data.result.error.endsAt).toEqual(["The end must be after the start."]);
     });
-    const unknown = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ audienceKind: "list", audienceValues: `${s.fan.email}\nnobody@example.com` }) });
+    const unknown = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ audienceKind: "list", audienceValues: `${s.fan.email}\nnobody@example.com` }) } });
     expect(unknown.data.result.error.audienceValues[0]).toMatch(/Not active ambassadors of this brand: nobody@example.com/);
     // Only a web address becomes the meeting link.
     for (const onlineUrl of ["javascript:alert(document.cookie)", "data:text/html,<script>x</script>", "https://user:pw@meet.example/x", "meet.example/room"]) {
-      const res = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ format: "online", venue: "", onlineUrl }) });
+      const res = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ format: "online", venue: "", onlineUrl }) } });
       expect(res.status).toBe(400);
       expect(res.data.result.error.onlineUrl).toEqual(["Give the meeting link, starting with https://"]);
     }
     expect(await db.event.count({ where: { brandId: s.brand.id } })).toBe(0);
 
-    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ capacity: "2" }) });
+    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ capacity: "2" }) } });
     const event = await db.event.findFirstOrThrow({ where: { brandId: s.brand.id } });
-    await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: await cookieFor(s.fanUser.id), params: { id: event.id }, form: { status: "going", plusOnes: "1", [`q_${JSON.parse(event.questions)[0].id}`]: "" } });
-    const shrink = await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: eventForm({ capacity: "1" }) });
+    await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: await cookieFor(s.fanUser.id), params: { id: event.id }, form: { intent: "rsvp", status: "going", plusOnes: "1", [`q_${JSON.parse(event.questions)[0].id}`]: "" } });
+    const shrink = await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { intent: "save", ...eventForm({ capacity: "1" }) } });
     expect(shrink.data.result.error.capacity).toEqual(["2 seats are already taken; the capacity can't go below that."]);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).capacity).toBe(2);
   });
 
   test("organizers reach events but not scoops; other brands' staff and fans outside the audience get 404", async () => {
     const s = await setup();
-    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ audienceKind: "city", audienceValues: ["Ottawa"] }) });
+    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ audienceKind: "city", audienceValues: ["Ottawa"] }) } });
     const event = await db.event.findFirstOrThrow({ where: { brandId: s.brand.id } });
     expect((await callLoader(scoopsLoader, `/b/${s.brand.slug}/scoops`, { cookie: s.cookie, params: s.params })).status).toBe(403);
     const stranger = await createUser(db);
@@ -156,12 +156,12 @@ describe("event pages", () => {
 
   test("messaging attendees reaches everyone going, and the reminder goes out a day before", async () => {
     const s = await setup();
-    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm() });
+    await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm() } });
     const event = await db.event.findFirstOrThrow({ where: { brandId: s.brand.id } });
     await db.ambassador.update({ where: { id: s.fan.id }, data: { emailOptIn: false } });
     const qid = JSON.parse(event.questions)[0].id;
-    await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: await cookieFor(s.fanUser.id), params: { id: event.id }, form: { status: "going", plusOnes: "0", [`q_${qid}`]: "" } });
-    const sent = await callAction(eventAction, `/b/${s.brand.slug}/events/${event.id}`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { subject: "Parking", body: "Use the lane behind the bakery." } });
+    await callAction(fanEventAction, `/me/events/${event.id}`, { cookie: await cookieFor(s.fanUser.id), params: { id: event.id }, form: { intent: "rsvp", status: "going", plusOnes: "0", [`q_${qid}`]: "" } });
+    const sent = await callAction(eventAction, `/b/${s.brand.slug}/events/${event.id}`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { intent: "message", subject: "Parking", body: "Use the lane behind the bakery." } });
     expect(sent.status).toBe(302);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: s.fan.email, subject: "Parking" } })).text).toContain("Use the lane behind the bakery.");
 
@@ -182,7 +182,7 @@ describe("publishing an event tells its audience", () => {
     const quiet = await createAmbassador(db, s.brand.id, { name: "No Emails", tags: ["bakers-club"], status: "active" });
     await db.ambassador.update({ where: { id: quiet.id }, data: { emailOptIn: false } });
     const outsider = await createAmbassador(db, s.brand.id, { name: "Not In Club", tags: [], status: "active" });
-    const draft = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: eventForm({ publish: "", audienceKind: "tag", audienceValues: "bakers-club" }) });
+    const draft = await callAction(newEventAction, `/b/${s.brand.slug}/events/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...eventForm({ publish: "", audienceKind: "tag", audienceValues: "bakers-club" }) } });
     expect(draft.status).toBe(302);
     const event = await db.event.findFirstOrThrow({ where: { brandId: s.brand.id } });
     while ((await runDueJobs()) > 0);
@@ -190,7 +190,7 @@ describe("publishing an event tells its audience", () => {
 
     // Publishing it (an edit) announces it.
     const form = eventForm({ publish: "on", audienceKind: "tag", audienceValues: "bakers-club" });
-    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form });
+    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { intent: "save", ...form } });
     while ((await runDueJobs()) > 0);
     const sent = await db.outboxMessage.findMany({ where: { brandId: s.brand.id, template: "event" } });
     expect(sent.map((m) => m.to)).toEqual([club.email]);
@@ -199,7 +199,7 @@ describe("publishing an event tells its audience", () => {
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).announcedAt).not.toBeNull();
 
     // Saving it again sends nothing more.
-    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { ...form, title: "Rye night (new time)" } });
+    await callAction(editEventAction, `/b/${s.brand.slug}/events/${event.id}/edit`, { cookie: s.cookie, params: { ...s.params, id: event.id }, form: { intent: "save", ...form, title: "Rye night (new time)" } });
     while ((await runDueJobs()) > 0);
     expect(await db.outboxMessage.count({ where: { brandId: s.brand.id, template: "event" } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: { in: [quiet.email, outsider.email, s.fan.email] } } })).toBe(0);

@@ -52,11 +52,11 @@ describe("inviting fans by email", () => {
     // The terms ask for a disclosure: the page has it to show next to them.
     expect(page.data.invite.brand.disclosureText).toBe((await db.brand.findUniqueOrThrow({ where: { id: brand.id } })).disclosureText);
 
-    const missingConsent = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { name: "Bo" } });
+    const missingConsent = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", name: "Bo" } });
     expect(missingConsent.status).toBe(400);
     expect(missingConsent.data.result.error.acceptTerms).toEqual(["Please accept the program terms to join"]);
 
-    const joined = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { ...joinForm, name: "Bo Chen" } });
+    const joined = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", ...joinForm, name: "Bo Chen" } });
     expect(joined.status).toBe(302);
     expect(joined.location).toBe(`/me/programs/${brand.slug}`);
     const fanCookie = cookiesFrom(joined.headers).split("; ").find((c) => c.startsWith("kindred_session="))!;
@@ -68,7 +68,7 @@ describe("inviting fans by email", () => {
     expect(ambassador.consents.map((c) => [c.kind, c.granted, c.version])).toEqual(expect.arrayContaining([["terms", true, 1], ["email", true, null]]));
     expect(ambassador.timeline.map((t) => t.kind)).toEqual(["invited", "joined"]);
 
-    const reuse = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: joinForm });
+    const reuse = await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", ...joinForm } });
     expect(reuse.status).toBe(400);
   });
 
@@ -125,7 +125,7 @@ describe("inviting fans by email", () => {
     expect(invite.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * 24 * 3600 * 1000);
     await db.fanInvite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect((await callLoader(acceptLoader, `/invite/${token}`, { params: { token } })).data.problem).toMatch(/expired/);
-    expect((await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: joinForm })).status).toBe(400);
+    expect((await callAction(acceptAction, `/invite/${token}`, { params: { token }, form: { intent: "join", ...joinForm } })).status).toBe(400);
   });
 
   test("another brand's invitation cannot be resent or withdrawn", async () => {
@@ -151,7 +151,7 @@ describe("shareable invite links", () => {
     expect(signedOut.data).toMatchObject({ problem: null, user: null, brand: { slug: brand.slug } });
 
     const fan = await createUser(db);
-    const res = await callAction(linkAction, `/i/${link.code}`, { cookie: await cookieFor(fan.id), params: { code: link.code }, form: joinForm });
+    const res = await callAction(linkAction, `/i/${link.code}`, { cookie: await cookieFor(fan.id), params: { code: link.code }, form: { intent: "join", ...joinForm } });
     expect(res.status).toBe(302);
     const ambassador = await db.ambassador.findFirstOrThrow({ where: { brandId: brand.id, userId: fan.id }, include: { tags: { include: { tag: true } } } });
     expect(ambassador).toMatchObject({ status: "active", source: "link", inviteLinkId: link.id });
@@ -165,9 +165,9 @@ describe("shareable invite links", () => {
     const { createInviteLink } = await import("#app/models/invite-links.server");
     const link = await createInviteLink({ brandId: brand.id, createdById: manager.id, label: "Two seats", maxUses: 2 });
     const fans = await Promise.all(Array.from({ length: 6 }, () => createUser(db)));
-    const results = await Promise.all(fans.map(async (f) => callAction(linkAction, `/i/${link.code}`, { cookie: await cookieFor(f.id), params: { code: link.code }, form: joinForm })));
+    const results = await Promise.all(fans.map(async (f) => callAction(linkAction, `/i/${link.code}`, { cookie: await cookieFor(f.id), params: { code: link.code }, form: { intent: "join", ...joinForm } })));
     expect(results.filter((r) => r.status === 302)).toHaveLength(2);
-    expect(results.filter((r) => r.status === 400).every((r) => r.data.error.includes("used as many times"))).toBe(true);
+    expect(results.filter((r) => r.status === 400).every((r) => r.data.result.error[""][0].includes("used as many times"))).toBe(true);
     expect((await db.inviteLink.findUniqueOrThrow({ where: { id: link.id } })).uses).toBe(2);
     expect(await db.ambassador.count({ where: { brandId: brand.id, status: "active" } })).toBe(2);
   });

@@ -46,7 +46,7 @@ describe("scoops", () => {
     const created = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: scoopForm(),
+      form: { intent: "save", ...scoopForm() },
       files: { images: [{ name: "tart.png", type: "image/png", content: png }] },
     });
     expect(created.status).toBe(302);
@@ -137,7 +137,7 @@ describe("scoops", () => {
     const quiet = await createAmbassador(db, s.brand.id, { tags: ["bakers-club"] });
     await db.ambassador.update({ where: { id: quiet.id }, data: { emailOptIn: false } });
     const paused = await createAmbassador(db, s.brand.id, { tags: ["bakers-club"], status: "paused" });
-    const res = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, { cookie: s.cookie, params: s.params, form: scoopForm() });
+    const res = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...scoopForm() } });
     expect(res.status).toBe(302);
     const scoop = await db.scoop.findFirstOrThrow({ where: { brandId: s.brand.id } });
     expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(0); // nothing sent during the request
@@ -164,7 +164,7 @@ describe("scoops", () => {
   test("a large audience is emailed in batches by successive jobs", async () => {
     const s = await setup();
     for (let i = 0; i < 230; i++) await db.ambassador.create({ data: { brandId: s.brand.id, email: `fan${i}@batch.example`, name: `Fan ${i}` } });
-    await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, { cookie: s.cookie, params: s.params, form: scoopForm({ audienceKind: "all", audienceValues: [], embargo: "" }) });
+    await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...scoopForm({ audienceKind: "all", audienceValues: [], embargo: "" }) } });
     await runDueJobs({ limit: 1 });
     expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(100);
     await runDueJobs({ limit: 1 });
@@ -178,7 +178,7 @@ describe("scoops", () => {
     const bad = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: scoopForm({ title: "", audienceValues: [], links: "not a link", embargoUntil: "" }),
+      form: { intent: "save", ...scoopForm({ title: "", audienceValues: [], links: "not a link", embargoUntil: "" }) },
     });
     expect(bad.status).toBe(400);
     const errors = bad.data.result.error;
@@ -190,7 +190,7 @@ describe("scoops", () => {
     const early = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: scoopForm({ publishMode: "later", publishAt: "2030-03-02T09:00", embargoUntil: "2030-03-01T09:00" }),
+      form: { intent: "save", ...scoopForm({ publishMode: "later", publishAt: "2030-03-02T09:00", embargoUntil: "2030-03-01T09:00" }) },
     });
     expect(early.data.result.error.embargoUntil).toEqual(["The embargo must lift after the scoop is published."]);
     expect(await db.scoop.count({ where: { brandId: s.brand.id } })).toBe(0);
@@ -198,7 +198,7 @@ describe("scoops", () => {
     const fake = await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: scoopForm(),
+      form: { intent: "save", ...scoopForm() },
       files: { images: [{ name: "photo.png", type: "image/png", content: "<?php echo 'not an image'; ?>" }] },
     });
     expect(fake.status).toBe(400);
@@ -212,7 +212,7 @@ describe("scoops", () => {
     await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: scoopForm({ publishMode: "later", publishAt: "2030-01-01T10:00", embargo: "", audienceKind: "all", audienceValues: [] }),
+      form: { intent: "save", ...scoopForm({ publishMode: "later", publishAt: "2030-01-01T10:00", embargo: "", audienceKind: "all", audienceValues: [] }) },
     });
     const scoop = await db.scoop.findFirstOrThrow({ where: { brandId: s.brand.id } });
     expect(scoop.publishAt?.toISOString()).toBe("2030-01-01T15:00:00.000Z");
@@ -226,7 +226,7 @@ describe("scoops", () => {
     const strangerCookie = await cookieFor(stranger.id);
     const peek = await callLoader(scoopLoader, `/b/${s.brand.slug}/scoops/${scoop.id}`, { cookie: strangerCookie, params: { ...s.params, id: scoop.id } });
     expect(peek.status).toBe(404);
-    const edit = await callAction(editScoopAction, `/b/${s.brand.slug}/scoops/${scoop.id}/edit`, { cookie: strangerCookie, params: { ...s.params, id: scoop.id }, form: scoopForm() });
+    const edit = await callAction(editScoopAction, `/b/${s.brand.slug}/scoops/${scoop.id}/edit`, { cookie: strangerCookie, params: { ...s.params, id: scoop.id }, form: { intent: "save", ...scoopForm() } });
     expect(edit.status).toBe(404);
 
     // Publish now from the detail page.

@@ -37,7 +37,7 @@ describe("seeding and posts pages", () => {
     const created = await callAction(newCampaignAction, `/b/${s.brand.slug}/seeding/new`, {
       cookie: s.cookie,
       params: s.params,
-      form: { name: "VIP box", mode: "request", audienceKind: "tag", audienceValues: "vip", followUpDays: "7, 14", "products[0].name": "Starter", "products[0].value": "12.5", "products[0].variants[0].name": "Jar", "products[0].variants[0].stock": "1" },
+      form: { intent: "create", name: "VIP box", mode: "request", audienceKind: "tag", audienceValues: "vip", followUpDays: "7, 14", "products[0].name": "Starter", "products[0].value": "12.5", "products[0].variants[0].name": "Jar", "products[0].variants[0].stock": "1" },
     });
     expect(created.status).toBe(302);
     const campaign = await db.seedingCampaign.findFirstOrThrow({ where: { brandId: s.brand.id }, include: { variants: true, products: true } });

@@ -34,7 +34,7 @@ describe("staff invitations", () => {
     expect(page.data).toMatchObject({ problem: null, invite: { email, role: "manager" }, user: null });
 
     const invitee = await createUser(db, { email });
-    const accepted = await callAction(inviteAction, `/invites/${token}`, { cookie: await cookieFor(invitee.id), params: { token } });
+    const accepted = await callAction(inviteAction, `/invites/${token}`, { form: { intent: "accept" }, cookie: await cookieFor(invitee.id), params: { token } });
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe(`/b/${brand.slug}`);
     const layout = await callLoader(layoutLoader, `/b/${brand.slug}`, { cookie: await cookieFor(invitee.id), params });
@@ -50,7 +50,7 @@ describe("staff invitations", () => {
     await callAction(staffAction, `/b/${brand.slug}/staff`, { cookie, params, form: { intent: "invite", email, role: "organizer" } });
     const token = tokenFrom(lastDeliveredTo(email)!.text);
     const stranger = await createUser(db);
-    const res = await callAction(inviteAction, `/invites/${token}`, { cookie: await cookieFor(stranger.id), params: { token } });
+    const res = await callAction(inviteAction, `/invites/${token}`, { form: { intent: "accept" }, cookie: await cookieFor(stranger.id), params: { token } });
     expect(res.status).toBe(400);
     expect(res.data.error).toBe(`This invitation was sent to ${email}. Sign out and sign in with that address to accept it.`);
     expect(await db.membership.count({ where: { brandId: brand.id } })).toBe(1);

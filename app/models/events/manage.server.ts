@@ -122,6 +122,11 @@ async function scheduleEventJobs(eventId: string) {
   await enqueueJob(EVENT_WRAP_UP_JOB, { eventId: e.id, endsAt: e.endsAt.toISOString() }, { runAt: e.endsAt, dedupeKey: `event:${e.id}:wrap:${e.endsAt.getTime()}` });
 }
 
+/** Whether the event is one of the scope's brand's (checked before an edit stores any upload). */
+export async function isBrandEvent(scope: BrandScope, eventId: string) {
+  return (await db.event.findFirst({ where: { id: eventId, brandId: scope.brandId }, select: { id: true } })) !== null;
+}
+
 /** The brand's events with their numbers, upcoming first (soonest first), then past ones (latest first). */
 export async function listEvents(scope: BrandScope, now = new Date()) {
   const { brandId } = scope;

@@ -4,7 +4,7 @@ import { bulkMessage, bulkStatus, bulkTag, bulkUntag } from "#app/models/bulk-ac
 import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { z } from "zod";
-import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassador";
+import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassadors";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIERS, tierFor } from "#app/models/tiers";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseDirectoryFilter } from "#app/models/ambassador";
+import { parseDirectoryFilter } from "#app/models/ambassadors";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
 import { tierFor } from "#app/models/tiers";
 import { csvResponse, toCsv } from "#app/utils/csv.server";

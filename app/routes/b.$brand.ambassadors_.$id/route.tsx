@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { ErrorList, SubmitButton, TextareaField, replyFor, useIntentForm } from "#app/components/forms";
-import { AMBASSADOR_STATUSES } from "#app/models/ambassador";
+import { AMBASSADOR_STATUSES } from "#app/models/ambassadors";
 import { addNote, addTag, getAmbassadorForStaff, removeTag, savePreferences, setStatus, updateAmbassadorDetails } from "#app/models/ambassador-profile.server";
 import { inviteFans } from "#app/models/fan-invites.server";
 import { PLATFORM_LABELS, StaffDetailsSchema, type Platform } from "#app/models/profile";

@@ -1,9 +1,8 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SubmitButton, TextareaField, buttonClass } from "#app/components/forms";
+import { Field, SubmitButton, TextareaField, buttonClass, useIntentForm } from "#app/components/forms";
 import { StatCards } from "#app/components/stat-cards";
 import { describeAudience } from "#app/models/audience";
 import { PRIORITIES, RSVP_STATUSES, eventLocation, type Priority, type RsvpStatus } from "#app/models/events/rules";
@@ -15,7 +14,8 @@ import { formatRate } from "#app/models/engagement";
 import { roleAtLeast } from "#app/models/roles";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -29,19 +29,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, canSeeProfiles: roleAtLeast(role, "manager"), results, ...found };
 }
 
+type Ctx = BrandContext & { eventId: string; form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user, scope } = await requireBrandMember(request, params.brand, "organizer");
-  const eventId = params.id ?? "";
-  const submission = parseWithZod(await readForm(request), { schema: MessageSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const ctx: Ctx = { ...(await requireBrandMember(request, params.brand, "organizer")), eventId: params.id ?? "", form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { message: messageAction });
+}
+
+async function messageAction({ brand, user, scope, eventId, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: MessageSchema });
+  if (submission.status !== "success") return rejected("message", submission);
   const { sent } = await messageAttendees(scope, eventId, user, submission.value.subject, submission.value.body);
   return redirectWithToast(`/b/${brand.slug}/events/${eventId}`, { kind: "success", message: `Message sent to ${sent} ${sent === 1 ? "attendee" : "attendees"}.` });
 }
 
 export default function EventDetail() {
   const { brand, event, rsvps, counts, waitlistOrder, canSeeProfiles, results } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "message", lastResult, shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }) });
+  const { fields, formProps } = useIntentForm("message", MessageSchema, useActionData<typeof action>(), { clearAfterSave: true });
   const byId = new Map(rsvps.map((r) => [r.id, r]));
   const waitlist = waitlistOrder.map((id) => byId.get(id)!).filter(Boolean);
   const listed = rsvps.filter((r) => r.status !== "waitlisted");
@@ -161,7 +165,8 @@ export default function EventDetail() {
         <h2 id="message-heading" className="text-lg font-semibold">
           Message everyone going
         </h2>
-        <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <Form method="post" {...formProps} className="mt-3 space-y-3">
+          <input type="hidden" name="intent" value="message" />
           <Field label="Subject" {...getInputProps(fields.subject, { type: "text" })} errors={fields.subject.errors} />
           <TextareaField label="Message" rows={4} {...getTextareaProps(fields.body)} errors={fields.body.errors} />
           <SubmitButton pendingText="Sending…">Send to {counts.going} going</SubmitButton>

@@ -36,7 +36,7 @@ export default function EditEvent() {
         timeZones={timeZones}
         hasCover={!!event.coverUploadId}
         lastResult={actionData?.result}
-        uploadError={actionData?.uploadError}
+        uploadError={actionData && "uploadError" in actionData ? actionData.uploadError : null}
         submitLabel="Save changes"
         defaults={{
           title: event.title,

@@ -26,7 +26,7 @@ export default function NewEvent() {
         choices={choices}
         timeZones={timeZones}
         lastResult={actionData?.result}
-        uploadError={actionData?.uploadError}
+        uploadError={actionData && "uploadError" in actionData ? actionData.uploadError : null}
         submitLabel="Save event"
         defaults={{
           title: "",

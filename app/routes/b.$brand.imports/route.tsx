@@ -3,8 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "#app/components/forms";
 import { MAX_UPLOAD_BYTES, createImport, recentImports, uploadDir } from "#app/models/csv-import.server";
-import { discardFiles, parseMultipart } from "#app/utils/request-body.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
+import { runIntent } from "#app/utils/forms.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { LocalTime } from "#app/components/local-time";
 
@@ -16,10 +17,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const staff = await requireBrandMember(request, params.brand, "manager");
   const parsed = await parseMultipart(request, ["file"], { maxFileBytes: MAX_UPLOAD_BYTES, directory: uploadDir(), extension: ".csv" });
   if (!parsed.ok) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
-  const [upload, ...extra] = parsed.files;
+  const ctx: Ctx = { ...staff, files: parsed.files };
+  try {
+    return await runIntent(parsed.formData, ctx, { upload: uploadAction });
+  } catch (error) {
+    await discardFiles(parsed.files);
+    throw error;
+  }
+}
+
+type Ctx = BrandContext & { files: PendingFile[] };
+
+/** A CSV to import: kept aside until the columns are checked on the next page. */
+async function uploadAction({ brand, scope, files }: Ctx) {
+  const [upload, ...extra] = files;
   await discardFiles(extra);
   if (!upload) return data({ error: "Choose a CSV file to upload." }, { status: 400 });
   const file = upload.file;
@@ -48,6 +62,7 @@ export default function Imports() {
         </p>
       </div>
       <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <input type="hidden" name="intent" value="upload" />
         <Field className="min-w-64 flex-1" label="CSV file (comma, semicolon or tab separated; up to 100 MB)" name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required errors={actionData?.error ? [actionData.error] : undefined} />
         <SubmitButton pendingText="Uploading…">Upload</SubmitButton>
       </Form>

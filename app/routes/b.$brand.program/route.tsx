@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SubmitButton, TextareaField } from "#app/components/forms";
+import { Field, replyFor, SubmitButton, TextareaField } from "#app/components/forms";
 import { QuestionEditor, type QuestionRow } from "#app/components/question-editor";
 import { ProgramSettingsSchema } from "#app/models/program-settings";
 import { getProgramSettings, saveProgramSettings } from "#app/models/program-settings.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -18,10 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, settings: await getProgramSettings(scope) };
 }
 
+type Ctx = BrandContext & { form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
-  const submission = parseWithZod(await readForm(request), { schema: ProgramSettingsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  const ctx: Ctx = { ...(await requireBrandMember(request, params.brand, "manager")), form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { save: saveAction });
+}
+
+async function saveAction({ brand, scope, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: ProgramSettingsSchema });
+  // Without JavaScript, the question list's "add" and "remove" buttons post here too: those are not errors.
+  if (submission.status !== "success") return rejected("save", submission, undefined, submission.status === "error" ? 400 : 200);
   await saveProgramSettings(scope, submission.value);
   return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Program settings saved." });
 }
@@ -39,7 +46,7 @@ type ProgramForm = {
 
 export default function ProgramSettings() {
   const { brand, settings } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "save");
   const [form, fields] = useForm<ProgramForm, ProgramForm>({
     id: "program",
     lastResult,
@@ -68,6 +75,7 @@ export default function ProgramSettings() {
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Program settings</h1>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-8">
+        <input type="hidden" name="intent" value="save" />
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">Application page</legend>
           <label className="flex items-center gap-2 text-sm">

@@ -38,7 +38,7 @@ export default function EditScoop() {
         brand={brand}
         choices={choices}
         lastResult={actionData?.result}
-        uploadError={actionData?.uploadError}
+        uploadError={actionData && "uploadError" in actionData ? actionData.uploadError : null}
         uploads={scoop.uploads}
         submitLabel="Save changes"
         defaults={{

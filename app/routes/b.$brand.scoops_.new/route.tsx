@@ -28,7 +28,7 @@ export default function NewScoop() {
         brand={brand}
         choices={choices}
         lastResult={actionData?.result}
-        uploadError={actionData?.uploadError}
+        uploadError={actionData && "uploadError" in actionData ? actionData.uploadError : null}
         submitLabel="Save scoop"
         defaults={{ title: "", body: "", guidance: "", links: "", publishMode: "draft", publishAt: "", embargo: false, embargoUntil: "", audienceKind: "all", audienceValues: [] }}
       />

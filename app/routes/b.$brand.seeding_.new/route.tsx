@@ -1,14 +1,14 @@
 import { getFieldsetProps, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AudiencePicker } from "#app/components/audience-picker";
-import { ErrorList, Field, SubmitButton, TextareaField, buttonClass, fieldList } from "#app/components/forms";
+import { buttonClass, ErrorList, Field, fieldList, replyFor, SubmitButton, TextareaField } from "#app/components/forms";
 import { audienceChoices } from "#app/models/audience.server";
 import { CampaignSchema } from "#app/models/seeding/rules";
 import { createCampaign } from "#app/models/seeding/campaigns.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -19,12 +19,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand, choices: await audienceChoices(scope) };
 }
 
+type Ctx = BrandContext & { form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, user, scope } = await requireBrandMember(request, params.brand, "manager");
-  const submission = parseWithZod(await readForm(request), { schema: CampaignSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const ctx: Ctx = { ...(await requireBrandMember(request, params.brand, "manager")), form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { create: createAction });
+}
+
+async function createAction({ brand, user, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: CampaignSchema });
+  if (submission.status !== "success") return rejected("create", submission);
   const created = await createCampaign(brand, user.id, submission.value);
-  if (!created.ok) return data(submission.reply({ fieldErrors: created.errors }), { status: 400 });
+  if (!created.ok) return rejected("create", submission, { fieldErrors: created.errors });
   return redirectWithToast(`/b/${brand.slug}/seeding/${created.id}`, { kind: "success", message: "Campaign created." });
 }
 
@@ -35,7 +41,7 @@ type CampaignForm = { name: string; callToAction: string; guidelines: string; mo
 
 export default function NewCampaign() {
   const { brand, choices } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "create");
   const [form, fields] = useForm<CampaignForm, CampaignForm>({
     id: "campaign",
     lastResult,
@@ -49,6 +55,7 @@ export default function NewCampaign() {
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">New seeding campaign</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <input type="hidden" name="intent" value="create" />
         <Field label="Name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
         <TextareaField label="Call to action" hint="What you'd love fans to try — friendly, never a requirement." rows={3} {...getTextareaProps(fields.callToAction)} errors={fields.callToAction.errors} />
         <TextareaField label="Guidelines (optional)" rows={3} {...getTextareaProps(fields.guidelines)} errors={fields.guidelines.errors} />

@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { checkIn, findTicket } from "#app/models/events/check-in.server";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser, type SessionUser } from "#app/utils/auth.server";
+import { runIntent } from "#app/utils/forms.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
+import { readForm } from "#app/utils/request-body.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Ticket · Kindred" }];
@@ -17,13 +19,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ticket: found.ticket };
 }
 
+type Ctx = { user: SessionUser; code: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const found = await findTicket(user, params.code ?? "");
+  const ctx: Ctx = { user: await requireUser(request), code: params.code ?? "" };
+  return runIntent(await readForm(request), ctx, { "check-in": checkInAction });
+}
+
+async function checkInAction({ user, code }: Ctx) {
+  const found = await findTicket(user, code);
   invariantResponse(found, "Ticket not found");
   const { ticket, scope } = found;
   const result = await checkIn(scope, ticket.eventId, ticket.id, user.id);
-  return redirectWithToast(`/checkin/${params.code}`, result.ok ? { kind: "success", message: `${result.name} is checked in.` } : { kind: "error", message: result.error });
+  return redirectWithToast(`/checkin/${code}`, result.ok ? { kind: "success", message: `${result.name} is checked in.` } : { kind: "error", message: result.error });
 }
 
 export default function Ticket() {
@@ -40,6 +48,7 @@ export default function Ticket() {
           <p className="mt-2 font-semibold text-emerald-800">Checked in at {formatDateTime(ticket.checkedInAt, event.timeZone)}</p>
         ) : ticket.status === "going" ? (
           <Form method="post" className="mt-4">
+            <input type="hidden" name="intent" value="check-in" />
             <SubmitButton className="w-full py-4 text-lg" pendingText="Checking in…">
               Confirm check-in
             </SubmitButton>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canSeeUpload } from "#app/models/uploads.server";
+import { canSeeUpload } from "#app/models/upload-access.server";
 import { requireUser } from "#app/utils/auth.server";
 import { uploadResponse } from "#app/utils/uploads.server";
 

@@ -1,14 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert } from "#app/components/alert";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { buttonClass } from "#app/components/forms";
+import { buttonClass, replyFor } from "#app/components/forms";
 import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
 import { alreadyInProgram, findInviteLink, joinViaLink, LINK_PROBLEMS } from "#app/models/invite-links.server";
 import { JoinSchema } from "#app/models/join";
-import { getUser, requireUser } from "#app/utils/auth.server";
+import { getUser, requireUser, type SessionUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Join the ambassador program · Kindred" }];
@@ -22,18 +22,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { problem: null, brand: link.brand, user: user ? { email: user.email, name: user.name, already } : null, code };
 }
 
+type Ctx = { user: SessionUser; code: string; form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: JoinSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
-  const result = await joinViaLink({ code: params.code ?? "", user, input: submission.value });
-  if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });
+  const ctx: Ctx = { user: await requireUser(request), code: params.code ?? "", form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { join: joinAction });
+}
+
+async function joinAction({ user, code, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: JoinSchema });
+  if (submission.status !== "success") return rejected("join", submission);
+  const result = await joinViaLink({ code, user, input: submission.value });
+  if (!result.ok) return rejected("join", submission, { formErrors: [result.error] });
   return redirectWithToast(`/me/programs/${result.slug}`, { kind: "success", message: result.already ? "You are already in this program." : "Welcome to the ambassador program!" });
 }
 
 export default function JoinViaLink() {
   const { problem, brand, user, code } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = replyFor(useActionData<typeof action>(), "join");
+  const joinError = reply?.error?.[""]?.[0];
   if (problem || !brand) {
     return (
       <div className="mx-auto max-w-lg px-4 py-12">
@@ -50,9 +57,9 @@ export default function JoinViaLink() {
       <BrandWelcome brand={brand}>
         <ProgramPromise />
       </BrandWelcome>
-      {actionData?.error ? (
+      {joinError ? (
         <Alert tone="error">
-          {actionData.error}
+          {joinError}
         </Alert>
       ) : null}
       {!user ? (
@@ -74,7 +81,7 @@ export default function JoinViaLink() {
           <h2 id="join-heading" className="mb-4 text-lg font-semibold">
             Join as {user.email}
           </h2>
-          <JoinForm brand={brand} lastResult={actionData?.result} defaultValue={{ name: user.name ?? "" }} submitLabel={`Join ${brand.name}`} />
+          <JoinForm brand={brand} lastResult={reply} defaultValue={{ name: user.name ?? "" }} submitLabel={`Join ${brand.name}`} />
         </section>
       )}
     </div>

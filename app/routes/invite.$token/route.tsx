@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert } from "#app/components/alert";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { replyFor } from "#app/components/forms";
 import { BrandWelcome, JoinForm, ProgramPromise } from "#app/components/join-form";
 import { acceptFanInvite, findFanInvite } from "#app/models/fan-invites.server";
 import { startCodeSignIn } from "#app/models/login.server";
@@ -10,6 +10,7 @@ import { JoinSchema } from "#app/models/join";
 import { createSession, getUser } from "#app/utils/auth.server";
 import { clientIp } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation · Kindred" }];
@@ -28,12 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { problem: null, invite: found.invite, signedInAs: user?.email ?? null };
 }
 
+type Ctx = { request: Request; token: string; form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: JoinSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const ctx: Ctx = { request, token: params.token ?? "", form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { join: joinAction });
+}
+
+async function joinAction({ request, token, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: JoinSchema });
+  if (submission.status !== "success") return rejected("join", submission);
   const currentUser = await getUser(request);
-  const result = await acceptFanInvite({ token: params.token ?? "", currentUser, input: submission.value });
-  if (!result.ok) return data({ result: submission.reply(), error: result.error }, { status: 400 });
+  const result = await acceptFanInvite({ token, currentUser, input: submission.value });
+  if (!result.ok) return rejected("join", submission, { formErrors: [result.error] });
   const programPage = `/me/programs/${result.slug}`;
   const welcome = `Welcome to ${result.brandName}'s ambassador program!`;
   if (result.next === "signed-in") return redirectWithToast(programPage, { kind: "success", message: welcome });
@@ -55,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcceptInvite() {
   const { problem, invite, signedInAs } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = replyFor(useActionData<typeof action>(), "join");
+  const joinError = reply?.error?.[""]?.[0];
   if (problem || !invite) {
     return (
       <div className="mx-auto max-w-lg px-4 py-12">
@@ -74,9 +83,9 @@ export default function AcceptInvite() {
         {invite.note ? <blockquote className="border-l-4 border-stone-300 pl-3 italic text-stone-700">“{invite.note}”</blockquote> : null}
         <ProgramPromise />
       </BrandWelcome>
-      {actionData?.error ? (
+      {joinError ? (
         <Alert tone="error">
-          {actionData.error}
+          {joinError}
         </Alert>
       ) : null}
       {wrongAccount ? (
@@ -88,7 +97,7 @@ export default function AcceptInvite() {
           <h2 id="join-heading" className="mb-4 text-lg font-semibold">
             Join as {invite.email}
           </h2>
-          <JoinForm brand={invite.brand} lastResult={actionData?.result} defaultValue={{ name: invite.name }} submitLabel={`Join ${invite.brand.name}`} />
+          <JoinForm brand={invite.brand} lastResult={reply} defaultValue={{ name: invite.name }} submitLabel={`Join ${invite.brand.name}`} />
         </section>
       )}
     </div>

@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, buttonClass } from "#app/components/forms";
 import { ROLE_LABELS } from "#app/models/roles";
 import { acceptStaffInvite, findStaffInvite } from "#app/models/staff.server";
-import { getUser, requireUser } from "#app/utils/auth.server";
+import { getUser, requireUser, type SessionUser } from "#app/utils/auth.server";
+import { runIntent } from "#app/utils/forms.server";
+import { readForm } from "#app/utils/request-body.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Team invitation · Kindred" }];
@@ -24,9 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { problem: null, invite: found.invite, user: user?.email ?? null };
 }
 
+type Ctx = { user: SessionUser; token: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const result = await acceptStaffInvite(params.token ?? "", user);
+  const ctx: Ctx = { user: await requireUser(request), token: params.token ?? "" };
+  return runIntent(await readForm(request), ctx, { accept: acceptAction });
+}
+
+async function acceptAction({ user, token }: Ctx) {
+  const result = await acceptStaffInvite(token, user);
   if (!result.ok) return data({ error: result.error }, { status: 400 });
   return redirectWithToast(`/b/${result.slug}`, { kind: "success", message: "Welcome to the team!" });
 }
@@ -66,6 +74,7 @@ export default function StaffInvite() {
             </Alert>
           ) : (
             <Form method="post">
+              <input type="hidden" name="intent" value="accept" />
               <SubmitButton className="w-full" pendingText="Joining…">
                 Accept and join {invite.brand.name}
               </SubmitButton>

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
-import { Field, Honeypot, SubmitButton, TextareaField } from "#app/components/forms";
+import { Field, Honeypot, replyFor, SubmitButton, TextareaField } from "#app/components/forms";
 import { QuestionField } from "#app/components/question-field";
 import { SocialAccountsFields } from "#app/components/social-accounts";
 import { BrandWelcome, ConsentFields, ProgramPromise } from "#app/components/join-form";
@@ -12,6 +12,7 @@ import { applicationSchema, type ApplicationInput } from "#app/models/applicatio
 import { programToApply, submitApplication } from "#app/models/applications.server";
 import { getUser } from "#app/utils/auth.server";
 import { clientIp } from "#app/utils/http.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.brand.name}'s ambassador program` : "Apply · Kindred" }];
@@ -23,19 +24,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { brand: publicBrand, questions, user: user ? { email: user.email, name: user.name } : null };
 }
 
+type Ctx = Awaited<ReturnType<typeof programToApply>> & { request: Request; form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { brand, questions } = await programToApply(params.slug ?? "");
-  if (!brand.applicationsOpen) throw new Response("Applications are closed", { status: 403 });
-  const user = await getUser(request);
-  const formData = await readForm(request);
+  const program = await programToApply(params.slug ?? "");
+  if (!program.brand.applicationsOpen) throw new Response("Applications are closed", { status: 403 });
+  const ctx: Ctx = { ...program, request, form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { apply: applyAction });
+}
+
+async function applyAction({ brand, questions, request, form }: Ctx) {
   const done = `/join/${brand.slug}?submitted=1`;
-  if (formData.get("website")) return redirect(done); // honeypot: a bot
-  const submission = parseWithZod(formData, { schema: applicationSchema(questions, !user, brand.requireEmailOptIn) });
-  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (form.get("website")) return redirect(done); // honeypot: a bot
+  const user = await getUser(request);
+  const submission = parseWithZod(form, { schema: applicationSchema(questions, !user, brand.requireEmailOptIn) });
+  // Without JavaScript, the social accounts' "add" and "remove" buttons post here too: those are not errors.
+  if (submission.status !== "success") return rejected("apply", submission, undefined, submission.status === "error" ? 400 : 200);
   const result = await submitApplication({ brand, user, input: submission.value as ApplicationInput, questions, ip: clientIp(request) });
-  if (!result.ok) {
-    return data(result.field ? submission.reply({ fieldErrors: { [result.field]: [result.error] } }) : submission.reply({ formErrors: [result.error] }), { status: 400 });
-  }
+  if (!result.ok) return rejected("apply", submission, result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
   return redirect(done);
 }
 
@@ -53,7 +59,7 @@ type ApplyForm = {
 
 export default function Apply() {
   const { brand, questions, user } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "apply");
   const [params] = useSearchParams();
   const schema = applicationSchema(questions, !user, brand.requireEmailOptIn);
   const [form, fields] = useForm<ApplyForm, ApplyForm>({
@@ -92,6 +98,7 @@ export default function Apply() {
         <ProgramPromise />
       </BrandWelcome>
       <Form method="post" {...getFormProps(form)} className="relative space-y-6 rounded-xl border border-stone-200 bg-white p-6">
+        <input type="hidden" name="intent" value="apply" />
         <Honeypot />
         {form.errors?.length ? <Alert>{form.errors.join(" ")}</Alert> : null}
         <fieldset className="space-y-4">

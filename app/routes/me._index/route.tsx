@@ -2,13 +2,13 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { fanScope } from "#app/models/scope";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SubmitButton } from "#app/components/forms";
+import { Field, replyFor, SubmitButton } from "#app/components/forms";
 import { SocialAccountsFields } from "#app/components/social-accounts";
 import { ProfileSchema } from "#app/models/profile";
 import { getFanProfile, updateFanProfile } from "#app/models/profile.server";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser, type SessionUser } from "#app/utils/auth.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -19,11 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile: await getFanProfile(fanScope(user)) };
 }
 
+type Ctx = { user: SessionUser; form: FormData };
+
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: ProfileSchema });
+  const ctx: Ctx = { user: await requireUser(request), form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { save: saveAction });
+}
+
+async function saveAction({ user, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: ProfileSchema });
   // Without JavaScript, "add" and "remove" buttons post here too: those are not errors.
-  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success") return rejected("save", submission, undefined, submission.status === "error" ? 400 : 200);
   await updateFanProfile(fanScope(user), submission.value);
   return redirectWithToast("/me", { kind: "success", message: "Your profile is saved." });
 }
@@ -32,7 +38,7 @@ type ProfileForm = { name: string; city: string; interests: string; accounts: { 
 
 export default function FanProfile() {
   const { profile } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "save");
   const [form, fields] = useForm<ProfileForm, ProfileForm>({
     id: "profile",
     lastResult,
@@ -55,6 +61,7 @@ export default function FanProfile() {
         </p>
       </div>
       <Form method="post" {...getFormProps(form)} className="space-y-6 rounded-xl border border-stone-200 bg-white p-6">
+        <input type="hidden" name="intent" value="save" />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
           <Field label="City" {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />

@@ -1,12 +1,11 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { fanScope } from "#app/models/scope";
+import { fanScope, type FanScope } from "#app/models/scope";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Alert } from "#app/components/alert";
-import { ErrorList, Field, SubmitButton } from "#app/components/forms";
+import { ErrorList, Field, replyFor, SubmitButton } from "#app/components/forms";
 import { LocalTime } from "#app/components/local-time";
 import { QuestionField } from "#app/components/question-field";
 import { RSVP_STATUSES, eventLocation, rsvpSchema } from "#app/models/events/rules";
@@ -14,6 +13,7 @@ import { getEventForFan, respondToEvent, ticketQrSvg, type RsvpInput } from "#ap
 import { requireUser } from "#app/utils/auth.server";
 import { formatRange } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
+import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 
@@ -26,16 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...found, qrSvg: found.ticketUrl ? await ticketQrSvg(found.ticketUrl) : null };
 }
 
+type Ctx = { scope: FanScope; eventId: string; form: FormData };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const found = await getEventForFan(fanScope(user), params.id ?? "");
+  const ctx: Ctx = { scope: fanScope(await requireUser(request)), eventId: params.id ?? "", form: await readForm(request) };
+  return runIntent(ctx.form, ctx, { rsvp: rsvpAction });
+}
+
+/** Going, maybe or not going — the same answer whether it comes from the form, a seat offer's claim or its refusal. */
+async function rsvpAction({ scope, eventId, form }: Ctx) {
+  const found = await getEventForFan(scope, eventId);
   invariantResponse(found, "Event not found");
-  const submission = parseWithZod(await readForm(request), { schema: rsvpSchema(found.event.questions, found.event.maxPlusOnes) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await respondToEvent(fanScope(user), found.event.id, submission.value as RsvpInput);
-  if (!result.ok) {
-    return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }), { status: 409 });
-  }
+  const submission = parseWithZod(form, { schema: rsvpSchema(found.event.questions, found.event.maxPlusOnes) });
+  if (submission.status !== "success") return rejected("rsvp", submission);
+  const result = await respondToEvent(scope, found.event.id, submission.value as RsvpInput);
+  if (!result.ok) return rejected("rsvp", submission, result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }, 409);
   return redirectWithToast(`/me/events/${found.event.id}`, { kind: result.status === "waitlisted" ? "info" : "success", message: result.message });
 }
 
@@ -43,7 +48,7 @@ type RsvpForm = { status: string; plusOnes: string; showInGuestList?: string; [q
 
 export default function FanEvent() {
   const { event, brand, rsvp, qrSvg, waitlistPosition, guestList } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "rsvp");
   const answers = Object.fromEntries((rsvp?.answers ?? []).map((a) => [a.label, a.answer]));
   const [form, fields] = useForm<RsvpForm, RsvpForm>({
     id: "rsvp",
@@ -109,6 +114,7 @@ export default function FanEvent() {
           </p>
           <div className="flex flex-wrap gap-2">
             <Form method="post">
+              <input type="hidden" name="intent" value="rsvp" />
               <input type="hidden" name="status" value="going" />
               <input type="hidden" name="plusOnes" value={rsvp.plusOnes} />
               {rsvp.showInGuestList ? <input type="hidden" name="showInGuestList" value="on" /> : null}
@@ -121,6 +127,7 @@ export default function FanEvent() {
               <SubmitButton pendingText="Claiming…">Claim my seat</SubmitButton>
             </Form>
             <Form method="post">
+              <input type="hidden" name="intent" value="rsvp" />
               <input type="hidden" name="status" value="not_going" />
               <SubmitButton variant="secondary">I can't make it</SubmitButton>
             </Form>
@@ -150,6 +157,7 @@ export default function FanEvent() {
           {event.full && !rsvp ? <p className="text-sm text-amber-800">This event is full: answering “going” puts you on the waitlist.</p> : null}
           {event.seatsLeft !== null && !event.full ? <p className="text-sm text-stone-600">{event.seatsLeft} {event.seatsLeft === 1 ? "seat" : "seats"} left.</p> : null}
           <Form method="post" {...getFormProps(form)} className="space-y-4">
+            <input type="hidden" name="intent" value="rsvp" />
             {form.errors ? <Alert>{form.errors.join(" ")}</Alert> : null}
             <fieldset>
               <legend className="text-sm font-medium">Your answer</legend>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms";
 import { applyUnsubscribe, describeUnsubscribe } from "#app/models/unsubscribe.server";
 import { invariantResponse } from "#app/utils/http.server";
+import { runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Kindred" }];
@@ -15,13 +16,31 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { found };
 }
 
-/** The button, or a mail app's one-click POST (RFC 8058: body "List-Unsubscribe=One-Click"), which gets a plain 200. */
+type Ctx = { token: string };
+
+/**
+ * The page's button (intent "unsubscribe"), or a mail app's one-click POST (RFC 8058: the body is exactly
+ * "List-Unsubscribe=One-Click", with no intent), which is the same action answered with a plain 200.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const done = await applyUnsubscribe(params.token ?? "");
-  invariantResponse(done, "This unsubscribe link is not valid.");
-  if (form.get("List-Unsubscribe") === "One-Click") return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const ctx: Ctx = { token: params.token ?? "" };
+  if (form.get("List-Unsubscribe") === "One-Click") return oneClickAction(ctx);
+  return runIntent(form, ctx, { unsubscribe: unsubscribeAction });
+}
+
+async function unsubscribe(token: string) {
+  invariantResponse(await applyUnsubscribe(token), "This unsubscribe link is not valid.");
+}
+
+async function unsubscribeAction({ token }: Ctx) {
+  await unsubscribe(token);
   return data({ done: true as const });
+}
+
+async function oneClickAction({ token }: Ctx) {
+  await unsubscribe(token);
+  return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export default function Unsubscribe() {
@@ -37,6 +56,7 @@ export default function Unsubscribe() {
         </p>
       ) : (
         <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="unsubscribe" />
           <p className="text-stone-700">
             {found.email} will get no more {found.label.toLowerCase()} emails from {found.brand.name}'s ambassador program. Messages you ask for (like your event tickets) still arrive.
           </p>
