@@ -5,6 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { discardFiles, type PendingFile } from "./request-body.server";
 
 /** The action a form asks for (its "intent" field), or "" when it names none. */
 export function intentOf(form: FormData) {
@@ -24,6 +25,18 @@ export function runIntent<C, H extends Record<string, (ctx: C) => unknown>>(form
     throw new Response(message, { status: 400, statusText: "Bad Request" });
   }
   return handler(ctx) as ReturnType<H[keyof H]>;
+}
+
+/**
+ * runIntent for a form with uploads. Afterwards, whatever happened, the uploads the action did not keep are removed
+ * (a kept file was already moved into place), so a refused form or an unknown intent leaves nothing on disk.
+ */
+export async function runUploadIntent<C, H extends Record<string, (ctx: C) => unknown>>(form: FormData, files: PendingFile[], ctx: C, handlers: H) {
+  try {
+    return (await runIntent(form, ctx, handlers)) as Awaited<ReturnType<H[keyof H]>>;
+  } finally {
+    await discardFiles(files);
+  }
 }
 
 /**

@@ -369,7 +369,7 @@ function routeSourceWithHandlers(file: string) {
 
 function intentsInSource(source: string) {
   const found = new Set<string>();
-  for (const m of source.matchAll(/runIntent\([^;]*?\{([^{}]*)\}\s*\)/g)) for (const k of m[1].matchAll(/"?([\w-]+)"?:\s*\w+/g)) found.add(k[1]);
+  for (const m of source.matchAll(/run(?:Upload)?Intent\([^;]*?\{([^{}]*)\}\s*\)/g)) for (const k of m[1].matchAll(/"?([\w-]+)"?:\s*\w+/g)) found.add(k[1]);
   for (const m of source.matchAll(/intent"?\)?\s*===\s*"([^"]+)"/g)) found.add(m[1]);
   for (const m of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) found.add(m[1]);
   for (const m of source.matchAll(/switch\s*\(([^)]*intent[^)]*\)?)\)\s*\{/g)) {

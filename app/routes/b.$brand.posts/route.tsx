@@ -17,9 +17,9 @@ import { importPostsCsv, submitPostForm } from "#app/models/posts/submit.server"
 import { ambassadorIdByEmail } from "#app/models/ambassadors.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
-import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runUploadIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
+import { parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Posts · Kindred" }];
@@ -45,11 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseMultipart(request, ["file", "screenshot"]);
   if (!parsed.ok) return data<Result>({ error: parsed.error }, { status: 400 });
   const ctx: Ctx = { ...staff, form: parsed.formData, files: parsed.files, back: `/b/${staff.brand.slug}/posts${new URL(request.url).search}` };
-  try {
-    return await runIntent(ctx.form, ctx, { approve: approveAction, hide: hideAction, disclosure: disclosureAction, import: importAction, add: addAction });
-  } finally {
-    await discardFiles(parsed.files);
-  }
+  return runUploadIntent(ctx.form, ctx.files, ctx, { approve: approveAction, hide: hideAction, disclosure: disclosureAction, import: importAction, add: addAction });
 }
 
 async function approveAction({ brand, form, back, scope }: Ctx) {

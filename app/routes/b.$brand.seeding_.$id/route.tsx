@@ -14,11 +14,11 @@ import { offerProduct } from "#app/models/seeding/requests.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { activeAmbassadorsByEmail } from "#app/models/ambassadors.server";
-import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
+import { firstProblem, hiddenFields, runUploadIntent } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
+import { parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
@@ -53,11 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseMultipart(request, ["file"]);
   if (!parsed.ok) return data<ActionResult>({ error: parsed.error }, { status: 400 });
   const ctx: Ctx = { ...staff, form: parsed.formData, files: parsed.files, campaignId, back: `/b/${staff.brand.slug}/seeding/${campaignId}` };
-  try {
-    return await runIntent(ctx.form, ctx, { tracking: trackingAction, approve: approveAction, decline: declineAction, ship: shipAction, delivered: deliveredAction, stock: stockAction, offer: offerAction });
-  } finally {
-    await discardFiles(parsed.files);
-  }
+  return runUploadIntent(ctx.form, ctx.files, ctx, { tracking: trackingAction, approve: approveAction, decline: declineAction, ship: shipAction, delivered: deliveredAction, stock: stockAction, offer: offerAction });
 }
 
 const problem = (error: string, status = 400) => data<ActionResult>({ error }, { status });

@@ -57,11 +57,7 @@ export default function JoinViaLink() {
       <BrandWelcome brand={brand}>
         <ProgramPromise />
       </BrandWelcome>
-      {joinError ? (
-        <Alert tone="error">
-          {joinError}
-        </Alert>
-      ) : null}
+      {joinError ? <Alert tone="error">{joinError}</Alert> : null}
       {!user ? (
         <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-6">
           <p>First, confirm your email address: we'll send you a code, then bring you back here.</p>

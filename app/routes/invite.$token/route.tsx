@@ -83,11 +83,7 @@ export default function AcceptInvite() {
         {invite.note ? <blockquote className="border-l-4 border-stone-300 pl-3 italic text-stone-700">“{invite.note}”</blockquote> : null}
         <ProgramPromise />
       </BrandWelcome>
-      {joinError ? (
-        <Alert tone="error">
-          {joinError}
-        </Alert>
-      ) : null}
+      {joinError ? <Alert tone="error">{joinError}</Alert> : null}
       {wrongAccount ? (
         <Alert tone="warning">
           This invitation is for {invite.email}, but you are signed in as {signedInAs}. Sign out first, then open the link again.

@@ -17,10 +17,10 @@ import { fanPosts, postingPrograms } from "#app/models/posts/review.server";
 import { submitPostForm, updateCaption } from "#app/models/posts/submit.server";
 import { fanScope, type FanScope } from "#app/models/scope";
 import { requireUser } from "#app/utils/auth.server";
-import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runUploadIntent } from "#app/utils/forms.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
+import { parseMultipart, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
@@ -45,11 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fan = fanScope(await requireUser(request));
   const parsed = await parseMultipart(request, ["screenshot"]);
   if (!parsed.ok) return data({ error: parsed.error }, { status: 400 });
-  try {
-    return await runIntent(parsed.formData, { fan, form: parsed.formData, files: parsed.files }, { add: addAction, caption: captionAction, numbers: numbersAction });
-  } finally {
-    await discardFiles(parsed.files); // a kept screenshot was already moved into place
-  }
+  return runUploadIntent(parsed.formData, parsed.files, { fan, form: parsed.formData, files: parsed.files }, { add: addAction, caption: captionAction, numbers: numbersAction });
 }
 
 async function addAction({ fan, form, files }: Ctx) {
