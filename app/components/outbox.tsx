@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { Link } from "@remix-run/react";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { LocalTime } from "#app/components/local-time";
+import { TableHead } from "./table";
 
 type Row = { id: string; to: string; subject: string; template: string; status: string; error: string | null; createdAt: string | Date; attempts: number };
 
@@ -24,14 +25,7 @@ export function OutboxTable({ messages, timeZone, basePath }: { messages: Row[];
   return (
     <div className="mt-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="min-w-full text-left text-sm">
-        <thead className="bg-stone-50 text-stone-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">To</th>
-            <th scope="col" className="px-4 py-2 font-medium">Subject</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
+        <TableHead columns={["When", "To", "Subject", "Status"]} cell="px-4 py-2 font-medium" />
         <tbody className="divide-y divide-stone-100">
           {messages.map((m) => (
             <tr key={m.id} data-testid="outbox-row">

@@ -1,4 +1,5 @@
 import { LocalTime } from "./local-time";
+import { Section } from "./section";
 
 type Perk = { kind: string; label: string; valueCents: number | null; at: string | Date };
 
@@ -8,10 +9,7 @@ const money = new Intl.NumberFormat("en", { style: "currency", currency: "USD" }
 export function PerkLedger({ perks, zone }: { perks: Perk[]; zone: string }) {
   const total = perks.reduce((n, p) => n + (p.valueCents ?? 0), 0);
   return (
-    <section aria-labelledby="perks-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id="perks-heading" className="font-semibold">
-        Perks received{total ? ` · ${money.format(total / 100)} in product` : ""}
-      </h2>
+    <Section title={<>Perks received{total ? ` · ${money.format(total / 100)} in product` : ""}</>} className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
       {perks.length ? (
         <ul className="mt-2 space-y-1 text-sm" data-testid="perk-ledger">
           {perks.map((p, i) => (
@@ -27,6 +25,6 @@ export function PerkLedger({ perks, zone }: { perks: Perk[]; zone: string }) {
       ) : (
         <p className="mt-1 text-sm text-stone-600">Nothing yet.</p>
       )}
-    </section>
+    </Section>
   );
 }

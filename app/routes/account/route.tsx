@@ -12,6 +12,7 @@ import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Kindred" }];
 
@@ -71,10 +72,7 @@ export default function Account() {
   return (
     <div className="mx-auto max-w-2xl space-y-10 px-4 py-8">
       <h1 className="text-2xl font-bold">Your account</h1>
-      <section aria-labelledby="profile-heading" className="space-y-3">
-        <h2 id="profile-heading" className="text-lg font-semibold">
-          Profile
-        </h2>
+      <Section title="Profile" className="space-y-3">
         <p className="text-sm text-stone-600">Signed in as {user.email}.</p>
         <Form method="post" {...rename.formProps} className="flex flex-wrap items-start gap-3">
           <input type="hidden" name="intent" value="rename" />
@@ -83,11 +81,8 @@ export default function Account() {
             Save
           </SubmitButton>
         </Form>
-      </section>
-      <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="text-lg font-semibold">
-          Where you are signed in
-        </h2>
+      </Section>
+      <Section title="Where you are signed in">
         <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {sessions.map((s, i) => (
             <li key={i} className="px-4 py-3 text-sm">
@@ -107,11 +102,8 @@ export default function Account() {
           <input type="hidden" name="intent" value="everywhere" />
           <SubmitButton variant="danger">Sign out everywhere</SubmitButton>
         </Form>
-      </section>
-      <section aria-labelledby="data-heading" className="space-y-4">
-        <h2 id="data-heading" className="text-lg font-semibold">
-          Your data
-        </h2>
+      </Section>
+      <Section title="Your data" className="space-y-4">
         <p className="text-sm text-stone-600">Download everything Kindred holds about you: your profile, programs, consents, applications and history.</p>
         <a href="/me/data.json" download className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
           Export my data (JSON)
@@ -125,7 +117,7 @@ export default function Account() {
           <Field label={`Type ${user.email} to confirm`} {...getInputProps(remove.fields.confirmEmail, { type: "text" })} autoComplete="off" errors={remove.fields.confirmEmail.errors} />
           <SubmitButton variant="danger">Delete my account</SubmitButton>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

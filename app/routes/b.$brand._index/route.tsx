@@ -7,6 +7,7 @@ import { TIERS, describeTier } from "#app/models/tiers";
 import { brandOverview } from "#app/models/brand.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { Section } from "#app/components/section";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, role, scope } = await requireBrandMember(request, params.brand);
@@ -54,10 +55,7 @@ export default function BrandOverview() {
         </div>
       ) : null}
       {todo.length || nextEvent ? (
-        <section aria-labelledby="todo-heading" className="rounded-lg border border-violet-200 bg-violet-50 p-4">
-          <h2 id="todo-heading" className="font-semibold">
-            Waiting for you
-          </h2>
+        <Section title="Waiting for you" className="rounded-lg border border-violet-200 bg-violet-50 p-4" heading="font-semibold">
           <ul className="mt-2 space-y-1 text-sm">
             {todo.map((t) => (
               <li key={t.to}>
@@ -77,29 +75,23 @@ export default function BrandOverview() {
               </li>
             ) : null}
           </ul>
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading" className="text-lg font-semibold">
-          Ambassadors
-        </h2>
+      <Section title="Ambassadors">
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {(["active", "invited", "applied", "paused", "alumni"] as const).map((s) => (
             <Stat key={s} label={s[0].toUpperCase() + s.slice(1)} value={byStatus[s]} to={`${directory}?status=${s}`} />
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="tier-heading">
-        <h2 id="tier-heading" className="text-lg font-semibold">
-          Active ambassadors by tier
-        </h2>
+      </Section>
+      <Section title="Active ambassadors by tier">
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {TIERS.map((t) => (
             <Stat key={t} label={t[0].toUpperCase() + t.slice(1)} value={byTier[t]} to={`${directory}?status=active&tier=${t}`} />
           ))}
         </ul>
         <p className="mt-2 text-xs text-stone-500">Tier rule (largest follower count of any account): {tierRules.join(" · ")}</p>
-      </section>
+      </Section>
       <p className="text-sm text-stone-600">
         Team: {staff} {staff === 1 ? "person" : "people"}.
       </p>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { bulkMessage, bulkStatus, bulkTag, bulkUntag } from "#app/models/bulk-actions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
+import { TableHead } from "#app/components/table";
 import { z } from "zod";
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassadors";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
@@ -188,24 +189,19 @@ export default function Ambassadors() {
         <div className="mt-4 sm:overflow-x-auto sm:rounded-lg sm:border sm:border-stone-200 sm:bg-white">
           <table className="block min-w-full text-left text-sm sm:table">
             <caption className="sr-only">Ambassadors, page {page}</caption>
-            <thead className="hidden bg-stone-50 text-stone-600 sm:table-header-group">
-              <tr>
-                <th scope="col" className="w-8 px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label="Tick every ambassador on this page"
-                    className="h-4 w-4"
-                    onChange={(e) => document.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((c) => (c.checked = e.currentTarget.checked))}
-                  />
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">City</th>
-                <th scope="col" className="px-4 py-2 font-medium">Tier</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Followers</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Tags</th>
-              </tr>
-            </thead>
+            <TableHead
+              className="hidden bg-stone-50 text-stone-600 sm:table-header-group"
+              cell="px-4 py-2 font-medium"
+              columns={[
+                { key: "tick", className: "w-8 !px-3", label: <input type="checkbox" aria-label="Tick every ambassador on this page" className="h-4 w-4" onChange={(e) => document.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((c) => (c.checked = e.currentTarget.checked))} /> },
+                "Name",
+                "City",
+                "Tier",
+                { key: "followers", label: "Followers", className: "text-right" },
+                "Status",
+                { key: "tags", label: "Tags", className: "hidden md:table-cell" },
+              ]}
+            />
             <tbody className="block space-y-2 sm:table-row-group sm:space-y-0 sm:divide-y sm:divide-stone-100">
               {rows.map((a) => (
                 <tr key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3 rounded-lg border border-stone-200 bg-white p-3 sm:table-row sm:rounded-none sm:border-0 sm:p-0" data-testid="ambassador-row">

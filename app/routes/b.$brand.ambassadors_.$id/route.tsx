@@ -18,6 +18,7 @@ import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
@@ -163,10 +164,7 @@ export default function AmbassadorPage() {
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <section aria-labelledby="socials-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="socials-heading" className="font-semibold">
-              Social accounts
-            </h2>
+          <Section title="Social accounts" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
             <p className="mt-1 text-xs text-stone-500">Tier rule: {tierRule}</p>
             {a.socialAccounts.length ? (
               <ul className="mt-3 space-y-3">
@@ -194,15 +192,12 @@ export default function AmbassadorPage() {
             ) : (
               <p className="mt-2 text-sm text-stone-600">No social accounts yet.</p>
             )}
-          </section>
+          </Section>
 
           <StaffDetailsForm ambassador={a} lastResult={replyFor(actionData, "details")} />
 
           {application ? (
-            <section aria-labelledby="application-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
-              <h2 id="application-heading" className="font-semibold">
-                From the application
-              </h2>
+            <Section title="From the application" className="rounded-lg border border-stone-200 bg-white p-4 text-sm" heading="font-semibold">
               <p className="text-xs text-stone-500">
                 Applied <LocalTime value={application.createdAt} zone={brand.timeZone} />
               </p>
@@ -223,15 +218,12 @@ export default function AmbassadorPage() {
                   </div>
                 ))}
               </dl>
-            </section>
+            </Section>
           ) : null}
 
           <PerkLedger perks={perks} zone={brand.timeZone} />
 
-          <section aria-labelledby="timeline-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="timeline-heading" className="font-semibold">
-              Timeline
-            </h2>
+          <Section title="Timeline" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
             <Form method="post" className="mt-3 space-y-2" {...note.formProps}>
               <input type="hidden" name="intent" value="note" />
               <TextareaField label="Add a private note" hint="Only staff see notes." {...getTextareaProps(note.fields.body)} rows={2} errors={note.fields.body.errors} />
@@ -253,14 +245,11 @@ export default function AmbassadorPage() {
             ) : (
               <p className="mt-3 text-sm text-stone-600">Nothing recorded yet.</p>
             )}
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="tags-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="tags-heading" className="font-semibold">
-              Tags
-            </h2>
+          <Section title="Tags" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
             <ul className="mt-2 flex flex-wrap gap-2">
               {a.tags.map((t) => (
                 <li key={t.id}>
@@ -288,12 +277,9 @@ export default function AmbassadorPage() {
                 Add
               </SubmitButton>
             </Form>
-          </section>
+          </Section>
 
-          <section aria-labelledby="prefs-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="prefs-heading" className="font-semibold">
-              Sizes and preferences
-            </h2>
+          <Section title="Sizes and preferences" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
             <Form method="post" className="mt-2 space-y-2" {...prefs.formProps}>
               <input type="hidden" name="intent" value="preferences" />
               <TextareaField label="What to remember" hint="Sizes, allergies, favourite products…" {...getTextareaProps(prefs.fields.preferences)} rows={3} errors={prefs.fields.preferences.errors} />
@@ -301,12 +287,9 @@ export default function AmbassadorPage() {
                 Save
               </SubmitButton>
             </Form>
-          </section>
+          </Section>
 
-          <section aria-labelledby="facts-heading" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
-            <h2 id="facts-heading" className="font-semibold">
-              Membership
-            </h2>
+          <Section title="Membership" className="rounded-lg border border-stone-200 bg-white p-4 text-sm" heading="font-semibold">
             <dl className="mt-2 space-y-1">
               {a.interests ? (
                 <div>
@@ -335,7 +318,7 @@ export default function AmbassadorPage() {
                 <dd className="inline"><LocalTime value={a.lastTouchAt} zone={brand.timeZone} /></dd>
               </div>
             </dl>
-          </section>
+          </Section>
         </aside>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { buttonClass } from "#app/components/forms";
 import { listEvents } from "#app/models/events/manage.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Events · Kindred" }];
 
@@ -44,10 +45,7 @@ export default function Events() {
           New event
         </Link>
       </div>
-      <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading" className="text-lg font-semibold">
-          Coming up
-        </h2>
+      <Section title="Coming up">
         {upcoming.length ? (
           <ul className="mt-2 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {upcoming.map((e) => (
@@ -60,18 +58,15 @@ export default function Events() {
             <p className="mt-1 text-stone-600">Tastings, workshops, launches: events let {brand.name}'s ambassadors meet each other and the team. RSVPs, waitlists and check-in are handled here.</p>
           </div>
         )}
-      </section>
+      </Section>
       {past.length ? (
-        <section aria-labelledby="past-heading">
-          <h2 id="past-heading" className="text-lg font-semibold">
-            Past events
-          </h2>
+        <Section title="Past events">
           <ul className="mt-2 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {past.map((e) => (
               <EventRow key={e.id} e={e} />
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton, TextareaField, buttonClass, useIntentForm } from "#app/components/forms";
+import { TableHead } from "#app/components/table";
 import { StatCards } from "#app/components/stat-cards";
 import { describeAudience } from "#app/models/audience";
 import { PRIORITIES, RSVP_STATUSES, eventLocation, type Priority, type RsvpStatus } from "#app/models/events/rules";
@@ -18,6 +19,7 @@ import { rejected, runIntent } from "#app/utils/forms.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -97,22 +99,11 @@ export default function EventDetail() {
         </p>
       ) : null}
 
-      <section aria-labelledby="attendees-heading">
-        <h2 id="attendees-heading" className="text-lg font-semibold">
-          RSVPs
-        </h2>
+      <Section title="RSVPs">
         {listed.length ? (
           <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="min-w-full text-left text-sm">
-              <thead className="bg-stone-50 text-stone-600">
-                <tr>
-                  <th className="px-3 py-2">Ambassador</th>
-                  <th className="px-3 py-2">RSVP</th>
-                  <th className="px-3 py-2">Guests</th>
-                  <th className="px-3 py-2">Checked in</th>
-                  <th className="px-3 py-2">Answers</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Ambassador", "RSVP", "Guests", "Checked in", "Answers"]} />
               <tbody className="divide-y divide-stone-100">
                 {listed.map((r) => (
                   <tr key={r.id}>
@@ -143,13 +134,10 @@ export default function EventDetail() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">No RSVPs yet. Invited ambassadors see the event under “My events” once it is published.</p>
         )}
-      </section>
+      </Section>
 
       {waitlist.length ? (
-        <section aria-labelledby="waitlist-heading">
-          <h2 id="waitlist-heading" className="text-lg font-semibold">
-            Waitlist (in the order seats will be offered)
-          </h2>
+        <Section title="Waitlist (in the order seats will be offered)">
           <ol className="mt-2 list-decimal space-y-1 rounded-lg border border-stone-200 bg-white py-3 pl-10 pr-4 text-sm">
             {waitlist.map((r) => (
               <li key={r.id}>
@@ -158,20 +146,17 @@ export default function EventDetail() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="message-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="message-heading" className="text-lg font-semibold">
-          Message everyone going
-        </h2>
+      <Section title="Message everyone going" className="rounded-lg border border-stone-200 bg-white p-4">
         <Form method="post" {...formProps} className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="message" />
           <Field label="Subject" {...getInputProps(fields.subject, { type: "text" })} errors={fields.subject.errors} />
           <TextareaField label="Message" rows={4} {...getTextareaProps(fields.body)} errors={fields.body.errors} />
           <SubmitButton pendingText="Sending…">Send to {counts.going} going</SubmitButton>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

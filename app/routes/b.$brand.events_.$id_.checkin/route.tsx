@@ -14,6 +14,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Kindred" }];
 
@@ -153,10 +154,7 @@ export default function CheckIn() {
         ))}
         {!guests.length ? <li className="px-3 py-4 text-sm text-stone-600">{q ? `Nobody going matches “${q}”.` : "Nobody is going yet."}</li> : null}
       </ul>
-      <section aria-labelledby="walkin-heading" className="space-y-3">
-        <h2 id="walkin-heading" className="font-semibold">
-          Walk-ins
-        </h2>
+      <Section title="Walk-ins" className="space-y-3" heading="font-semibold">
         <p className="text-xs text-stone-500" data-testid="seats-free">
           {event.capacity ? `${Math.max(0, event.capacity - event.seatsTaken)} of ${event.capacity} seats free.` : "No capacity limit."}
         </p>
@@ -202,7 +200,7 @@ export default function CheckIn() {
             </details>
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { runUploadIntent } from "#app/utils/forms.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Import fans · Kindred" }];
 
@@ -61,10 +62,7 @@ export default function Imports() {
         <Field className="min-w-64 flex-1" label="CSV file (comma, semicolon or tab separated; up to 100 MB)" name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required errors={actionData?.error ? [actionData.error] : undefined} />
         <SubmitButton pendingText="Uploading…">Upload</SubmitButton>
       </Form>
-      <section aria-labelledby="imports-heading">
-        <h2 id="imports-heading" className="text-lg font-semibold">
-          Recent imports
-        </h2>
+      <Section title="Recent imports">
         {imports.length ? (
           <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {imports.map((i) => (
@@ -82,7 +80,7 @@ export default function Imports() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">No imports yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

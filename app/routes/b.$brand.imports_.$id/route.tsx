@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
+import { TableHead } from "#app/components/table";
 import { SubmitButton } from "#app/components/forms";
 import { IMPORT_FIELDS, REJECTS_KEEP_DAYS, type Mapping } from "#app/models/csv-import";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
@@ -92,10 +94,7 @@ export default function ImportPage() {
 
       {job.status === "mapping" ? (
         <Form method="post" className="space-y-6">
-          <section aria-labelledby="map-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 id="map-heading" className="font-semibold">
-              Which column is which?
-            </h2>
+          <Section title="Which column is which?" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
             <p className="mt-1 text-sm text-stone-600">We guessed from the column names. The email column is required; columns set to “Don't import” are left out.</p>
             <div className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {headers.map((h, i) => (
@@ -116,25 +115,12 @@ export default function ImportPage() {
             <SubmitButton variant="secondary" name="intent" value="preview" className="mt-4">
               Update the preview
             </SubmitButton>
-          </section>
+          </Section>
 
-          <section aria-labelledby="preview-heading">
-            <h2 id="preview-heading" className="font-semibold">
-              Preview of the first rows
-            </h2>
+          <Section title="Preview of the first rows" heading="font-semibold">
             <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="min-w-full text-left text-sm" data-testid="import-preview">
-                <thead className="bg-stone-50 text-stone-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">Row</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Email</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                    <th scope="col" className="px-3 py-2 font-medium">City</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Accounts</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Tags</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Problem</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Row", "Email", "Name", "City", "Accounts", "Tags", "Problem"]} />
                 <tbody className="divide-y divide-stone-100">
                   {preview.map((r) => (
                     <tr key={r.line} className={r.problem ? "bg-amber-50" : undefined} data-testid="preview-row">
@@ -150,7 +136,7 @@ export default function ImportPage() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Section>
 
           <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
             <label className="flex items-start gap-2 text-sm">

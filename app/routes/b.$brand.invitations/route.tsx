@@ -17,6 +17,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { ShareLink } from "#app/components/share-link";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Kindred" }];
 
@@ -178,10 +179,7 @@ export default function Invitations() {
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">Invitations</h1>
 
-      <section aria-labelledby="invite-heading" className="space-y-3">
-        <h2 id="invite-heading" className="text-lg font-semibold">
-          Invite fans by email
-        </h2>
+      <Section title="Invite fans by email" className="space-y-3">
         <p className="text-sm text-stone-600">
           Each person gets a personal email in {brand.name}'s colours with a link valid for 14 days. Paste one person per line, like{" "}
           <code>ana@example.com</code> or <code>Ana Lima &lt;ana@example.com&gt;</code>.
@@ -193,7 +191,7 @@ export default function Invitations() {
           <TextareaField label="Personal note (optional)" {...getTextareaProps(invite.fields.note)} rows={2} maxLength={500} hint="Shown in the email, signed with your name." errors={invite.fields.note.errors} />
           <SubmitButton pendingText="Inviting…">Send invitations</SubmitButton>
         </Form>
-      </section>
+      </Section>
 
       {waiting ? (
         <Form method="post" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm">
@@ -205,10 +203,7 @@ export default function Invitations() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="pending-heading">
-        <h2 id="pending-heading" className="text-lg font-semibold">
-          Waiting for an answer ({pendingTotal})
-        </h2>
+      <Section title={<>Waiting for an answer ({pendingTotal})</>}>
         {pending.length ? (
           <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {pending.map((i) => (
@@ -247,12 +242,9 @@ export default function Invitations() {
           <p className="mt-2 text-sm text-stone-600">No invitation is waiting for an answer.</p>
         )}
         <Pagination page={page} pageCount={pageCount} label="Pending invitations" />
-      </section>
+      </Section>
 
-      <section aria-labelledby="links-heading" className="space-y-3">
-        <h2 id="links-heading" className="text-lg font-semibold">
-          Shareable invite links
-        </h2>
+      <Section title="Shareable invite links" className="space-y-3">
         <p className="text-sm text-stone-600">
           For a QR code at the counter, a newsletter or a store event. Anyone with the link can join after confirming their email; a tag marks where they came from.
         </p>
@@ -305,7 +297,7 @@ export default function Invitations() {
         ) : (
           <p className="text-sm text-stone-600">No links yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
+import { TableHead } from "#app/components/table";
 import { SubmitButton } from "#app/components/forms";
 import { MetricInputs } from "#app/components/metric-fields";
 import { StatCards } from "#app/components/stat-cards";
@@ -146,17 +147,7 @@ export default function PostDetail() {
       <section className="space-y-2">
         <h2 className="font-semibold">Numbers over time</h2>
         <table className="w-full text-left text-sm">
-          <thead className="text-stone-500">
-            <tr>
-              <th className="py-1">When</th>
-              <th>Views</th>
-              <th>Likes</th>
-              <th>Comments</th>
-              <th>Shares</th>
-              <th>Saves</th>
-              <th>From</th>
-            </tr>
-          </thead>
+          <TableHead className="text-stone-500" cell="py-1 pr-3 font-medium" columns={["When", "Views", "Likes", "Comments", "Shares", "Saves", "From"]} />
           <tbody>
             {post.metrics.map((m) => (
               <tr key={m.id} className="border-t border-stone-100">

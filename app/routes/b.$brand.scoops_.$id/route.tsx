@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ScoopContent } from "#app/components/scoop-content";
+import { TableHead } from "#app/components/table";
 import { StatCards } from "#app/components/stat-cards";
 import { SubmitButton, buttonClass } from "#app/components/forms";
 import { describeAudience } from "#app/models/audience";
@@ -13,6 +14,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
@@ -96,21 +98,11 @@ export default function ScoopDetail() {
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">What fans see</h2>
         <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={brand.disclosureText} />
       </section>
-      <section aria-labelledby="receipts-heading">
-        <h2 id="receipts-heading" className="text-lg font-semibold">
-          Read receipts
-        </h2>
+      <Section title="Read receipts">
         {receipts.length ? (
           <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50 text-stone-600">
-                <tr>
-                  <th className="px-3 py-2">Ambassador</th>
-                  <th className="px-3 py-2">Emailed</th>
-                  <th className="px-3 py-2">Acknowledged</th>
-                  <th className="px-3 py-2">Opened</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Ambassador", "Emailed", "Acknowledged", "Opened"]} />
               <tbody className="divide-y divide-stone-100">
                 {receipts.map((r) => (
                   <tr key={r.ambassador.id}>
@@ -130,7 +122,7 @@ export default function ScoopDetail() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">Nobody has been emailed or opened it yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

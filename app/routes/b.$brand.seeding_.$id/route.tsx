@@ -20,6 +20,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
@@ -155,10 +156,7 @@ export default function Campaign() {
         />
       ) : null}
 
-      <section aria-labelledby="stock-heading" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="stock-heading" className="font-semibold">
-          Stock
-        </h2>
+      <Section title="Stock" className="rounded-lg border border-stone-200 bg-white p-4" heading="font-semibold">
         <ul className="mt-2 divide-y divide-stone-100 text-sm">
           {variants.map((v) => (
             <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
@@ -178,7 +176,7 @@ export default function Campaign() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {campaign.mode === "offer" ? (
         <Form method="post" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

@@ -11,6 +11,7 @@ import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Staff · Kindred" }];
 
@@ -109,17 +110,11 @@ export default function Staff() {
         </ul>
       </div>
 
-      <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
-          Invite someone
-        </h2>
+      <Section title="Invite someone" heading="mb-3 text-lg font-semibold">
         <InviteForm />
-      </section>
+      </Section>
 
-      <section aria-labelledby="team-heading">
-        <h2 id="team-heading" className="text-lg font-semibold">
-          Team ({members.length})
-        </h2>
+      <Section title={<>Team ({members.length})</>}>
         <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="staff-member">
@@ -162,12 +157,9 @@ export default function Staff() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="pending-heading">
-        <h2 id="pending-heading" className="text-lg font-semibold">
-          Pending invitations
-        </h2>
+      <Section title="Pending invitations">
         {invites.length ? (
           <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {invites.map((i) => (
@@ -190,7 +182,7 @@ export default function Staff() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">No pending invitations.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { homeOverview } from "#app/models/account.server";
 import { listEventsForFan } from "#app/models/events/rsvp.server";
 import { unreadScoopCount } from "#app/models/scoops.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Home · Kindred" }];
 
@@ -101,10 +102,7 @@ export default function Home() {
       ) : null}
 
       {programs.length || !memberships.length ? (
-        <section aria-labelledby="programs-heading">
-          <h2 id="programs-heading" className="text-lg font-semibold">
-            Your ambassador programs
-          </h2>
+        <Section title="Your ambassador programs">
           {programs.length ? (
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {programs.map((p) => (
@@ -135,7 +133,7 @@ export default function Home() {
               you, or accepts your application, it appears here.
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
 
       <section aria-labelledby="brands-heading">

@@ -10,6 +10,7 @@ import { getUser, requireUser, type SessionUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { rejected, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Join the ambassador program · Kindred" }];
 
@@ -73,12 +74,9 @@ export default function JoinViaLink() {
           </Link>
         </p>
       ) : (
-        <section aria-labelledby="join-heading" className="rounded-xl border border-stone-200 bg-white p-6">
-          <h2 id="join-heading" className="mb-4 text-lg font-semibold">
-            Join as {user.email}
-          </h2>
+        <Section title={<>Join as {user.email}</>} className="rounded-xl border border-stone-200 bg-white p-6" heading="mb-4 text-lg font-semibold">
           <JoinForm brand={brand} lastResult={reply} defaultValue={{ name: user.name ?? "" }} submitLabel={`Join ${brand.name}`} />
-        </section>
+        </Section>
       )}
     </div>
   );

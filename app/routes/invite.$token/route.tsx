@@ -12,6 +12,7 @@ import { clientIp } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { rejected, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Your invitation · Kindred" }];
 
@@ -89,12 +90,9 @@ export default function AcceptInvite() {
           This invitation is for {invite.email}, but you are signed in as {signedInAs}. Sign out first, then open the link again.
         </Alert>
       ) : (
-        <section aria-labelledby="join-heading" className="rounded-xl border border-stone-200 bg-white p-6">
-          <h2 id="join-heading" className="mb-4 text-lg font-semibold">
-            Join as {invite.email}
-          </h2>
+        <Section title={<>Join as {invite.email}</>} className="rounded-xl border border-stone-200 bg-white p-6" heading="mb-4 text-lg font-semibold">
           <JoinForm brand={invite.brand} lastResult={reply} defaultValue={{ name: invite.name }} submitLabel={`Join ${invite.brand.name}`} />
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { getEnv } from "#app/utils/env.server";
 import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { clientIp, safeRedirect, sameOriginPath } from "#app/utils/http.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Kindred" }];
 
@@ -87,10 +88,7 @@ export default function Login() {
         </SubmitButton>
       </Form>
       {demoPeople.length ? (
-        <section aria-labelledby="demo-heading" className="mt-10 rounded-lg border border-amber-200 bg-amber-50 p-4">
-          <h2 id="demo-heading" className="font-semibold text-amber-900">
-            Demo mode: sign in as…
-          </h2>
+        <Section title="Demo mode: sign in as…" className="mt-10 rounded-lg border border-amber-200 bg-amber-50 p-4" heading="font-semibold text-amber-900">
           <ul className="mt-3 space-y-2">
             {demoPeople.map((p) => (
               <li key={p.email}>
@@ -110,7 +108,7 @@ export default function Login() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

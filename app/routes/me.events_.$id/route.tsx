@@ -16,6 +16,7 @@ import { invariantResponse } from "#app/utils/http.server";
 import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -94,16 +95,13 @@ export default function FanEvent() {
       <div className="prose-kindred" dangerouslySetInnerHTML={{ __html: event.html }} />
 
       {rsvp?.status === "going" && qrSvg ? (
-        <section aria-labelledby="ticket-heading" className="rounded-xl border-2 border-violet-300 bg-white p-5 text-center">
-          <h2 id="ticket-heading" className="font-semibold">
-            Your ticket{rsvp.plusOnes ? ` (you + ${rsvp.plusOnes})` : ""}
-          </h2>
+        <Section title={<>Your ticket{rsvp.plusOnes ? ` (you + ${rsvp.plusOnes})` : ""}</>} className="rounded-xl border-2 border-violet-300 bg-white p-5 text-center" heading="font-semibold">
           <div className="mx-auto mt-2 w-56" role="img" aria-label="QR code of your ticket" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p className="text-sm text-stone-600">{rsvp.checkedInAt ? "You're checked in — enjoy!" : "Show this at the door."}</p>
           <a href={`/me/events/${event.id}.ics`} className="mt-2 inline-block text-sm text-violet-700 underline" download>
             Add to calendar (.ics)
           </a>
-        </section>
+        </Section>
       ) : null}
 
       {rsvp?.status === "offered" ? (
@@ -144,10 +142,7 @@ export default function FanEvent() {
       {event.ended ? (
         <p className="rounded-lg bg-stone-100 p-3 text-sm">This event is over.</p>
       ) : rsvp?.status !== "offered" ? (
-        <section aria-labelledby="rsvp-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5">
-          <h2 id="rsvp-heading" className="text-lg font-semibold">
-            {rsvp ? `Your answer: ${RSVP_STATUSES[rsvp.status as keyof typeof RSVP_STATUSES] ?? rsvp.status}` : "Will you come?"}
-          </h2>
+        <Section title={<>{rsvp ? `Your answer: ${RSVP_STATUSES[rsvp.status as keyof typeof RSVP_STATUSES] ?? rsvp.status}` : "Will you come?"}</>} className="space-y-4 rounded-xl border border-stone-200 bg-white p-5">
           {event.rsvpDeadline ? (
             <p className="text-sm text-stone-600">
               {event.rsvpOpen ? "RSVPs close" : "RSVPs closed"} <LocalTime value={event.rsvpDeadline} zone={event.timeZone} />
@@ -189,14 +184,11 @@ export default function FanEvent() {
             ) : null}
             <SubmitButton pendingText="Saving…">{rsvp ? "Update my answer" : "Send my answer"}</SubmitButton>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {rsvp?.status === "going" ? (
-        <section aria-labelledby="guests-heading">
-          <h2 id="guests-heading" className="text-lg font-semibold">
-            Who's going
-          </h2>
+        <Section title="Who's going">
           {guestList.length ? (
             <ul className="mt-2 flex flex-wrap gap-2">
               {guestList.map((g, i) => (
@@ -209,7 +201,7 @@ export default function FanEvent() {
           ) : (
             <p className="mt-1 text-sm text-stone-600">Nobody has shared their name yet.</p>
           )}
-        </section>
+        </Section>
       ) : null}
     </article>
   );

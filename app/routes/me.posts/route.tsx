@@ -22,6 +22,7 @@ import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
@@ -95,10 +96,7 @@ export default function MyPosts() {
         </Link>
       </div>
       {perks.length ? (
-        <section aria-labelledby="perks-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <h2 id="perks-heading" className="font-semibold">
-            Remember to disclose
-          </h2>
+        <Section title="Remember to disclose" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" heading="font-semibold">
           <p>You received these, so posts about them need a clear disclosure at the start of the caption:</p>
           <ul className="mt-1 list-disc pl-5">
             {perks.map((p, i) => (
@@ -107,7 +105,7 @@ export default function MyPosts() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {programs.length ? (
         <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5" {...add.formProps}>
@@ -139,10 +137,7 @@ export default function MyPosts() {
       ) : (
         <p className="text-stone-600">Once you're an active ambassador of a brand, you can add your posts here.</p>
       )}
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading" className="text-lg font-semibold">
-          Your posts
-        </h2>
+      <Section title="Your posts">
         {posts.length ? (
           <ul className="mt-2 space-y-3">
             {posts.map((p) => (
@@ -190,7 +185,7 @@ export default function MyPosts() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">No posts yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

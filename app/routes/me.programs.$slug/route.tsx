@@ -14,6 +14,7 @@ import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Your program · Kindred" }];
 
@@ -78,10 +79,7 @@ export default function FanProgram() {
       ) : null}
 
       {brand.guidelines ? (
-        <section aria-labelledby="guidelines-heading" className="rounded-xl border border-stone-200 bg-white p-6">
-          <h2 id="guidelines-heading" className="text-lg font-semibold">
-            Program guidelines
-          </h2>
+        <Section title="Program guidelines" className="rounded-xl border border-stone-200 bg-white p-6">
           <p className="mt-2 whitespace-pre-line text-stone-700">{brand.guidelines}</p>
           {brand.disclosureText ? (
             <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
@@ -89,14 +87,11 @@ export default function FanProgram() {
             </p>
           ) : null}
           <p className="mt-4 text-sm text-stone-600">Posting is never required. Share only what you genuinely like.</p>
-        </section>
+        </Section>
       ) : null}
 
       {membership.status !== "alumni" ? (
-        <section aria-labelledby="prefs-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
-          <h2 id="prefs-heading" className="text-lg font-semibold">
-            Your choices
-          </h2>
+        <Section title="Your choices" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="email-preference" />
             <fieldset>
@@ -127,7 +122,7 @@ export default function FanProgram() {
             <input type="hidden" name="intent" value="leave" />
             <SubmitButton variant="danger">Leave the program</SubmitButton>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

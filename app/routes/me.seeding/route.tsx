@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { fanStatus } from "#app/models/seeding/rules";
 import { seedingForFan } from "#app/models/seeding/requests.server";
 import { requireUser } from "#app/utils/auth.server";
+import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Product to try · Kindred" }];
 
@@ -20,10 +21,7 @@ export default function FanSeeding() {
         <h1 className="text-2xl font-bold">Product to try</h1>
         <p className="text-sm text-stone-600">Brands you love sometimes send things to try. Posting is never required — honest feedback, or nothing at all, is always fine.</p>
       </div>
-      <section aria-labelledby="open-heading">
-        <h2 id="open-heading" className="text-lg font-semibold">
-          You can ask for
-        </h2>
+      <Section title="You can ask for">
         {open.length ? (
           <ul className="mt-2 space-y-3">
             {open.map((c) => (
@@ -40,11 +38,8 @@ export default function FanSeeding() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">Nothing to ask for right now.</p>
         )}
-      </section>
-      <section aria-labelledby="mine-heading">
-        <h2 id="mine-heading" className="text-lg font-semibold">
-          Your requests and offers
-        </h2>
+      </Section>
+      <Section title="Your requests and offers">
         {requests.length ? (
           <ul className="mt-2 space-y-3">
             {requests.map((r) => (
@@ -64,7 +59,7 @@ export default function FanSeeding() {
         ) : (
           <p className="mt-2 text-sm text-stone-600">Nothing yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
