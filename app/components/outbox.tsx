@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { LocalTime } from "#app/components/local-time";
 import { TableHead } from "./table";
+import { BackLink } from "./back-link";
 
 type Row = { id: string; to: string; subject: string; template: string; status: string; error: string | null; createdAt: string | Date; attempts: number };
 
@@ -64,9 +65,7 @@ type Message = Row & {
 export function OutboxMessageView({ message, timeZone, backTo }: { message: Message; timeZone: string; backTo: string }) {
   return (
     <article className="space-y-4">
-      <Link to={backTo} className="text-sm text-violet-700 underline">
-        ← Back to the outbox
-      </Link>
+      <BackLink to={backTo}>Back to the outbox</BackLink>
       <h1 className="text-xl font-bold">{message.subject}</h1>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-stone-500">To</dt>

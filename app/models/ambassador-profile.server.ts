@@ -100,7 +100,6 @@ export async function savePreferences(scope: BrandScope, ambassadorId: string, p
 }
 
 export async function setStatus(scope: BrandScope, ambassadorId: string, actorId: string, status: AmbassadorStatus) {
-  const { brandId } = scope;
   await bulkStatus(scope, [ambassadorId], status, actorId);
 }
 

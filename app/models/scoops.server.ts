@@ -229,7 +229,6 @@ async function countUnread(scoopIds: string[], ambassadorIds: string[]) {
 
 /** How many scoops the fan has not opened yet (for the home page). */
 export async function unreadScoopCount(scope: FanScope, now = new Date()) {
-  const { userId } = scope;
   return (await fanScoopFeed(scope, 1, now)).unread;
 }
 

@@ -159,8 +159,30 @@ describe("CSV import", () => {
 });
 
 import { loader as importLoader, action as importAction } from "#app/routes/b.$brand.imports_.$id/route";
-import { loader as importsLoader } from "#app/routes/b.$brand.imports/route";
+import { action as uploadAction, loader as importsLoader } from "#app/routes/b.$brand.imports/route";
 import { callAction } from "#tests/utils";
+
+describe("uploading a file on the import page", () => {
+  test("keeps the file for the import, which then previews and runs from it; a file of the wrong type is not kept", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const cookie = await cookieFor(owner.id);
+    const params = { brand: brand.slug };
+    const csv = { name: "fans.csv", type: "text/csv", content: "email,name\nuploaded@example.com,Uma Upload\n" };
+    const res = await callAction(uploadAction, `/b/${brand.slug}/imports`, { cookie, params, form: { intent: "upload" }, files: { file: [csv] } });
+    expect(res.status).toBe(302);
+    const job = await db.importJob.findFirstOrThrow({ where: { brandId: brand.id } });
+    expect(res.headers.get("Location")).toBe(`/b/${brand.slug}/imports/${job.id}`);
+    expect(readFileSync(job.filePath, "utf8")).toContain("uploaded@example.com");
+    const page = await callLoader(importLoader, `/b/${brand.slug}/imports/${job.id}`, { cookie, params: { ...params, id: job.id } });
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.data)).toContain("uploaded@example.com");
+
+    const wrong = await callAction(uploadAction, `/b/${brand.slug}/imports`, { cookie, params, form: { intent: "upload" }, files: { file: [{ ...csv, name: "notes.pdf" }] } });
+    expect(wrong.status).toBe(400);
+    expect(await db.importJob.count({ where: { brandId: brand.id } })).toBe(1);
+  });
+});
 
 describe("imports are private to their brand", () => {
   test("another brand's import, its preview, its actions and its rejected rows are all 404", async () => {

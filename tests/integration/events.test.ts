@@ -8,7 +8,6 @@ import { getEventForFan, respondToEvent } from "#app/models/events/rsvp.server";
 import { expireOffer, fillFreeSeats } from "#app/models/events/waitlist.server";
 import { db } from "#app/utils/db.server";
 import { parseStoredAttachments } from "#app/utils/email.server";
-import { runDueJobs } from "#app/utils/jobs.server";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
 import { runAllJobs } from "#tests/utils";
 import { NotFound } from "#app/models/errors";

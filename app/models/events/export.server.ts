@@ -6,7 +6,6 @@ import { getEventForStaff } from "./manage.server";
 
 /** Every RSVP with the fan's answers, one column per question. */
 export async function attendeesCsv(scope: BrandScope, eventId: string) {
-  const { brandId } = scope;
   const found = await getEventForStaff(scope, eventId);
   if (!found) return null;
   const questions: Question[] = found.event.questions;

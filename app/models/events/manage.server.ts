@@ -14,7 +14,6 @@ import { TIER_THRESHOLDS_SELECT } from "../tiers";
 import { orderWaitlist, resolveEventTimes, type EventInput } from "./rules";
 import { NotFound } from "../errors";
 import type { BrandScope } from "../scope";
-import { walkIn } from "./check-in.server";
 import { EVENT_ANNOUNCE_JOB, EVENT_FILL_JOB, EVENT_REMINDER_JOB, EVENT_WRAP_UP_JOB } from "./jobs";
 
 type Tx = Prisma.TransactionClient;

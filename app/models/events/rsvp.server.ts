@@ -2,7 +2,6 @@
 // file and ticket QR code.
 import { parseWebUrl } from "#app/utils/urls";
 import QRCode from "qrcode";
-import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { enqueueJob } from "#app/utils/jobs.server";
@@ -21,7 +20,6 @@ import { EVENT_DETAIL, RSVP_ROW, orderedWaitlist, parseAnswers } from "./manage.
 import { newTicketCode, seatsLeft, takeSeats } from "./seats.server";
 import { enqueueEventEmail, expireOffer } from "./waitlist.server";
 
-type Tx = Prisma.TransactionClient;
 
 /** Published, upcoming events the fan is invited to (by audience) or has answered, soonest first. */
 export async function listEventsForFan(scope: FanScope, now = new Date()) {

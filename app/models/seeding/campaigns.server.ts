@@ -120,7 +120,6 @@ export async function getCampaignForStaff(scope: BrandScope, campaignId: string,
 
 /** Approved requests with their addresses, as a CSV for packing. */
 export async function packingListCsv(scope: BrandScope, campaignId: string) {
-  const { brandId } = scope;
   const found = await getCampaignForStaff(scope, campaignId, "approved");
   if (!found) return null;
   const rows = found.requests.map((r) => [r.id, r.ambassador.name, r.ambassador.email, r.variant.product.name, r.variant.name, r.address?.name ?? "", r.address?.line1 ?? "", r.address?.line2 ?? "", r.address?.city ?? "", r.address?.region ?? "", r.address?.postalCode ?? "", r.address?.country ?? ""]);

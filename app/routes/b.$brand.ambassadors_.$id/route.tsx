@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { ErrorList, SubmitButton, TextareaField, replyFor, useIntentForm } from "#app/components/forms";
@@ -19,6 +19,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
@@ -112,9 +113,7 @@ export default function AmbassadorPage() {
   const prefs = useIntentForm("preferences", PreferencesSchema, actionData, { defaultValue: { preferences: a.preferences } });
   return (
     <div className="space-y-6">
-      <Link to={`/b/${brand.slug}/ambassadors`} className="text-sm text-violet-700 underline">
-        ← All ambassadors
-      </Link>
+      <BackLink to={`/b/${brand.slug}/ambassadors`}>All ambassadors</BackLink>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{a.name}</h1>

@@ -20,6 +20,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -53,9 +54,7 @@ export default function EventDetail() {
   const listed = rsvps.filter((r) => r.status !== "waitlisted");
   return (
     <div className="space-y-6">
-      <Link to={`/b/${brand.slug}/events`} className="text-sm text-violet-700 underline">
-        ← All events
-      </Link>
+      <BackLink to={`/b/${brand.slug}/events`}>All events</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">

@@ -6,7 +6,7 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 /** Every RSVP of the event with the fans' answers, as a CSV download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "organizer");
+  const { scope } = await requireBrandMember(request, params.brand, "organizer");
   const file = await attendeesCsv(scope, params.id ?? "");
   invariantResponse(file, "Event not found");
   const name = file.title.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "event";

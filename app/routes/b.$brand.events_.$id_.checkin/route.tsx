@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert } from "#app/components/alert";
 import { Field, SubmitButton } from "#app/components/forms";
@@ -15,6 +15,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { firstProblem, hiddenFields, runIntent } from "#app/utils/forms.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Kindred" }];
 
@@ -96,9 +97,7 @@ export default function CheckIn() {
   }, [revalidator]);
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <Link to={`/b/${brand.slug}/events/${event.id}`} className="text-sm text-violet-700 underline">
-        ← {event.title}
-      </Link>
+      <BackLink to={`/b/${brand.slug}/events/${event.id}`}>{event.title}</BackLink>
       <h1 className="text-xl font-bold">Check-in</h1>
       <p className="text-sm text-stone-600">{formatRange(event.startsAt, event.endsAt, event.timeZone)}</p>
       <dl className="grid grid-cols-3 gap-2 text-center" aria-label="Live counts" aria-live="polite">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "#app/components/event-form";
 import { audienceChoices } from "#app/models/audience.server";
 import { handleEventForm } from "#app/components/event-form.server";
@@ -7,6 +7,7 @@ import { getEventForStaff } from "#app/models/events/manage.server";
 import { utcToZonedInput } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Edit event · Kindred" }];
 
@@ -27,9 +28,7 @@ export default function EditEvent() {
   const zoned = (d: string | Date | null) => (d ? utcToZonedInput(d, event.timeZone) : "");
   return (
     <div className="space-y-4">
-      <Link to={`/b/${brand.slug}/events/${event.id}`} className="text-sm text-violet-700 underline">
-        ← Back to the event
-      </Link>
+      <BackLink to={`/b/${brand.slug}/events/${event.id}`}>Back to the event</BackLink>
       <h1 className="text-2xl font-bold">Edit “{event.title}”</h1>
       <EventForm isNew={false}
         choices={choices}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SubmitButton } from "#app/components/forms";
 import { MAX_UPLOAD_BYTES, createImport, recentImports, uploadDir } from "#app/models/csv-import.server";
 import { discardFiles, parseMultipart, type PendingFile } from "#app/utils/request-body.server";
-import { runUploadIntent } from "#app/utils/forms.server";
+import { runIntent } from "#app/utils/forms.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { LocalTime } from "#app/components/local-time";
@@ -22,7 +22,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseMultipart(request, ["file"], { maxFileBytes: MAX_UPLOAD_BYTES, directory: uploadDir(), extension: ".csv" });
   if (!parsed.ok) return data({ error: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 400 });
   const ctx: Ctx = { ...staff, files: parsed.files };
-  return runUploadIntent(parsed.formData, parsed.files, ctx, { upload: uploadAction });
+  // Not runUploadIntent: the CSV is kept where it was uploaded (the import reads it later), so it is removed only
+  // when the action fails.
+  try {
+    return await runIntent(parsed.formData, ctx, { upload: uploadAction });
+  } catch (error) {
+    await discardFiles(parsed.files);
+    throw error;
+  }
 }
 
 type Ctx = BrandContext & { files: PendingFile[] };

@@ -13,6 +13,7 @@ import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
@@ -86,9 +87,7 @@ export default function ImportPage() {
 
   return (
     <div className="space-y-6">
-      <Link to={`/b/${brand.slug}/imports`} className="text-sm text-violet-700 underline">
-        ← All imports
-      </Link>
+      <BackLink to={`/b/${brand.slug}/imports`}>All imports</BackLink>
       <h1 className="text-2xl font-bold">Import “{job.fileName}”</h1>
       {actionData?.error ? <Alert>{actionData.error}</Alert> : null}
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "#app/components/alert";
 import { TableHead } from "#app/components/table";
 import { SubmitButton } from "#app/components/forms";
@@ -21,6 +21,7 @@ import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Post · Kindred" }];
 
@@ -84,9 +85,7 @@ export default function PostDetail() {
   const viewRate = viewEngagementRate(post);
   return (
     <div className="max-w-3xl space-y-6">
-      <Link to={`/b/${brand.slug}/posts`} className="text-sm text-violet-700 underline">
-        ← Posts
-      </Link>
+      <BackLink to={`/b/${brand.slug}/posts`}>Posts</BackLink>
       <div>
         <h1 className="text-2xl font-bold">
           {post.ambassador.name} on {PLATFORMS[post.platform as Platform] ?? post.platform}

@@ -15,6 +15,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
@@ -48,9 +49,7 @@ export default function ScoopDetail() {
   const state = scoopState(scoop);
   return (
     <div className="space-y-6">
-      <Link to={`/b/${brand.slug}/scoops`} className="text-sm text-violet-700 underline">
-        ← All scoops
-      </Link>
+      <BackLink to={`/b/${brand.slug}/scoops`}>All scoops</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{scoop.title}</h1>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ScoopForm } from "#app/components/scoop-form";
 import { audienceChoices } from "#app/models/audience.server";
 import { handleScoopForm } from "#app/components/scoop-form.server";
@@ -9,6 +9,7 @@ import { brandDisclosureText } from "#app/models/brand.server";
 import { utcToZonedInput } from "#app/utils/format";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Edit scoop · Kindred" }];
 
@@ -30,9 +31,7 @@ export default function EditScoop() {
   const state = scoopState(scoop);
   return (
     <div className="space-y-4">
-      <Link to={`/b/${brand.slug}/scoops/${scoop.id}`} className="text-sm text-violet-700 underline">
-        ← Back to the scoop
-      </Link>
+      <BackLink to={`/b/${brand.slug}/scoops/${scoop.id}`}>Back to the scoop</BackLink>
       <h1 className="text-2xl font-bold">Edit “{scoop.title}”</h1>
       <ScoopForm
         brand={brand}

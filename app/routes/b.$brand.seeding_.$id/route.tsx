@@ -21,6 +21,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
@@ -120,9 +121,7 @@ export default function Campaign() {
   const variants = campaign.products.flatMap((p) => p.variants.map((v) => ({ ...v, product: p.name })));
   return (
     <div className="space-y-6">
-      <Link to={`/b/${brand.slug}/seeding`} className="text-sm text-violet-700 underline">
-        ← All campaigns
-      </Link>
+      <BackLink to={`/b/${brand.slug}/seeding`}>All campaigns</BackLink>
       <div>
         <h1 className="text-2xl font-bold">{campaign.name}</h1>
         <p className="text-sm text-stone-600">

@@ -6,7 +6,7 @@ import { requireBrandMember } from "#app/utils/permissions.server";
 
 /** Approved requests with shipping addresses, for packing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
+  const { scope } = await requireBrandMember(request, params.brand, "manager");
   const file = await packingListCsv(scope, params.id ?? "");
   invariantResponse(file, "Campaign not found");
   return csvResponse("packing-list.csv", file.rows);

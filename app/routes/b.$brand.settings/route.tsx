@@ -13,7 +13,7 @@ import { readForm } from "#app/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "Brand settings · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { brand, scope } = await requireBrandMember(request, params.brand, "owner");
+  const { scope } = await requireBrandMember(request, params.brand, "owner");
   const settings = await brandSettings(scope);
   return { settings };
 }

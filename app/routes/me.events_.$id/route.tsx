@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@confo
 import { fanScope, type FanScope } from "#app/models/scope";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Alert } from "#app/components/alert";
 import { ErrorList, Field, replyFor, SubmitButton } from "#app/components/forms";
@@ -17,6 +17,7 @@ import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -67,9 +68,7 @@ export default function FanEvent() {
   const closedForNew = !event.rsvpOpen;
   return (
     <article className="mx-auto max-w-2xl space-y-6 px-4 py-8">
-      <Link to="/me/events" className="text-sm text-violet-700 underline">
-        ← All events
-      </Link>
+      <BackLink to="/me/events">All events</BackLink>
       {event.coverUploadId ? <img src={`/files/${event.coverUploadId}`} alt="" className="max-h-72 w-full rounded-xl object-cover" /> : null}
       <header>
         <p className="flex items-center gap-2 text-sm text-stone-600">

@@ -3,7 +3,7 @@ import { fanScope } from "#app/models/scope";
 import { getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, TextareaField, useIntentForm } from "#app/components/forms";
 import { LocalTime } from "#app/components/local-time";
 import { ScoopContent } from "#app/components/scoop-content";
@@ -13,6 +13,7 @@ import { requireUser, type SessionUser } from "#app/utils/auth.server";
 import { rejected, runIntent } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
@@ -54,9 +55,7 @@ export default function FanScoop() {
   const zone = scoop.brand.timeZone;
   return (
     <article className="mx-auto max-w-2xl space-y-6 px-4 py-8">
-      <Link to="/me/scoops" className="text-sm text-violet-700 underline">
-        ← All scoops
-      </Link>
+      <BackLink to="/me/scoops">All scoops</BackLink>
       <header>
         <p className="flex items-center gap-2 text-sm text-stone-600">
           <span aria-hidden="true" className="h-3 w-3 rounded-full" style={{ backgroundColor: scoop.brand.color }} />

@@ -17,6 +17,7 @@ import { invariantResponse } from "#app/utils/http.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { rejected, runIntent } from "#app/utils/forms.server";
+import { BackLink } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Product"} · Kindred` }];
 
@@ -87,9 +88,7 @@ export default function FanCampaign() {
   const feedback = useIntentForm("feedback", FeedbackSchema, actionData, { clearAfterSave: true });
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
-      <Link to="/me/seeding" className="text-sm text-violet-700 underline">
-        ← Product to try
-      </Link>
+      <BackLink to="/me/seeding">Product to try</BackLink>
       <div>
         <p className="text-sm text-stone-600">{brand.name}</p>
         <h1 className="text-2xl font-bold">{campaign.name}</h1>
