@@ -1,5 +1,6 @@
 import { db } from "#app/utils/db.server";
 import type { AmbassadorStatus } from "./ambassadors";
+import { AMBASSADOR_FACTS } from "./ambassadors.server";
 import { bulkStatus } from "./bulk-actions.server";
 import type { StaffDetailsInput } from "./profile";
 import { syncSocialAccounts } from "./profile.server";
@@ -27,22 +28,11 @@ export async function getAmbassadorForStaff(scope: BrandScope, ambassadorId: str
     db.ambassador.findFirst({
       where: { id: ambassadorId, brandId },
       select: {
-        id: true,
-        name: true,
-        email: true,
-        city: true,
-        region: true,
-        status: true,
-        source: true,
+        ...AMBASSADOR_FACTS,
         preferences: true,
         interests: true,
-        emailOptIn: true,
         termsVersion: true,
         termsAcceptedAt: true,
-        joinedAt: true,
-        lastTouchAt: true,
-        createdAt: true,
-        maxFollowers: true,
         userId: true,
         inviteLink: { select: { label: true } },
         _count: { select: { invites: true } },

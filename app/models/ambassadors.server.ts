@@ -118,6 +118,22 @@ export async function directoryFacets(scope: BrandScope) {
  * Every ambassador matching the filter, in the directory's order, 1,000 at a time (keyset paging on the sort column
  * and the id, so the export stays fast and consistent at 100,000 rows), with what a CSV export needs.
  */
+/** The facts about an ambassador that the directory export and the profile page both show. */
+export const AMBASSADOR_FACTS = {
+  id: true,
+  name: true,
+  email: true,
+  city: true,
+  region: true,
+  status: true,
+  source: true,
+  maxFollowers: true,
+  emailOptIn: true,
+  joinedAt: true,
+  lastTouchAt: true,
+  createdAt: true,
+} as const satisfies Prisma.AmbassadorSelect;
+
 export async function* exportAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
   const { brandId } = scope;
   const where = await directoryWhere(brandId, f, ctx);
@@ -130,18 +146,7 @@ export async function* exportAmbassadors(scope: BrandScope, f: DirectoryFilter, 
       orderBy: orderFor(sort),
       take: 1000,
       select: {
-        id: true,
-        name: true,
-        email: true,
-        city: true,
-        region: true,
-        status: true,
-        source: true,
-        maxFollowers: true,
-        emailOptIn: true,
-        joinedAt: true,
-        lastTouchAt: true,
-        createdAt: true,
+        ...AMBASSADOR_FACTS,
         tags: { select: { tag: { select: { name: true } } } },
         socialAccounts: { select: { platform: true, handle: true, followers: true } },
       },

@@ -110,11 +110,7 @@ function BulkActions() {
           <label className="block">
             <span className="text-xs text-stone-600">Status</span>
             <select name="status" className="mt-1 w-full rounded-md border border-stone-300 px-2 py-1.5" defaultValue="active">
-              {AMBASSADOR_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              {AMBASSADOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </label>
           <button type="submit" name="intent" value="status" className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100">Set status</button>

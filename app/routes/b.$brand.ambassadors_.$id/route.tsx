@@ -148,11 +148,7 @@ export default function AmbassadorPage() {
           <label className="text-sm">
             <span className="block font-medium">Status</span>
             <select name="status" defaultValue={a.status} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
-              {AMBASSADOR_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              {AMBASSADOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </label>
           <SubmitButton variant="secondary" className="py-1.5">

@@ -107,23 +107,7 @@ export default function Home() {
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {programs.map((p) => (
                 <li key={p.id}>
-                  <Link
-                    to={`/me/programs/${p.brand.slug}`}
-                    className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
-                  >
-                    <p className="flex items-center gap-2 font-semibold">
-                      <BrandDot color={p.brand.color} />
-                      {p.brand.name}
-                    </p>
-                    <p className="mt-1 text-sm text-stone-600">
-                      {STATUS_TEXT[p.status] ?? p.status}
-                    </p>
-                    {p.brand.description ? (
-                      <p className="mt-2 line-clamp-2 text-sm text-stone-700">
-                        {p.brand.description}
-                      </p>
-                    ) : null}
-                  </Link>
+                  <BrandCard to={`/me/programs/${p.brand.slug}`} brand={p.brand} standing={STATUS_TEXT[p.status] ?? p.status} description={p.brand.description} />
                 </li>
               ))}
             </ul>
@@ -149,18 +133,7 @@ export default function Home() {
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {memberships.map((m) => (
               <li key={m.brand.slug}>
-                <Link
-                  to={`/b/${m.brand.slug}`}
-                  className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400"
-                >
-                  <p className="flex items-center gap-2 font-semibold">
-                    <BrandDot color={m.brand.color} />
-                    {m.brand.name}
-                  </p>
-                  <p className="mt-1 text-sm text-stone-600">
-                    {ROLE_LABELS[m.role as StaffRole] ?? m.role}
-                  </p>
-                </Link>
+                <BrandCard to={`/b/${m.brand.slug}`} brand={m.brand} standing={ROLE_LABELS[m.role as StaffRole] ?? m.role} />
               </li>
             ))}
           </ul>
@@ -171,5 +144,19 @@ export default function Home() {
         )}
       </section>
     </div>
+  );
+}
+
+/** A brand the person belongs to, as a card: its name and colour, where they stand, and its description if asked. */
+function BrandCard({ to, brand, standing, description }: { to: string; brand: { name: string; color: string }; standing: string; description?: string | null }) {
+  return (
+    <Link to={to} className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
+      <p className="flex items-center gap-2 font-semibold">
+        <BrandDot color={brand.color} />
+        {brand.name}
+      </p>
+      <p className="mt-1 text-sm text-stone-600">{standing}</p>
+      {description ? <p className="mt-2 line-clamp-2 text-sm text-stone-700">{description}</p> : null}
+    </Link>
   );
 }
