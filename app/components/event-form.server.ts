@@ -23,10 +23,10 @@ export async function handleEventForm(request: Request, staff: BrandContext, eve
   return runUploadIntent(ctx.form, ctx.files, ctx, { save: saveAction });
 }
 
-async function saveAction({ brand, user, eventId, form, files }: Ctx) {
+async function saveAction({ brand, scope, eventId, form, files }: Ctx) {
   const submission = parseWithZod(form, { schema: eventSchema({ isNew: eventId === undefined }) });
   if (submission.status !== "success") return rejected("save", submission);
-  const saved = await saveEvent({ brand, userId: user.id, eventId, input: submission.value, files, removeCover: form.get("removeCover") === "on" });
+  const saved = await saveEvent(scope, { eventId, input: submission.value, files, removeCover: form.get("removeCover") === "on" });
   if (!saved.ok) return rejected("save", submission, { fieldErrors: saved.errors });
   const message = submission.value.publish ? (eventId ? "Event saved." : "Event published — invited ambassadors can RSVP now.") : "Draft saved. Publish it when you're ready.";
   return redirectWithToast(`/b/${brand.slug}/events/${saved.id}`, { kind: "success", message });

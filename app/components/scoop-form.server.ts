@@ -23,10 +23,10 @@ export async function handleScoopForm(request: Request, staff: BrandContext, sco
   return runUploadIntent(ctx.form, ctx.files, ctx, { save: saveAction });
 }
 
-async function saveAction({ brand, user, scoopId, form, files }: Ctx) {
+async function saveAction({ brand, scope, scoopId, form, files }: Ctx) {
   const submission = parseWithZod(form, { schema: ScoopSchema });
   if (submission.status !== "success") return rejected("save", submission);
-  const saved = await saveScoop({ brand, userId: user.id, scoopId, input: submission.value, files });
+  const saved = await saveScoop(scope, { scoopId, input: submission.value, files });
   if (!saved.ok) return rejected("save", submission, { fieldErrors: saved.errors });
   const v = submission.value;
   const message = v.publishMode === "draft" ? "Draft saved." : v.publishMode === "later" ? "Scoop scheduled." : "Scoop published — the audience is being emailed.";

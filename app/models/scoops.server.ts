@@ -22,7 +22,6 @@ import { fanScope, type BrandScope, type FanScope } from "./scope";
 export const SCOOP_NOTIFY_JOB = "scoop.notify";
 const BATCH = 100;
 
-type BrandForScoops = { id: string; slug: string; timeZone: string };
 
 const uploadKind = (f: PendingFile) => (f.field === "images" ? "image" : "file");
 
@@ -35,24 +34,22 @@ export async function isBrandScoop(scope: BrandScope, scoopId: string) {
  * Creates or updates a scoop with its new images and assets. Files are checked before anything is saved; a bad
  * file returns a field message and nothing changes.
  */
-export async function saveScoop({
-  brand,
-  userId,
+export async function saveScoop(scope: BrandScope, {
   scoopId,
   input,
   files,
   now = new Date(),
 }: {
-  brand: BrandForScoops;
-  userId: string;
   scoopId?: string;
   input: ScoopInput;
   files: PendingFile[];
   now?: Date;
 }): Promise<{ ok: true; id: string } | { ok: false; errors: Record<string, string[]> }> {
-  const existing = scoopId ? await db.scoop.findFirst({ where: { id: scoopId, brandId: brand.id }, select: { id: true, publishAt: true } }) : null;
+  const { brandId, userId } = scope;
+  const { timeZone } = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { timeZone: true } });
+  const existing = scoopId ? await db.scoop.findFirst({ where: { id: scoopId, brandId: brandId }, select: { id: true, publishAt: true } }) : null;
   if (scoopId && !existing) throw new NotFound();
-  const times = resolveScoopTimes(input, (v) => zonedInputToUtc(v, brand.timeZone), now, existing?.publishAt);
+  const times = resolveScoopTimes(input, (v) => zonedInputToUtc(v, timeZone), now, existing?.publishAt);
   const errors: Record<string, string[]> = { ...times.errors };
   for (const f of files) {
     const checked = await checkUpload(f, uploadKind(f));
@@ -74,10 +71,10 @@ export async function saveScoop({
   };
   const scoop = existing
     ? await db.scoop.update({ where: { id: existing.id }, data, select: { id: true } })
-    : await db.scoop.create({ data: { ...data, brandId: brand.id, createdById: userId }, select: { id: true } });
-  for (const f of files) await storeUpload(f, uploadKind(f), brand.id, { scoopId: scoop.id });
-  const removable = await db.upload.findMany({ where: { brandId: brand.id, scoopId: scoop.id, id: { in: input.removeUploads } }, select: { id: true } });
-  await deleteUploads(brand.id, removable.map((u) => u.id));
+    : await db.scoop.create({ data: { ...data, brandId: brandId, createdById: userId }, select: { id: true } });
+  for (const f of files) await storeUpload(f, uploadKind(f), brandId, { scoopId: scoop.id });
+  const removable = await db.upload.findMany({ where: { brandId: brandId, scoopId: scoop.id, id: { in: input.removeUploads } }, select: { id: true } });
+  await deleteUploads(brandId, removable.map((u) => u.id));
   await scheduleScoopEmails(scoop.id);
   return { ok: true, id: scoop.id };
 }

@@ -65,7 +65,7 @@ describe("every export neutralises formulas", () => {
     await db.rsvp.create({ data: { eventId: event.id, brandId: brand.id, ambassadorId: fan.id, status: "going", ticketCode: "t-csv", answers: JSON.stringify({ q1: FORMULAS[2] }) } });
     expectNoFormula(await download(attendeesCsv, `/b/${brand.slug}/events/${event.id}/attendees.csv`, cookie, { ...params, id: event.id }), `'${FORMULAS[0]}`);
 
-    const campaign = await createCampaign({ id: brand.id, timeZone: brand.timeZone }, owner.id, {
+    const campaign = await createCampaign(staffScope(brand.id, "owner", owner.id), {
       name: "Box",
       callToAction: "Try it",
       guidelines: "",

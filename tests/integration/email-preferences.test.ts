@@ -127,7 +127,7 @@ describe("email choices per kind", () => {
     const s = await setup();
     await db.ambassador.update({ where: { id: s.fan.id }, data: { emailProducts: false } });
     const owner = await db.membership.findFirstOrThrow({ where: { brandId: s.brand.id, role: "owner" } });
-    const campaign = await createCampaign({ id: s.brand.id, timeZone: "UTC" }, owner.userId, { name: "Box", callToAction: "", guidelines: "", mode: "request", followUpDays: "7", audienceKind: "all", audienceValues: [], products: [{ name: "Rye", value: 5, variants: [{ name: "One", stock: 1 }] }] });
+    const campaign = await createCampaign(staffScope(s.brand.id, "owner", owner.userId), { name: "Box", callToAction: "", guidelines: "", mode: "request", followUpDays: "7", audienceKind: "all", audienceValues: [], products: [{ name: "Rye", value: 5, variants: [{ name: "One", stock: 1 }] }] });
     if (!campaign.ok) throw new Error("campaign");
     const variant = await db.seedingVariant.findFirstOrThrow({ where: { campaignId: campaign.id } });
     const request = await db.seedingRequest.create({ data: { brandId: s.brand.id, campaignId: campaign.id, ambassadorId: s.fan.id, variantId: variant.id, status: "delivered", deliveredAt: new Date() } });

@@ -35,7 +35,7 @@ async function setup(fans = 1) {
     audienceValues: [],
     products: [{ name: "Rye starter", value: 24, variants: [{ name: "Small", stock: 3 }, { name: "Large", stock: 1 }] }],
   };
-  const campaign = await createCampaign({ id: brand.id, timeZone: "America/Toronto" }, owner.id, input);
+  const campaign = await createCampaign(staffScope(brand.id, "owner", owner.id), input);
   if (!campaign.ok) throw new Error("campaign");
   const variants = await db.seedingVariant.findMany({ where: { campaignId: campaign.id }, orderBy: { name: "desc" } });
   return { brand, owner, people, campaignId: campaign.id, small: variants[0], large: variants[1] };

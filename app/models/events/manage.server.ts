@@ -19,7 +19,6 @@ import { EVENT_ANNOUNCE_JOB, EVENT_FILL_JOB, EVENT_REMINDER_JOB, EVENT_WRAP_UP_J
 type Tx = Prisma.TransactionClient;
 const HOUR = 3_600_000;
 
-type BrandRef = { id: string; slug: string; timeZone: string };
 
 /** Emails of a hand-picked list → the brand's active ambassadors' ids; unknown addresses are reported. */
 async function resolveInviteList(brandId: string, emails: string[]) {
@@ -30,30 +29,27 @@ async function resolveInviteList(brandId: string, emails: string[]) {
   return { ids: found.map((f) => f.id), missing };
 }
 
-export async function saveEvent({
-  brand,
-  userId,
+export async function saveEvent(scope: BrandScope, {
   eventId,
   input,
   files,
   removeCover,
   now = new Date(),
 }: {
-  brand: BrandRef;
-  userId: string;
   eventId?: string;
   input: EventInput;
   files: PendingFile[];
   removeCover?: boolean;
   now?: Date;
 }): Promise<{ ok: true; id: string } | { ok: false; errors: Record<string, string[]> }> {
-  const existing = eventId ? await db.event.findFirst({ where: { id: eventId, brandId: brand.id }, select: { id: true, seatsTaken: true, coverUploadId: true, publishedAt: true } }) : null;
+  const { brandId, userId } = scope;
+  const existing = eventId ? await db.event.findFirst({ where: { id: eventId, brandId: brandId }, select: { id: true, seatsTaken: true, coverUploadId: true, publishedAt: true } }) : null;
   if (eventId && !existing) throw new NotFound();
   const times = resolveEventTimes(input, zonedInputToUtc, now, !existing);
   const errors: Record<string, string[]> = { ...times.errors };
   let audienceValues = input.audienceKind === "all" ? [] : input.audienceValues;
   if (input.audienceKind === "list") {
-    const { ids, missing } = await resolveInviteList(brand.id, input.audienceValues);
+    const { ids, missing } = await resolveInviteList(brandId, input.audienceValues);
     if (missing.length) errors.audienceValues = [`Not active ambassadors of this brand: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}`];
     audienceValues = ids;
   }
@@ -72,7 +68,7 @@ export async function saveEvent({
   let coverUploadId = existing?.coverUploadId ?? null;
   const oldCover = coverUploadId;
   if (cover) {
-    const stored = await storeUpload(cover, "image", brand.id);
+    const stored = await storeUpload(cover, "image", brandId);
     if (stored.ok) coverUploadId = stored.id;
   } else if (removeCover) coverUploadId = null;
 
@@ -101,8 +97,8 @@ export async function saveEvent({
   };
   const event = existing
     ? await db.event.update({ where: { id: existing.id }, data, select: { id: true } })
-    : await db.event.create({ data: { ...data, brandId: brand.id, createdById: userId }, select: { id: true } });
-  if (oldCover && oldCover !== coverUploadId) await deleteUploads(brand.id, [oldCover]);
+    : await db.event.create({ data: { ...data, brandId: brandId, createdById: userId }, select: { id: true } });
+  if (oldCover && oldCover !== coverUploadId) await deleteUploads(brandId, [oldCover]);
   await scheduleEventJobs(event.id);
   // Published for the first time: the audience hears of it (once, whatever is edited later).
   if (data.publishedAt && !existing?.publishedAt) await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId: event.id }, { dedupeKey: `event:${event.id}:announce` });

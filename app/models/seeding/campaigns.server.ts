@@ -7,9 +7,11 @@ import { parseFollowUpDays, readAddress, type CampaignInput, type RequestStatus 
 import { NotFound } from "../errors";
 import { type BrandScope } from "../scope";
 
-export async function createCampaign(brand: { id: string; timeZone: string }, userId: string, input: CampaignInput) {
-  const opensAt = input.opensAt ? zonedInputToUtc(input.opensAt, brand.timeZone) : null;
-  const closesAt = input.closesAt ? zonedInputToUtc(input.closesAt, brand.timeZone) : null;
+export async function createCampaign(scope: BrandScope, input: CampaignInput) {
+  const { brandId, userId } = scope;
+  const { timeZone } = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { timeZone: true } });
+  const opensAt = input.opensAt ? zonedInputToUtc(input.opensAt, timeZone) : null;
+  const closesAt = input.closesAt ? zonedInputToUtc(input.closesAt, timeZone) : null;
   const errors: Record<string, string[]> = {};
   if (input.opensAt && !opensAt) errors.opensAt = ["Enter a date and time, or leave it empty."];
   if (input.closesAt && !closesAt) errors.closesAt = ["Enter a date and time, or leave it empty."];
@@ -17,7 +19,7 @@ export async function createCampaign(brand: { id: string; timeZone: string }, us
   if (Object.keys(errors).length) return { ok: false as const, errors };
   const campaign = await db.seedingCampaign.create({
     data: {
-      brandId: brand.id,
+      brandId,
       name: input.name,
       callToAction: input.callToAction,
       guidelines: input.guidelines,

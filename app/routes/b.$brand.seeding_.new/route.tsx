@@ -26,10 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runIntent(ctx.form, ctx, { create: createAction });
 }
 
-async function createAction({ brand, user, form }: Ctx) {
+async function createAction({ brand, scope, form }: Ctx) {
   const submission = parseWithZod(form, { schema: CampaignSchema });
   if (submission.status !== "success") return rejected("create", submission);
-  const created = await createCampaign(brand, user.id, submission.value);
+  const created = await createCampaign(scope, submission.value);
   if (!created.ok) return rejected("create", submission, { fieldErrors: created.errors });
   return redirectWithToast(`/b/${brand.slug}/seeding/${created.id}`, { kind: "success", message: "Campaign created." });
 }
