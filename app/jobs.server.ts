@@ -2,7 +2,7 @@
 import "./utils/email.server";
 import "./models/fan-invites.server";
 import "./models/csv-import.server";
-import "./models/scoops.server";
+import "./models/scoops/notify.server";
 import "./models/events/waitlist.server";
 import "./models/events/emails.server";
 import "./models/seeding/pipeline.server";

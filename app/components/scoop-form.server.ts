@@ -5,8 +5,8 @@ import { rejected, runUploadIntent } from "#app/utils/forms.server";
 import type { BrandContext } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, type PendingFile } from "#app/utils/request-body.server";
-import { ScoopSchema } from "#app/models/scoops";
-import { isBrandScoop, saveScoop } from "#app/models/scoops.server";
+import { ScoopSchema } from "#app/models/scoops/rules";
+import { isBrandScoop, saveScoop } from "#app/models/scoops/manage.server";
 
 type Ctx = BrandContext & { scoopId?: string; form: FormData; files: PendingFile[] };
 

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { PUBLISH_MODES, ScoopSchema } from "#app/models/scoops";
+import { PUBLISH_MODES, ScoopSchema } from "#app/models/scoops/rules";
 import { Alert } from "./alert";
 import { AudiencePicker } from "./audience-picker";
 import { ErrorList, Field, SubmitButton, TextareaField } from "./forms";

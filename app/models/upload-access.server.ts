@@ -1,7 +1,7 @@
 import { db } from "#app/utils/db.server";
 import { isStaffRole, roleAtLeast, type StaffRole } from "./roles";
 import { canSeeEventCover } from "./events/rsvp.server";
-import { canReadScoopFiles } from "./scoops.server";
+import { canReadScoopFiles } from "./scoops/feed.server";
 
 /**
  * The upload if this user may see it, by the rules of the page that owns it:

@@ -3,7 +3,7 @@ import { staffScope } from "#tests/factories";
 import "#app/jobs.server";
 import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
-import { SCOOP_NOTIFY_JOB } from "#app/models/scoops.server";
+import { SCOOP_NOTIFY_JOB } from "#app/models/scoops/manage.server";
 import { EVENT_ANNOUNCE_JOB } from "#app/models/events/jobs";
 import { createCampaign } from "#app/models/seeding/campaigns.server";
 import { runFollowUp } from "#app/models/seeding/pipeline.server";

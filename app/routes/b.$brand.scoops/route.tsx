@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { buttonClass } from "#app/components/forms";
 import { describeAudience } from "#app/models/audience";
-import { STATE_LABELS, scoopState } from "#app/models/scoops";
-import { listScoops } from "#app/models/scoops.server";
+import { STATE_LABELS, scoopState } from "#app/models/scoops/rules";
+import { listScoops } from "#app/models/scoops/manage.server";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { LocalTime } from "#app/components/local-time";
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS, type StaffRole } from "#app/models/roles";
 import { requireUser } from "#app/utils/auth.server";
 import { homeOverview } from "#app/models/account.server";
 import { listEventsForFan } from "#app/models/events/rsvp.server";
-import { unreadScoopCount } from "#app/models/scoops.server";
+import { unreadScoopCount } from "#app/models/scoops/feed.server";
 import { Section } from "#app/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Home · Kindred" }];

@@ -3,7 +3,7 @@ import { fanScope } from "#app/models/scope";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalTime } from "#app/components/local-time";
 import { Pagination } from "#app/components/pagination";
-import { fanScoopFeed } from "#app/models/scoops.server";
+import { fanScoopFeed } from "#app/models/scoops/feed.server";
 import { requireUser } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Scoops · Kindred" }];

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, TextareaField, useIntentForm } from "#app/components/forms";
 import { LocalTime } from "#app/components/local-time";
 import { ScoopContent } from "#app/components/scoop-content";
-import { acknowledgeScoop, getScoopForFan, replyToScoop } from "#app/models/scoops.server";
+import { acknowledgeScoop, getScoopForFan, replyToScoop } from "#app/models/scoops/feed.server";
 import { readForm } from "#app/utils/request-body.server";
 import { requireUser, type SessionUser } from "#app/utils/auth.server";
 import { rejected, runIntent } from "#app/utils/forms.server";

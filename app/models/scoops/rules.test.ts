@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { zonedInputToUtc } from "#app/utils/format";
-import { mustAcknowledge, parseLinks, resolveScoopTimes, scoopState } from "./scoops";
+import { mustAcknowledge, parseLinks, resolveScoopTimes, scoopState } from "./rules";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const toronto = (v: string) => zonedInputToUtc(v, "America/Toronto");

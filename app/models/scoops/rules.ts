@@ -1,6 +1,6 @@
 import { parseWebUrl } from "#app/utils/urls";
 import { z } from "zod";
-import { audienceFields, checkAudience } from "./audience";
+import { audienceFields, checkAudience } from "../audience";
 
 /** Where a scoop is in its life: not yet visible, visible under embargo, or free to share. */
 export type ScoopState = "draft" | "scheduled" | "embargoed" | "shareable";
