@@ -70,13 +70,7 @@ export function BrandForm({ lastResult, defaultValue, submitLabel, isNew = false
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Program</legend>
-        <TextareaField
-          label="Program guidelines"
-          hint="What you ask of ambassadors and what they can expect from you."
-          rows={6}
-          {...getTextareaProps(fields.guidelines)}
-          errors={fields.guidelines.errors}
-        />
+        <TextareaField label="Program guidelines" hint="What you ask of ambassadors and what they can expect from you." rows={6} {...getTextareaProps(fields.guidelines)} errors={fields.guidelines.errors} />
         <Field
           label="Disclosure wording"
           hint='How ambassadors should disclose what they received, e.g. "Gifted by Juniper Bakery #gifted".'

@@ -24,9 +24,7 @@ export function ErrorPage() {
     <div className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">{title}</h1>
       <div className="mt-3 text-stone-600">{detail}</div>
-      <Link to="/home" className="mt-6 inline-block text-violet-700 underline">
-        Go to your home page
-      </Link>
+      <Link to="/home" className="mt-6 inline-block text-violet-700 underline">Go to your home page</Link>
     </div>
   );
 }

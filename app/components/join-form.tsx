@@ -48,9 +48,7 @@ export function JoinForm({ brand, lastResult, defaultValue, submitLabel }: { bra
       <Field label="Your name" {...getInputProps(fields.name, { type: "text" })} autoComplete="name" errors={fields.name.errors} />
       <Field label="City (optional)" hint="Helps the brand invite you to events near you." {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" errors={fields.city.errors} />
       <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`Email me scoops, event invitations and product offers from ${brand.name}. You can change this any time.`} />
-      <SubmitButton className="w-full" pendingText="Joining…">
-        {submitLabel}
-      </SubmitButton>
+      <SubmitButton className="w-full" pendingText="Joining…">{submitLabel}</SubmitButton>
     </Form>
   );
 }

@@ -33,9 +33,7 @@ export function OutboxTable({ messages, timeZone, basePath }: { messages: Row[];
               <td className="whitespace-nowrap px-4 py-2 text-stone-600"><LocalTime value={m.createdAt} zone={timeZone} /></td>
               <td className="px-4 py-2">{m.to}</td>
               <td className="px-4 py-2">
-                <Link to={`${basePath}/${m.id}`} className="text-violet-700 underline">
-                  {m.subject}
-                </Link>
+                <Link to={`${basePath}/${m.id}`} className="text-violet-700 underline">{m.subject}</Link>
                 <span className="block text-xs text-stone-500">{m.template}</span>
               </td>
               <td className="px-4 py-2">

@@ -13,9 +13,7 @@ export function Pagination({ page, pageCount, label }: { page: number; pageCount
   return (
     <nav aria-label={`${label} pages`} className="mt-4 flex items-center justify-between gap-3">
       {page > 1 ? (
-        <Link to={href(page - 1)} className={linkClass} rel="prev">
-          ← Previous
-        </Link>
+        <Link to={href(page - 1)} className={linkClass} rel="prev">← Previous</Link>
       ) : (
         <span />
       )}
@@ -23,9 +21,7 @@ export function Pagination({ page, pageCount, label }: { page: number; pageCount
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link to={href(page + 1)} className={linkClass} rel="next">
-          Next →
-        </Link>
+        <Link to={href(page + 1)} className={linkClass} rel="next">Next →</Link>
       ) : (
         <span />
       )}

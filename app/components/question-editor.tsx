@@ -38,9 +38,7 @@ export function QuestionEditor({ form, field, withLifeMoment = false }: { form: 
                   <input {...getInputProps(q.lifeMoment, { type: "checkbox" })} className="h-4 w-4" /> Life-moment question
                 </label>
               ) : null}
-              <button {...form.remove.getButtonProps({ name: field.name, index })} className={buttonClass("link", "ml-auto")}>
-                Remove question
-              </button>
+              <button {...form.remove.getButtonProps({ name: field.name, index })} className={buttonClass("link", "ml-auto")}>Remove question</button>
             </div>
           </fieldset>
         );

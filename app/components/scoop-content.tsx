@@ -34,9 +34,7 @@ export function ScoopContent({
           <ul className="mt-1 list-disc pl-5 text-sm">
             {links.map((l) => (
               <li key={l.url}>
-                <a href={l.url} target="_blank" rel="noopener noreferrer nofollow" className="text-violet-700 underline">
-                  {l.label}
-                </a>
+                <a href={l.url} target="_blank" rel="noopener noreferrer nofollow" className="text-violet-700 underline">{l.label}</a>
               </li>
             ))}
           </ul>

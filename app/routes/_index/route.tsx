@@ -20,9 +20,7 @@ export default function Index() {
         embargoed scoops, host events, send product to try, and see the organic posts that follow — without paying anyone to post.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
-        <Link to="/login" className={buttonClass("primary")}>
-          Sign in or create an account
-        </Link>
+        <Link to="/login" className={buttonClass("primary")}>Sign in or create an account</Link>
       </div>
     </div>
   );

@@ -77,9 +77,7 @@ export default function Account() {
         <Form method="post" {...rename.formProps} className="flex flex-wrap items-start gap-3">
           <input type="hidden" name="intent" value="rename" />
           <Field className="min-w-64 flex-1" label="Your name" {...getInputProps(rename.fields.name, { type: "text" })} errors={rename.fields.name.errors} autoComplete="name" />
-          <SubmitButton className="mt-6" pendingText="Saving…">
-            Save
-          </SubmitButton>
+          <SubmitButton className="mt-6" pendingText="Saving…">Save</SubmitButton>
         </Form>
       </Section>
       <Section title="Where you are signed in">

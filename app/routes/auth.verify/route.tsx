@@ -85,9 +85,7 @@ function NewCodeForm({ email }: { email?: string | null }) {
       <p className="text-sm font-medium">Get a new code</p>
       <input type="hidden" name="intent" value="code" />
       <Field label="Email address" name="email" type="email" defaultValue={email ?? ""} required autoComplete="email" />
-      <SubmitButton variant="secondary" pendingText="Sending…">
-        Send a new code
-      </SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Sending…">Send a new code</SubmitButton>
     </Form>
   );
 }
@@ -96,9 +94,7 @@ function OutboxHint() {
   return (
     <p className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
       Demo mode: no email provider is configured, so messages are kept in the{" "}
-      <a href="/dev/outbox" target="_blank" rel="noreferrer" className="font-semibold underline">
-        outbox
-      </a>
+      <a href="/dev/outbox" target="_blank" rel="noreferrer" className="font-semibold underline">outbox</a>
       . Open it to read your code.
     </p>
   );
@@ -133,9 +129,7 @@ export default function Verify() {
             <p>
               Continue as <strong>{loaderData.linkEmail}</strong>?
             </p>
-            <SubmitButton className="w-full" pendingText="Signing in…" autoFocus>
-              Sign in
-            </SubmitButton>
+            <SubmitButton className="w-full" pendingText="Signing in…" autoFocus>Sign in</SubmitButton>
           </Form>
         )}
       </div>
@@ -162,16 +156,12 @@ export default function Verify() {
           autoFocus
           errors={fields.code.errors}
         />
-        <SubmitButton className="w-full" pendingText="Checking…">
-          Sign in
-        </SubmitButton>
+        <SubmitButton className="w-full" pendingText="Checking…">Sign in</SubmitButton>
       </Form>
       {expired ? <NewCodeForm email={loaderData.email} /> : null}
       <p className="mt-6 text-sm text-stone-600">
         Wrong address?{" "}
-        <Link to="/login" className="text-violet-700 underline">
-          Use a different email
-        </Link>
+        <Link to="/login" className="text-violet-700 underline">Use a different email</Link>
       </p>
     </div>
   );

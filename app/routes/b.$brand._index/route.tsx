@@ -49,9 +49,7 @@ export default function BrandOverview() {
           <p className="mt-1 text-stone-600">
             The best ambassadors are fans you already have. Start by inviting your team, then your first fans.
           </p>
-          <Link to={`/b/${brand.slug}/staff`} className="mt-3 inline-block text-violet-700 underline">
-            Invite your team
-          </Link>
+          <Link to={`/b/${brand.slug}/staff`} className="mt-3 inline-block text-violet-700 underline">Invite your team</Link>
         </div>
       ) : null}
       {todo.length || nextEvent ? (
@@ -59,9 +57,7 @@ export default function BrandOverview() {
           <ul className="mt-2 space-y-1 text-sm">
             {todo.map((t) => (
               <li key={t.to}>
-                <Link to={`/b/${brand.slug}/${t.to}`} className="text-violet-800 underline">
-                  {t.count} {t.label}
-                </Link>
+                <Link to={`/b/${brand.slug}/${t.to}`} className="text-violet-800 underline">{t.count} {t.label}</Link>
               </li>
             ))}
             {nextEvent ? (

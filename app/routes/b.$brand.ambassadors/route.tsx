@@ -157,9 +157,7 @@ export default function Ambassadors() {
             <input type="checkbox" name="quiet" value="1" defaultChecked={filter.quiet} className="h-4 w-4" />
             Gone quiet
           </label>
-          <button type="submit" className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800">
-            Apply
-          </button>
+          <button type="submit" className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800">Apply</button>
         </div>
       </Form>
       <p className="mt-3 text-sm text-stone-600" aria-live="polite">
@@ -169,15 +167,11 @@ export default function Ambassadors() {
         {filtered ? (
           <>
             {" · "}
-            <Link to={`/b/${brand.slug}/ambassadors`} className="text-violet-700 underline">
-              Clear filters
-            </Link>
+            <Link to={`/b/${brand.slug}/ambassadors`} className="text-violet-700 underline">Clear filters</Link>
           </>
         ) : null}
         {" · "}
-        <a href={`/b/${brand.slug}/ambassadors.csv${search}`} className="text-violet-700 underline" download>
-          Export {filtered ? "these" : "all"} as CSV
-        </a>
+        <a href={`/b/${brand.slug}/ambassadors.csv${search}`} className="text-violet-700 underline" download>Export {filtered ? "these" : "all"} as CSV</a>
       </p>
       <BulkActions />
       {rows.length ? (
@@ -205,9 +199,7 @@ export default function Ambassadors() {
                     <input type="checkbox" name="ids" value={a.id} form="bulk" aria-label={`Tick ${a.name}`} className="h-4 w-4" />
                   </td>
                   <td className="sm:px-4 sm:py-2">
-                    <Link to={`/b/${brand.slug}/ambassadors/${a.id}`} className="font-medium text-violet-800 underline-offset-2 hover:underline">
-                      {a.name}
-                    </Link>
+                    <Link to={`/b/${brand.slug}/ambassadors/${a.id}`} className="font-medium text-violet-800 underline-offset-2 hover:underline">{a.name}</Link>
                     <span className="block break-all text-xs text-stone-500">{a.email}</span>
                   </td>
                   <td className="sm:px-4 sm:py-2">

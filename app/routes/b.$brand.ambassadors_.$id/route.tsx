@@ -138,9 +138,7 @@ export default function AmbassadorPage() {
         {a.neverInvited ? (
           <Form method="post" className="self-end">
             <p className="mb-1 max-w-xs text-xs text-stone-600">Imported, and no invitation has been sent yet.</p>
-            <SubmitButton name="intent" value="invite" pendingText="Sending…">
-              Send invitation
-            </SubmitButton>
+            <SubmitButton name="intent" value="invite" pendingText="Sending…">Send invitation</SubmitButton>
           </Form>
         ) : null}
         <Form method="post" className="flex items-end gap-2">
@@ -151,9 +149,7 @@ export default function AmbassadorPage() {
               {AMBASSADOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </label>
-          <SubmitButton variant="secondary" className="py-1.5">
-            Change
-          </SubmitButton>
+          <SubmitButton variant="secondary" className="py-1.5">Change</SubmitButton>
         </Form>
       </header>
 
@@ -222,9 +218,7 @@ export default function AmbassadorPage() {
             <Form method="post" className="mt-3 space-y-2" {...note.formProps}>
               <input type="hidden" name="intent" value="note" />
               <TextareaField label="Add a private note" hint="Only staff see notes." {...getTextareaProps(note.fields.body)} rows={2} errors={note.fields.body.errors} />
-              <SubmitButton variant="secondary" className="py-1.5">
-                Add note
-              </SubmitButton>
+              <SubmitButton variant="secondary" className="py-1.5">Add note</SubmitButton>
             </Form>
             {a.timeline.length ? (
               <ol className="mt-4 space-y-3 border-l border-stone-200 pl-4" data-testid="timeline">
@@ -252,9 +246,7 @@ export default function AmbassadorPage() {
                     <input type="hidden" name="intent" value="remove-tag" />
                     <input type="hidden" name="tagId" value={t.id} />
                     {t.name}
-                    <button type="submit" aria-label={`Remove tag ${t.name}`} className="text-stone-500 hover:text-red-700">
-                      ×
-                    </button>
+                    <button type="submit" aria-label={`Remove tag ${t.name}`} className="text-stone-500 hover:text-red-700">×</button>
                   </Form>
                 </li>
               ))}
@@ -268,9 +260,7 @@ export default function AmbassadorPage() {
                 <input {...getInputProps(tag.fields.tag, { type: "text" })} id="new-tag" placeholder="sourdough" className="w-full rounded-md border border-stone-300 px-2 py-1.5 text-sm" aria-describedby={tag.fields.tag.errors ? "new-tag-error" : undefined} />
                 <ErrorList id="new-tag-error" errors={tag.fields.tag.errors} />
               </div>
-              <SubmitButton variant="secondary" className="py-1.5">
-                Add
-              </SubmitButton>
+              <SubmitButton variant="secondary" className="py-1.5">Add</SubmitButton>
             </Form>
           </Section>
 
@@ -278,9 +268,7 @@ export default function AmbassadorPage() {
             <Form method="post" className="mt-2 space-y-2" {...prefs.formProps}>
               <input type="hidden" name="intent" value="preferences" />
               <TextareaField label="What to remember" hint="Sizes, allergies, favourite products…" {...getTextareaProps(prefs.fields.preferences)} rows={3} errors={prefs.fields.preferences.errors} />
-              <SubmitButton variant="secondary" className="py-1.5">
-                Save
-              </SubmitButton>
+              <SubmitButton variant="secondary" className="py-1.5">Save</SubmitButton>
             </Form>
           </Section>
 

@@ -27,9 +27,7 @@ function Section({ id, tables, range, slug, children, note }: { id: keyof Tables
         <h2 id={`${id}-heading`} className="font-semibold">
           {t.title}
         </h2>
-        <a href={`/b/${slug}/analytics.csv?table=${id}&from=${range.from}&to=${range.to}`} className="text-sm text-violet-700 underline" download>
-          Download CSV
-        </a>
+        <a href={`/b/${slug}/analytics.csv?table=${id}&from=${range.from}&to=${range.to}`} className="text-sm text-violet-700 underline" download>Download CSV</a>
       </div>
       {note ? <p className="text-xs text-stone-500">{note}</p> : null}
       {children}

@@ -63,14 +63,10 @@ export default function Applications() {
           <h1 className="text-2xl font-bold">Applications</h1>
           <p className="mt-1 text-sm text-stone-600">
             Your public application page:{" "}
-            <a href={joinUrl} className="break-all font-mono text-violet-700 underline">
-              {joinUrl}
-            </a>
+            <a href={joinUrl} className="break-all font-mono text-violet-700 underline">{joinUrl}</a>
           </p>
         </div>
-        <Link to={`/b/${brand.slug}/program`} className="text-sm text-violet-700 underline">
-          Questions and auto-rules
-        </Link>
+        <Link to={`/b/${brand.slug}/program`} className="text-sm text-violet-700 underline">Questions and auto-rules</Link>
       </div>
       <nav aria-label="Application lists">
         <ul className="flex gap-2">
@@ -136,17 +132,11 @@ export default function Applications() {
                     <textarea name="message" rows={2} maxLength={1000} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
                   </label>
                   <div className="flex flex-wrap gap-2">
-                    <SubmitButton name="intent" value="approve" aria-label={`Approve ${a.name}`}>
-                      Approve
-                    </SubmitButton>
+                    <SubmitButton name="intent" value="approve" aria-label={`Approve ${a.name}`}>Approve</SubmitButton>
                     {a.status === "pending" ? (
-                      <SubmitButton variant="secondary" name="intent" value="wait-list" aria-label={`Wait-list ${a.name}`}>
-                        Wait-list
-                      </SubmitButton>
+                      <SubmitButton variant="secondary" name="intent" value="wait-list" aria-label={`Wait-list ${a.name}`}>Wait-list</SubmitButton>
                     ) : null}
-                    <SubmitButton variant="secondary" name="intent" value="decline" aria-label={`Decline ${a.name}`}>
-                      Decline
-                    </SubmitButton>
+                    <SubmitButton variant="secondary" name="intent" value="decline" aria-label={`Decline ${a.name}`}>Decline</SubmitButton>
                   </div>
                 </Form>
               ) : (
@@ -158,9 +148,7 @@ export default function Applications() {
                   {a.status === "approved" && a.ambassadorId ? (
                     <>
                       {" · "}
-                      <Link to={`/b/${brand.slug}/ambassadors/${a.ambassadorId}`} className="text-violet-700 underline">
-                        Open profile
-                      </Link>
+                      <Link to={`/b/${brand.slug}/ambassadors/${a.ambassadorId}`} className="text-violet-700 underline">Open profile</Link>
                     </>
                   ) : null}
                 </p>

@@ -19,9 +19,7 @@ function EventRow({ e }: { e: Row }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
       <div>
-        <Link to={e.id} className="font-medium text-violet-800 underline">
-          {e.title}
-        </Link>
+        <Link to={e.id} className="font-medium text-violet-800 underline">{e.title}</Link>
         {!e.publishedAt ? <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs">Draft</span> : null}
         <p className="text-xs text-stone-600">
           {formatRange(e.startsAt, e.endsAt, e.timeZone)} · {e.format === "online" ? "Online" : [e.venue, e.city].filter(Boolean).join(", ")}
@@ -41,9 +39,7 @@ export default function Events() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Events</h1>
-        <Link to="new" className={buttonClass()}>
-          New event
-        </Link>
+        <Link to="new" className={buttonClass()}>New event</Link>
       </div>
       <Section title="Coming up">
         {upcoming.length ? (

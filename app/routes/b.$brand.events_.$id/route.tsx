@@ -69,15 +69,9 @@ export default function EventDetail() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link to="checkin" className={buttonClass()}>
-            Check-in screen
-          </Link>
-          <Link to="edit" className={buttonClass("secondary")}>
-            Edit
-          </Link>
-          <a href={`/b/${brand.slug}/events/${event.id}/attendees.csv`} className={buttonClass("secondary")} download>
-            Export attendees (CSV)
-          </a>
+          <Link to="checkin" className={buttonClass()}>Check-in screen</Link>
+          <Link to="edit" className={buttonClass("secondary")}>Edit</Link>
+          <a href={`/b/${brand.slug}/events/${event.id}/attendees.csv`} className={buttonClass("secondary")} download>Export attendees (CSV)</a>
         </div>
       </div>
 
@@ -108,9 +102,7 @@ export default function EventDetail() {
                   <tr key={r.id}>
                     <td className="px-3 py-2">
                       {canSeeProfiles ? (
-                        <Link to={`/b/${brand.slug}/ambassadors/${r.ambassador.id}`} className="text-violet-800 underline">
-                          {r.ambassador.name}
-                        </Link>
+                        <Link to={`/b/${brand.slug}/ambassadors/${r.ambassador.id}`} className="text-violet-800 underline">{r.ambassador.name}</Link>
                       ) : (
                         r.ambassador.name
                       )}

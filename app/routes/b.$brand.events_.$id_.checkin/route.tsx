@@ -140,13 +140,9 @@ export default function CheckIn() {
             <Form method="post" action={`?${params.toString()}`}>
               <input type="hidden" name="id" value={g.id} />
               {g.checkedInAt ? (
-                <SubmitButton name="intent" value="undo" variant="secondary" aria-label={`Undo check-in of ${g.ambassador.name}`}>
-                  Undo
-                </SubmitButton>
+                <SubmitButton name="intent" value="undo" variant="secondary" aria-label={`Undo check-in of ${g.ambassador.name}`}>Undo</SubmitButton>
               ) : (
-                <SubmitButton name="intent" value="check-in" className="px-5 py-3" aria-label={`Check in ${g.ambassador.name}`}>
-                  Check in
-                </SubmitButton>
+                <SubmitButton name="intent" value="check-in" className="px-5 py-3" aria-label={`Check in ${g.ambassador.name}`}>Check in</SubmitButton>
               )}
             </Form>
           </li>
@@ -171,9 +167,7 @@ export default function CheckIn() {
                       </span>
                       <Form method="post" action={`?${params.toString()}`}>
                         <input type="hidden" name="id" value={a.id} />
-                        <SubmitButton name="intent" value="walk-in" variant="secondary" aria-label={`Add ${a.name} as a walk-in`}>
-                          Add walk-in
-                        </SubmitButton>
+                        <SubmitButton name="intent" value="walk-in" variant="secondary" aria-label={`Add ${a.name} as a walk-in`}>Add walk-in</SubmitButton>
                       </Form>
                     </li>
                   ))}

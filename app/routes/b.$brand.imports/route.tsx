@@ -74,9 +74,7 @@ export default function Imports() {
           <ul className="mt-3 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {imports.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
-                <Link to={`/b/${brand.slug}/imports/${i.id}`} className="font-medium text-violet-800 underline">
-                  {i.fileName}
-                </Link>
+                <Link to={`/b/${brand.slug}/imports/${i.id}`} className="font-medium text-violet-800 underline">{i.fileName}</Link>
                 <span className="text-stone-600">
                   {STATUS[i.status] ?? i.status} · {i.importedRows.toLocaleString("en")} imported, {i.duplicateRows.toLocaleString("en")} already there, {i.rejectedRows.toLocaleString("en")} with problems ·{" "}
                   <LocalTime value={i.createdAt} zone={brand.timeZone} />

@@ -111,9 +111,7 @@ export default function ImportPage() {
                 </label>
               ))}
             </div>
-            <SubmitButton variant="secondary" name="intent" value="preview" className="mt-4">
-              Update the preview
-            </SubmitButton>
+            <SubmitButton variant="secondary" name="intent" value="preview" className="mt-4">Update the preview</SubmitButton>
           </Section>
 
           <Section title="Preview of the first rows" heading="font-semibold">
@@ -142,9 +140,7 @@ export default function ImportPage() {
               <input type="checkbox" name="sendInvites" className="mt-1 h-4 w-4" />
               <span>Send each imported fan a personal invitation email now (otherwise they wait as “invited” until you invite them).</span>
             </label>
-            <SubmitButton name="intent" value="start" pendingText="Starting…">
-              Start the import
-            </SubmitButton>
+            <SubmitButton name="intent" value="start" pendingText="Starting…">Start the import</SubmitButton>
           </div>
         </Form>
       ) : (
@@ -186,9 +182,7 @@ export default function ImportPage() {
             </a>
           ) : null}
           {job.status === "done" ? (
-            <Link to={`/b/${brand.slug}/ambassadors?sort=recent`} className="ml-4 inline-block text-sm text-violet-700 underline">
-              See the imported fans
-            </Link>
+            <Link to={`/b/${brand.slug}/ambassadors?sort=recent`} className="ml-4 inline-block text-sm text-violet-700 underline">See the imported fans</Link>
           ) : null}
         </section>
       )}

@@ -140,14 +140,10 @@ export default function Posts() {
             <Form method="post" encType="multipart/form-data" action={`?${params.toString()}`} className="mt-2 flex flex-wrap gap-2">
               <input type="hidden" name="postId" value={p.id} />
               {p.status !== "approved" ? (
-                <SubmitButton name="intent" value="approve" variant="secondary">
-                  Approve into library
-                </SubmitButton>
+                <SubmitButton name="intent" value="approve" variant="secondary">Approve into library</SubmitButton>
               ) : null}
               {p.status !== "hidden" ? (
-                <SubmitButton name="intent" value="hide" variant="secondary">
-                  Hide
-                </SubmitButton>
+                <SubmitButton name="intent" value="hide" variant="secondary">Hide</SubmitButton>
               ) : null}
               {p.disclosureFlag ? (
                 <SubmitButton name="intent" value="disclosure" disabled={!!p.disclosureRequestedAt}>
@@ -177,16 +173,12 @@ export default function Posts() {
           <Field label="Screenshot (stories)" name="screenshot" type="file" accept="image/*" errors={errors.screenshot ?? undefined} />
           <TextareaField label="Caption" {...getTextareaProps(add.fields.caption)} rows={2} errors={add.fields.caption.errors} />
           <MetricInputs errors={errors} />
-          <SubmitButton name="intent" value="add">
-            Add post
-          </SubmitButton>
+          <SubmitButton name="intent" value="add">Add post</SubmitButton>
         </Form>
       </details>
       <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <Field className="min-w-64 flex-1" label="Import posts from a CSV" hint="Columns: email, url, caption, posted_at, views, likes, comments, shares, saves." name="file" type="file" accept=".csv,text/csv" />
-        <SubmitButton name="intent" value="import" variant="secondary" pendingText="Importing…">
-          Import
-        </SubmitButton>
+        <SubmitButton name="intent" value="import" variant="secondary" pendingText="Importing…">Import</SubmitButton>
       </Form>
     </div>
   );

@@ -92,9 +92,7 @@ export default function PostDetail() {
         </h1>
         <p className="text-sm text-stone-600">
           <LocalTime value={post.postedAt} zone={brand.timeZone} /> · {post.tier} tier · {post.followersAtPost.toLocaleString("en")} followers at the time ·{" "}
-          <a href={post.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
-            open the post
-          </a>
+          <a href={post.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">open the post</a>
         </p>
       </div>
       {result && "error" in result ? <Alert>{result.error}</Alert> : null}
@@ -138,9 +136,7 @@ export default function PostDetail() {
               ))}
             </select>
           </label>
-          <SubmitButton name="intent" value="attribution" variant="secondary">
-            Save
-          </SubmitButton>
+          <SubmitButton name="intent" value="attribution" variant="secondary">Save</SubmitButton>
         </Form>
       </section>
       <section className="space-y-2">
@@ -165,22 +161,14 @@ export default function PostDetail() {
         <Form method="post" className="space-y-2">
           <MetricInputs />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton name="intent" value="numbers" variant="secondary">
-              Save numbers
-            </SubmitButton>
-            <SubmitButton name="intent" value="refresh" variant="secondary">
-              Get fresh numbers now
-            </SubmitButton>
+            <SubmitButton name="intent" value="numbers" variant="secondary">Save numbers</SubmitButton>
+            <SubmitButton name="intent" value="refresh" variant="secondary">Get fresh numbers now</SubmitButton>
           </div>
         </Form>
       </section>
       <Form method="post" className="flex gap-2">
-        <SubmitButton name="intent" value="approve" variant="secondary">
-          Approve into library
-        </SubmitButton>
-        <SubmitButton name="intent" value="hide" variant="secondary">
-          Hide
-        </SubmitButton>
+        <SubmitButton name="intent" value="approve" variant="secondary">Approve into library</SubmitButton>
+        <SubmitButton name="intent" value="hide" variant="secondary">Hide</SubmitButton>
       </Form>
     </div>
   );

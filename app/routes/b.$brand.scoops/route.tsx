@@ -23,9 +23,7 @@ export default function Scoops() {
           <h1 className="text-2xl font-bold">Scoops</h1>
           <p className="text-sm text-stone-600">Exclusive previews for ambassadors, with an embargo when it matters.</p>
         </div>
-        <Link to="new" className={buttonClass()}>
-          New scoop
-        </Link>
+        <Link to="new" className={buttonClass()}>New scoop</Link>
       </div>
       {scoops.length ? (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
@@ -34,9 +32,7 @@ export default function Scoops() {
             return (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                 <div>
-                  <Link to={s.id} className="font-medium text-violet-800 underline">
-                    {s.title}
-                  </Link>
+                  <Link to={s.id} className="font-medium text-violet-800 underline">{s.title}</Link>
                   <p className="text-xs text-stone-600">
                     {STATE_LABELS[state]}
                     {s.publishAt ? <> · {state === "scheduled" ? "goes live" : "published"} <LocalTime value={s.publishAt} zone={brand.timeZone} /></> : ""}

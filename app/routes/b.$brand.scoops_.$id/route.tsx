@@ -59,14 +59,10 @@ export default function ScoopDetail() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link to="edit" className={buttonClass("secondary")}>
-            Edit
-          </Link>
+          <Link to="edit" className={buttonClass("secondary")}>Edit</Link>
           {state === "draft" || state === "scheduled" ? (
             <Form method="post">
-              <SubmitButton name="intent" value="publish" pendingText="Publishing…">
-                Publish now
-              </SubmitButton>
+              <SubmitButton name="intent" value="publish" pendingText="Publishing…">Publish now</SubmitButton>
             </Form>
           ) : null}
           <Form
@@ -75,24 +71,14 @@ export default function ScoopDetail() {
               if (!confirm(`Delete “${scoop.title}”? Fans will no longer see it and its files are removed.`)) e.preventDefault();
             }}
           >
-            <SubmitButton name="intent" value="delete" variant="danger" pendingText="Deleting…">
-              Delete
-            </SubmitButton>
+            <SubmitButton name="intent" value="delete" variant="danger" pendingText="Deleting…">Delete</SubmitButton>
           </Form>
         </div>
       </div>
       {scoop.embargoUntil ? (
         <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-semibold text-amber-900">Embargo until <LocalTime value={scoop.embargoUntil} zone={brand.timeZone} /></p>
       ) : null}
-      <StatCards
-        label="Reach"
-        stats={[
-          ["In audience", reach.audience],
-          ["Emailed", reach.emailed],
-          ["Opened", reach.opened],
-          ["Acknowledged", reach.acknowledged],
-        ]}
-      />
+      <StatCards label="Reach" stats={[ ["In audience", reach.audience], ["Emailed", reach.emailed], ["Opened", reach.opened], ["Acknowledged", reach.acknowledged], ]} />
       <section className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">What fans see</h2>
         <ScoopContent html={scoop.html} images={scoop.images} assets={scoop.assets} links={scoop.links} guidance={scoop.guidance} disclosureText={brand.disclosureText} />
@@ -106,9 +92,7 @@ export default function ScoopDetail() {
                 {receipts.map((r) => (
                   <tr key={r.ambassador.id}>
                     <td className="px-3 py-2">
-                      <Link to={`/b/${brand.slug}/ambassadors/${r.ambassador.id}`} className="text-violet-800 underline">
-                        {r.ambassador.name}
-                      </Link>
+                      <Link to={`/b/${brand.slug}/ambassadors/${r.ambassador.id}`} className="text-violet-800 underline">{r.ambassador.name}</Link>
                     </td>
                     <td className="px-3 py-2">{r.notifiedAt ? <LocalTime value={r.notifiedAt} zone={brand.timeZone} /> : "—"}</td>
                     <td className="px-3 py-2">{r.acknowledgedAt ? <LocalTime value={r.acknowledgedAt} zone={brand.timeZone} /> : "—"}</td>

@@ -20,18 +20,14 @@ export default function Seeding() {
           <h1 className="text-2xl font-bold">Product seeding</h1>
           <p className="text-sm text-stone-600">Product to try, with a friendly call to action and no obligation to post.</p>
         </div>
-        <Link to="new" className={buttonClass()}>
-          New campaign
-        </Link>
+        <Link to="new" className={buttonClass()}>New campaign</Link>
       </div>
       {campaigns.length ? (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {campaigns.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div>
-                <Link to={c.id} className="font-medium text-violet-800 underline">
-                  {c.name}
-                </Link>
+                <Link to={c.id} className="font-medium text-violet-800 underline">{c.name}</Link>
                 <p className="text-xs text-stone-600">{c.mode === "offer" ? "The brand offers to chosen fans" : "Fans request"}</p>
               </div>
               <p className="text-sm text-stone-700">

@@ -168,9 +168,7 @@ export default function Campaign() {
                   Stock of {v.product} {v.name}
                 </label>
                 <input id={`stock-${v.id}`} name="stock" type="number" min={v.reserved} defaultValue={v.stock} className="w-24 rounded-md border border-stone-300 px-2 py-1" />
-                <SubmitButton name="intent" value="stock" variant="secondary">
-                  Save
-                </SubmitButton>
+                <SubmitButton name="intent" value="stock" variant="secondary">Save</SubmitButton>
               </Form>
             </li>
           ))}
@@ -194,9 +192,7 @@ export default function Campaign() {
             <span className="font-medium">Ambassadors' emails</span>
             <textarea name="emails" rows={3} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2" />
           </label>
-          <SubmitButton name="intent" value="offer" pendingText="Offering…">
-            Send offers
-          </SubmitButton>
+          <SubmitButton name="intent" value="offer" pendingText="Offering…">Send offers</SubmitButton>
         </Form>
       ) : null}
 
@@ -206,9 +202,7 @@ export default function Campaign() {
             Requests
           </h2>
           <div className="flex flex-wrap gap-2">
-            <a href={`/b/${brand.slug}/seeding/${campaign.id}/packing.csv`} className={buttonClass("secondary")} download>
-              Packing list (CSV)
-            </a>
+            <a href={`/b/${brand.slug}/seeding/${campaign.id}/packing.csv`} className={buttonClass("secondary")} download>Packing list (CSV)</a>
           </div>
         </div>
         <nav aria-label="Request status" className="flex flex-wrap gap-1 text-sm">
@@ -221,12 +215,8 @@ export default function Campaign() {
         {requests.length ? (
           <Form method="post" id="bulk" className="space-y-2">
             <div className="flex flex-wrap gap-2">
-              <SubmitButton name="intent" value="approve" pendingText="Approving…">
-                Approve selected
-              </SubmitButton>
-              <SubmitButton name="intent" value="decline" variant="secondary">
-                Decline selected
-              </SubmitButton>
+              <SubmitButton name="intent" value="approve" pendingText="Approving…">Approve selected</SubmitButton>
+              <SubmitButton name="intent" value="decline" variant="secondary">Decline selected</SubmitButton>
             </div>
           </Form>
         ) : null}
@@ -252,9 +242,7 @@ export default function Campaign() {
                   <Field className="w-36" label="Carrier" name="carrier" />
                   <Field className="w-44" label="Tracking number" name="trackingNumber" required />
                   <Field className="min-w-48 flex-1" label="Tracking link (optional)" name="trackingUrl" type="url" />
-                  <SubmitButton name="intent" value="ship" variant="secondary" aria-label={`Mark shipped for ${r.ambassador.name}`}>
-                    Mark shipped
-                  </SubmitButton>
+                  <SubmitButton name="intent" value="ship" variant="secondary" aria-label={`Mark shipped for ${r.ambassador.name}`}>Mark shipped</SubmitButton>
                 </Form>
               ) : null}
               {r.status === "shipped" ? (
@@ -264,9 +252,7 @@ export default function Campaign() {
                   </span>
                   <Form method="post">
                     <input type="hidden" name="id" value={r.id} />
-                    <SubmitButton name="intent" value="delivered" variant="secondary">
-                      Mark delivered
-                    </SubmitButton>
+                    <SubmitButton name="intent" value="delivered" variant="secondary">Mark delivered</SubmitButton>
                   </Form>
                 </div>
               ) : null}
@@ -277,9 +263,7 @@ export default function Campaign() {
         </ul>
         <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
           <Field className="min-w-64 flex-1" label="Mark shipped from a CSV" hint="Columns: request id (or email), carrier, tracking number, tracking link — the packing list's first column is the request id." name="file" type="file" accept=".csv,text/csv" />
-          <SubmitButton name="intent" value="tracking" pendingText="Reading…" variant="secondary">
-            Upload tracking numbers
-          </SubmitButton>
+          <SubmitButton name="intent" value="tracking" pendingText="Reading…" variant="secondary">Upload tracking numbers</SubmitButton>
         </Form>
       </section>
     </div>

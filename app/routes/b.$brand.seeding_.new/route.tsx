@@ -112,17 +112,13 @@ export default function NewCampaign() {
                   </button>
                 </fieldset>
                 {products.length > 1 ? (
-                  <button {...form.remove.getButtonProps({ name: fields.products.name, index })} className={buttonClass("link")}>
-                    Remove product
-                  </button>
+                  <button {...form.remove.getButtonProps({ name: fields.products.name, index })} className={buttonClass("link")}>Remove product</button>
                 ) : null}
               </fieldset>
             );
           })}
           <ErrorList errors={fields.products.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.products.name, defaultValue: NEW_PRODUCT })} className={buttonClass("secondary")}>
-            + Add a product
-          </button>
+          <button {...form.insert.getButtonProps({ name: fields.products.name, defaultValue: NEW_PRODUCT })} className={buttonClass("secondary")}>+ Add a product</button>
         </fieldset>
         <SubmitButton pendingText="Creating…">Create campaign</SubmitButton>
       </Form>

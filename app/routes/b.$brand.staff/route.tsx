@@ -86,9 +86,7 @@ function InviteForm() {
           </option>
         ))}
       </SelectField>
-      <SubmitButton className="sm:mt-6" pendingText="Sending…">
-        Send invitation
-      </SubmitButton>
+      <SubmitButton className="sm:mt-6" pendingText="Sending…">Send invitation</SubmitButton>
     </Form>
   );
 }
@@ -138,9 +136,7 @@ export default function Staff() {
                       </option>
                     ))}
                   </select>
-                  <SubmitButton variant="secondary" name="intent" value="change-role" className="py-1.5">
-                    Change role
-                  </SubmitButton>
+                  <SubmitButton variant="secondary" name="intent" value="change-role" className="py-1.5">Change role</SubmitButton>
                 </Form>
                 <Form
                   method="post"
@@ -149,9 +145,7 @@ export default function Staff() {
                   }}
                 >
                   <input type="hidden" name="membershipId" value={m.id} />
-                  <SubmitButton variant="danger" name="intent" value="remove" className="py-1.5" aria-label={`Remove ${m.user.email}`}>
-                    Remove
-                  </SubmitButton>
+                  <SubmitButton variant="danger" name="intent" value="remove" className="py-1.5" aria-label={`Remove ${m.user.email}`}>Remove</SubmitButton>
                 </Form>
               </div>
             </li>
@@ -172,9 +166,7 @@ export default function Staff() {
                 </div>
                 <Form method="post">
                   <input type="hidden" name="inviteId" value={i.id} />
-                  <SubmitButton variant="secondary" name="intent" value="revoke" className="py-1.5" aria-label={`Revoke invitation for ${i.email}`}>
-                    Revoke
-                  </SubmitButton>
+                  <SubmitButton variant="secondary" name="intent" value="revoke" className="py-1.5" aria-label={`Revoke invitation for ${i.email}`}>Revoke</SubmitButton>
                 </Form>
               </li>
             ))}

@@ -14,42 +14,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type NavItem = { to: string; label: string; needs: StaffRole; end?: boolean };
 
 /** The brand's sections, grouped the way the work is (People, Content, Events, Seeding, Insights, Settings). */
+const manager = (to: string, label: string): NavItem => ({ to, label, needs: "manager" });
+const owner = (to: string, label: string): NavItem => ({ to, label, needs: "owner" });
 const NAV_GROUPS: { label: string; items: NavItem[] }[] = [
   { label: "Overview", items: [{ to: "", label: "Overview", needs: "manager", end: true }] },
-  {
-    label: "People",
-    items: [
-      { to: "ambassadors", label: "Ambassadors", needs: "manager" },
-      { to: "applications", label: "Applications", needs: "manager" },
-      { to: "invitations", label: "Invitations", needs: "manager" },
-      { to: "imports", label: "Import", needs: "manager" },
-    ],
-  },
-  {
-    label: "Content",
-    items: [
-      { to: "program", label: "Program", needs: "manager" },
-      { to: "scoops", label: "Scoops", needs: "manager" },
-      { to: "posts", label: "Posts", needs: "manager" },
-      { to: "links", label: "Links", needs: "manager" },
-    ],
-  },
+  { label: "People", items: [manager("ambassadors", "Ambassadors"), manager("applications", "Applications"), manager("invitations", "Invitations"), manager("imports", "Import")] },
+  { label: "Content", items: [manager("program", "Program"), manager("scoops", "Scoops"), manager("posts", "Posts"), manager("links", "Links")] },
   { label: "Events", items: [{ to: "events", label: "Events", needs: "organizer" }] },
-  { label: "Seeding", items: [{ to: "seeding", label: "Seeding", needs: "manager" }] },
-  {
-    label: "Insights",
-    items: [
-      { to: "analytics", label: "Analytics", needs: "manager" },
-      { to: "outbox", label: "Outbox", needs: "manager" },
-    ],
-  },
-  {
-    label: "Settings",
-    items: [
-      { to: "staff", label: "Staff", needs: "owner" },
-      { to: "settings", label: "Settings", needs: "owner" },
-    ],
-  },
+  { label: "Seeding", items: [manager("seeding", "Seeding")] },
+  { label: "Insights", items: [manager("analytics", "Analytics"), manager("outbox", "Outbox")] },
+  { label: "Settings", items: [owner("staff", "Staff"), owner("settings", "Settings")] },
 ];
 
 function BrandSwitcher({ current, brands }: { current: { name: string; slug: string; color: string }; brands: { name: string; slug: string; color: string }[] }) {
@@ -76,9 +50,7 @@ function BrandSwitcher({ current, brands }: { current: { name: string; slug: str
             </li>
           ))}
         </ul>
-        <Link to="/brands/new" className="block border-t border-stone-100 px-3 py-2 text-sm text-violet-700 hover:bg-stone-100">
-          + Create a brand
-        </Link>
+        <Link to="/brands/new" className="block border-t border-stone-100 px-3 py-2 text-sm text-violet-700 hover:bg-stone-100">+ Create a brand</Link>
       </div>
     </details>
   );

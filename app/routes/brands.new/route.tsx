@@ -40,12 +40,7 @@ export default function NewBrand() {
       <h1 className="text-2xl font-bold">Create a brand</h1>
       <p className="mt-2 text-stone-600">You will be its owner. You can change all of this later in the brand's settings.</p>
       <div className="mt-6">
-        <BrandForm
-          isNew
-          lastResult={lastResult}
-          submitLabel="Create brand"
-          defaultValue={{ color: "#7c3aed", ...DEFAULT_TIER_THRESHOLDS }}
-        />
+        <BrandForm isNew lastResult={lastResult} submitLabel="Create brand" defaultValue={{ color: "#7c3aed", ...DEFAULT_TIER_THRESHOLDS }} />
       </div>
     </div>
   );

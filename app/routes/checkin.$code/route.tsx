@@ -49,17 +49,13 @@ export default function Ticket() {
         ) : ticket.status === "going" ? (
           <Form method="post" className="mt-4">
             <input type="hidden" name="intent" value="check-in" />
-            <SubmitButton className="w-full py-4 text-lg" pendingText="Checking in…">
-              Confirm check-in
-            </SubmitButton>
+            <SubmitButton className="w-full py-4 text-lg" pendingText="Checking in…">Confirm check-in</SubmitButton>
           </Form>
         ) : (
           <p className="mt-2 font-semibold text-red-800">Not on the guest list (RSVP: {ticket.status.replace("_", " ")}).</p>
         )}
       </div>
-      <Link to={`/b/${event.brand.slug}/events/${ticket.eventId}/checkin`} className="block text-center text-sm text-violet-700 underline">
-        Open the check-in screen
-      </Link>
+      <Link to={`/b/${event.brand.slug}/events/${ticket.eventId}/checkin`} className="block text-center text-sm text-violet-700 underline">Open the check-in screen</Link>
     </div>
   );
 }

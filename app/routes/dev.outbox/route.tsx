@@ -28,9 +28,7 @@ export default function DevOutbox() {
           Filter by recipient
         </label>
         <input id="to-filter" type="search" name="to" defaultValue={to} placeholder="Recipient email" className="rounded-md border border-stone-300 px-3 py-2 text-sm" />
-        <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium">
-          Filter
-        </button>
+        <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium">Filter</button>
       </Form>
       <OutboxTable messages={messages} timeZone="UTC" basePath="/dev/outbox" />
       <Pagination page={page} pageCount={pageCount} label="Outbox" />

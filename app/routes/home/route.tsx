@@ -53,9 +53,7 @@ export default function Home() {
     <div className="mx-auto max-w-4xl space-y-10 px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">Hello, {name}</h1>
-        <Link to="/me" className="text-sm text-violet-700 underline">
-          Edit your profile and social accounts
-        </Link>
+        <Link to="/me" className="text-sm text-violet-700 underline">Edit your profile and social accounts</Link>
       </div>
 
       {isFan ? (
@@ -125,9 +123,7 @@ export default function Home() {
           <h2 id="brands-heading" className="text-lg font-semibold">
             Brands you help run
           </h2>
-          <Link to="/brands/new" className={buttonClass("secondary")}>
-            Create a brand
-          </Link>
+          <Link to="/brands/new" className={buttonClass("secondary")}>Create a brand</Link>
         </div>
         {memberships.length ? (
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">

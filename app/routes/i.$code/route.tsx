@@ -62,16 +62,12 @@ export default function JoinViaLink() {
       {!user ? (
         <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-6">
           <p>First, confirm your email address: we'll send you a code, then bring you back here.</p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(`/i/${code}`)}`} className={buttonClass("primary", "w-full")}>
-            Continue with my email
-          </Link>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/i/${code}`)}`} className={buttonClass("primary", "w-full")}>Continue with my email</Link>
         </div>
       ) : user.already ? (
         <p className="rounded-md bg-emerald-50 p-3 text-emerald-900">
           You are already one of {brand.name}'s ambassadors.{" "}
-          <Link to={`/me/programs/${brand.slug}`} className="underline">
-            Open the program
-          </Link>
+          <Link to={`/me/programs/${brand.slug}`} className="underline">Open the program</Link>
         </p>
       ) : (
         <Section title={<>Join as {user.email}</>} className="rounded-xl border border-stone-200 bg-white p-6" heading="mb-4 text-lg font-semibold">

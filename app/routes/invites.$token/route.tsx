@@ -75,9 +75,7 @@ export default function StaffInvite() {
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="accept" />
-              <SubmitButton className="w-full" pendingText="Joining…">
-                Accept and join {invite.brand.name}
-              </SubmitButton>
+              <SubmitButton className="w-full" pendingText="Joining…">Accept and join {invite.brand.name}</SubmitButton>
             </Form>
           )}
         </div>

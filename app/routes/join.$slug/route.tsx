@@ -140,9 +140,7 @@ export default function Apply() {
         ) : null}
 
         <ConsentFields brand={brand} acceptTerms={fields.acceptTerms} emailOptIn={fields.emailOptIn} emailText={`If I'm accepted, email me scoops, event invitations and product offers from ${brand.name}.${brand.requireEmailOptIn ? " (Required for this program.)" : ""}`} />
-        <SubmitButton className="w-full" pendingText="Sending…">
-          Send my application
-        </SubmitButton>
+        <SubmitButton className="w-full" pendingText="Sending…">Send my application</SubmitButton>
       </Form>
     </div>
   );

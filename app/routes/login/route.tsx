@@ -83,9 +83,7 @@ export default function Login() {
         <input type="hidden" name="intent" value="code" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email address" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus errors={fields.email.errors} />
-        <SubmitButton className="w-full" pendingText="Sending…">
-          Email me a sign-in code
-        </SubmitButton>
+        <SubmitButton className="w-full" pendingText="Sending…">Email me a sign-in code</SubmitButton>
       </Form>
       {demoPeople.length ? (
         <Section title="Demo mode: sign in as…" className="mt-10 rounded-lg border border-amber-200 bg-amber-50 p-4" heading="font-semibold text-amber-900">
@@ -101,9 +99,7 @@ export default function Login() {
                     </p>
                     <p className="truncate text-stone-600">{p.description}</p>
                   </div>
-                  <SubmitButton variant="secondary" name="email" value={p.email} aria-label={`Sign in as ${p.name}, ${p.label}`}>
-                    Sign in
-                  </SubmitButton>
+                  <SubmitButton variant="secondary" name="email" value={p.email} aria-label={`Sign in as ${p.name}, ${p.label}`}>Sign in</SubmitButton>
                 </Form>
               </li>
             ))}

@@ -82,9 +82,7 @@ export default function FanEvent() {
         {event.onlineUrl ? (
           <p className="mt-1">
             Join online:{" "}
-            <a href={event.onlineUrl} className="text-violet-700 underline" target="_blank" rel="noreferrer">
-              {event.onlineUrl}
-            </a>
+            <a href={event.onlineUrl} className="text-violet-700 underline" target="_blank" rel="noreferrer">{event.onlineUrl}</a>
           </p>
         ) : event.format === "online" ? (
           <p className="text-sm text-stone-500">The link is shared with confirmed attendees.</p>
@@ -97,9 +95,7 @@ export default function FanEvent() {
         <Section title={<>Your ticket{rsvp.plusOnes ? ` (you + ${rsvp.plusOnes})` : ""}</>} className="rounded-xl border-2 border-violet-300 bg-white p-5 text-center" heading="font-semibold">
           <div className="mx-auto mt-2 w-56" role="img" aria-label="QR code of your ticket" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p className="text-sm text-stone-600">{rsvp.checkedInAt ? "You're checked in — enjoy!" : "Show this at the door."}</p>
-          <a href={`/me/events/${event.id}.ics`} className="mt-2 inline-block text-sm text-violet-700 underline" download>
-            Add to calendar (.ics)
-          </a>
+          <a href={`/me/events/${event.id}.ics`} className="mt-2 inline-block text-sm text-violet-700 underline" download>Add to calendar (.ics)</a>
         </Section>
       ) : null}
 

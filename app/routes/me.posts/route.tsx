@@ -91,9 +91,7 @@ export default function MyPosts() {
       <div>
         <h1 className="text-2xl font-bold">My posts</h1>
         <p className="text-sm text-stone-600">Posting is never required. When you do post about a brand, add the link here so the team can see it (and cheer).</p>
-        <Link to="/me/links" className="text-sm text-violet-700 underline">
-          Make a short link to share →
-        </Link>
+        <Link to="/me/links" className="text-sm text-violet-700 underline">Make a short link to share →</Link>
       </div>
       {perks.length ? (
         <Section title="Remember to disclose" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" heading="font-semibold">
@@ -146,9 +144,7 @@ export default function MyPosts() {
                   <span>
                     <strong>{PLATFORMS[p.platform as Platform] ?? p.platform}</strong> · {p.brand.name} · <LocalTime value={p.postedAt} zone={p.brand.timeZone} />
                   </span>
-                  <a href={p.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">
-                    Open
-                  </a>
+                  <a href={p.url} target="_blank" rel="noreferrer" className="text-violet-700 underline">Open</a>
                 </p>
                 <p className="text-stone-700">
                   {describeNumbers({ ...p, snapshots: p._count.metrics })}
@@ -164,9 +160,7 @@ export default function MyPosts() {
                     </label>
                     <textarea id={`caption-${p.id}`} name="caption" rows={2} defaultValue={p.caption} maxLength={5000} className="block w-full rounded-md border border-stone-300 px-2 py-1.5" aria-describedby={`caption-${p.id}-error`} />
                     <ErrorList id={`caption-${p.id}-error`} errors={captionReply?.initialValue?.postId === p.id ? captionReply.error?.caption : undefined} />
-                    <SubmitButton name="intent" value="caption" variant="secondary">
-                      Update caption
-                    </SubmitButton>
+                    <SubmitButton name="intent" value="caption" variant="secondary">Update caption</SubmitButton>
                   </Form>
                 ) : null}
                 <details>
@@ -174,9 +168,7 @@ export default function MyPosts() {
                   <Form method="post" encType="multipart/form-data" className="mt-2 space-y-2">
                     <input type="hidden" name="postId" value={p.id} />
                     <MetricInputs defaults={p} />
-                    <SubmitButton name="intent" value="numbers" variant="secondary">
-                      Save numbers
-                    </SubmitButton>
+                    <SubmitButton name="intent" value="numbers" variant="secondary">Save numbers</SubmitButton>
                   </Form>
                 </details>
               </li>

@@ -89,9 +89,7 @@ export default function FanScoop() {
           <Form method="post" {...reply.formProps} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
             <input type="hidden" name="intent" value="reply" />
             <TextareaField label="Reply to the team" hint={`Your honest thoughts, questions or ideas. Only ${scoop.brand.name}'s team sees this.`} {...getTextareaProps(reply.fields.body)} rows={3} errors={reply.fields.body.errors} />
-            <SubmitButton variant="secondary" pendingText="Sending…">
-              Send reply
-            </SubmitButton>
+            <SubmitButton variant="secondary" pendingText="Sending…">Send reply</SubmitButton>
           </Form>
         </>
       )}

@@ -5,6 +5,7 @@ import { fanStatus } from "#app/models/seeding/rules";
 import { seedingForFan } from "#app/models/seeding/requests.server";
 import { requireUser } from "#app/utils/auth.server";
 import { Section } from "#app/components/section";
+import { CardList } from "#app/components/card-list";
 
 export const meta: MetaFunction = () => [{ title: "Product to try · Kindred" }];
 
@@ -22,9 +23,8 @@ export default function FanSeeding() {
         <p className="text-sm text-stone-600">Brands you love sometimes send things to try. Posting is never required — honest feedback, or nothing at all, is always fine.</p>
       </div>
       <Section title="You can ask for">
-        {open.length ? (
-          <ul className="mt-2 space-y-3">
-            {open.map((c) => (
+        <CardList items={open} empty="Nothing to ask for right now.">
+          {(c) => (
               <li key={c.id}>
                 <Link to={c.id} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
                   <p className="text-xs text-stone-600">{c.brand.name}</p>
@@ -33,16 +33,12 @@ export default function FanSeeding() {
                   {!c.available ? <p className="text-sm text-amber-800">All gone for now.</p> : null}
                 </Link>
               </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-sm text-stone-600">Nothing to ask for right now.</p>
-        )}
+          )}
+        </CardList>
       </Section>
       <Section title="Your requests and offers">
-        {requests.length ? (
-          <ul className="mt-2 space-y-3">
-            {requests.map((r) => (
+        <CardList items={requests} empty="Nothing yet.">
+          {(r) => (
               <li key={r.id}>
                 <Link to={r.campaignId} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-violet-400">
                   <p className="text-xs text-stone-600">{r.campaign.brand.name} · {r.campaign.name}</p>
@@ -54,11 +50,8 @@ export default function FanSeeding() {
                   </p>
                 </Link>
               </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-sm text-stone-600">Nothing yet.</p>
-        )}
+          )}
+        </CardList>
       </Section>
     </div>
   );

@@ -118,9 +118,7 @@ export default function FanCampaign() {
               <ErrorList errors={asking.fields.variantId.errors} />
             </fieldset>
             <AddressFields saved={savedAddress} errors={asking.form.allErrors} />
-            <SubmitButton name="intent" value="request" pendingText="Sending…">
-              Request it
-            </SubmitButton>
+            <SubmitButton name="intent" value="request" pendingText="Sending…">Request it</SubmitButton>
           </Form>
         ) : (
           <p className="text-stone-600">Requests for this campaign are closed.</p>
@@ -151,9 +149,7 @@ export default function FanCampaign() {
                 <p className="text-stone-600">No tracking number was given for this parcel.</p>
               )}
               {request.trackingUrl ? (
-                <a href={request.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-violet-700 underline">
-                  Track your parcel
-                </a>
+                <a href={request.trackingUrl} target="_blank" rel="noreferrer noopener" className="text-violet-700 underline">Track your parcel</a>
               ) : null}
             </div>
           ) : null}
@@ -161,22 +157,16 @@ export default function FanCampaign() {
             <>
               <Form method="post" className="space-y-4" {...accepting.formProps}>
                 <AddressFields saved={savedAddress} errors={accepting.form.allErrors} />
-                <SubmitButton name="intent" value="accept">
-                  Yes please
-                </SubmitButton>
+                <SubmitButton name="intent" value="accept">Yes please</SubmitButton>
               </Form>
               <Form method="post">
-                <SubmitButton name="intent" value="decline" variant="secondary">
-                  No thanks
-                </SubmitButton>
+                <SubmitButton name="intent" value="decline" variant="secondary">No thanks</SubmitButton>
               </Form>
             </>
           ) : null}
           {request.status === "shipped" ? (
             <Form method="post">
-              <SubmitButton name="intent" value="delivered" variant="secondary">
-                It arrived
-              </SubmitButton>
+              <SubmitButton name="intent" value="delivered" variant="secondary">It arrived</SubmitButton>
             </Form>
           ) : null}
           {["shipped", "delivered", "settled"].includes(request.status) && request.outcome !== "feedback" ? (
@@ -185,9 +175,7 @@ export default function FanCampaign() {
               <p className="text-sm text-stone-600">Posting is never required. Honest feedback is just as welcome, and doing nothing is fine too.</p>
               <Form method="post" className="space-y-2 rounded-lg border border-stone-200 p-3" {...feedback.formProps}>
                 <TextareaField label="I'd rather give feedback than post" hint="Only the team sees it. We stop the gentle follow-up emails once you've sent it." name="feedback" rows={3} errors={feedback.fields.feedback.errors} />
-                <SubmitButton name="intent" value="feedback" variant="secondary">
-                  Send feedback instead of posting
-                </SubmitButton>
+                <SubmitButton name="intent" value="feedback" variant="secondary">Send feedback instead of posting</SubmitButton>
               </Form>
               <p className="text-sm text-stone-600">
                 Posted about it? <Link to="/me/posts" className="text-violet-700 underline">Add the link to your post</Link>.
