@@ -7,3 +7,13 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
     <Link to={to} className="text-sm text-violet-700 underline">← {children}</Link>
   );
 }
+
+/** A detail page: the link back to its list above the page's own content. */
+export function DetailPage({ back, backLabel, children }: { back: string; backLabel: ReactNode; children: ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <BackLink to={back}>{backLabel}</BackLink>
+      {children}
+    </div>
+  );
+}

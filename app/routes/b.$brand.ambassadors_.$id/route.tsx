@@ -19,7 +19,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
-import { BackLink } from "#app/components/back-link";
+import { DetailPage } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ambassador.name ?? "Ambassador"} · Kindred` }];
 
@@ -112,8 +112,7 @@ export default function AmbassadorPage() {
   const tag = useIntentForm("add-tag", TagSchema, actionData, { clearAfterSave: true });
   const prefs = useIntentForm("preferences", PreferencesSchema, actionData, { defaultValue: { preferences: a.preferences } });
   return (
-    <div className="space-y-6">
-      <BackLink to={`/b/${brand.slug}/ambassadors`}>All ambassadors</BackLink>
+    <DetailPage back={`/b/${brand.slug}/ambassadors`} backLabel="All ambassadors">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{a.name}</h1>
@@ -304,6 +303,6 @@ export default function AmbassadorPage() {
           </Section>
         </aside>
       </div>
-    </div>
+    </DetailPage>
   );
 }

@@ -20,7 +20,7 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
-import { BackLink } from "#app/components/back-link";
+import { DetailPage } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Kindred` }];
 
@@ -53,8 +53,7 @@ export default function EventDetail() {
   const waitlist = waitlistOrder.map((id) => byId.get(id)!).filter(Boolean);
   const listed = rsvps.filter((r) => r.status !== "waitlisted");
   return (
-    <div className="space-y-6">
-      <BackLink to={`/b/${brand.slug}/events`}>All events</BackLink>
+    <DetailPage back={`/b/${brand.slug}/events`} backLabel="All events">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
@@ -148,6 +147,6 @@ export default function EventDetail() {
           <SubmitButton pendingText="Sending…">Send to {counts.going} going</SubmitButton>
         </Form>
       </Section>
-    </div>
+    </DetailPage>
   );
 }

@@ -13,7 +13,7 @@ import { hiddenFields, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { Section } from "#app/components/section";
-import { BackLink } from "#app/components/back-link";
+import { DetailPage } from "#app/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Import · Kindred" }];
 
@@ -86,8 +86,7 @@ export default function ImportPage() {
   }, [active, revalidator]);
 
   return (
-    <div className="space-y-6">
-      <BackLink to={`/b/${brand.slug}/imports`}>All imports</BackLink>
+    <DetailPage back={`/b/${brand.slug}/imports`} backLabel="All imports">
       <h1 className="text-2xl font-bold">Import “{job.fileName}”</h1>
       {actionData?.error ? <Alert>{actionData.error}</Alert> : null}
 
@@ -186,6 +185,6 @@ export default function ImportPage() {
           ) : null}
         </section>
       )}
-    </div>
+    </DetailPage>
   );
 }

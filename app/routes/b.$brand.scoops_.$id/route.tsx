@@ -15,7 +15,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
-import { BackLink } from "#app/components/back-link";
+import { DetailPage } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scoop.title ?? "Scoop"} · Kindred` }];
 
@@ -48,8 +48,7 @@ export default function ScoopDetail() {
   const { brand, scoop, reach, receipts } = useLoaderData<typeof loader>();
   const state = scoopState(scoop);
   return (
-    <div className="space-y-6">
-      <BackLink to={`/b/${brand.slug}/scoops`}>All scoops</BackLink>
+    <DetailPage back={`/b/${brand.slug}/scoops`} backLabel="All scoops">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{scoop.title}</h1>
@@ -106,6 +105,6 @@ export default function ScoopDetail() {
           <p className="mt-2 text-sm text-stone-600">Nobody has been emailed or opened it yet.</p>
         )}
       </Section>
-    </div>
+    </DetailPage>
   );
 }

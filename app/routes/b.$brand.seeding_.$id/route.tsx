@@ -21,7 +21,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, readCsvUpload, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
-import { BackLink } from "#app/components/back-link";
+import { DetailPage } from "#app/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Kindred` }];
 
@@ -120,8 +120,7 @@ export default function Campaign() {
   const status = params.get("status") ?? "";
   const variants = campaign.products.flatMap((p) => p.variants.map((v) => ({ ...v, product: p.name })));
   return (
-    <div className="space-y-6">
-      <BackLink to={`/b/${brand.slug}/seeding`}>All campaigns</BackLink>
+    <DetailPage back={`/b/${brand.slug}/seeding`} backLabel="All campaigns">
       <div>
         <h1 className="text-2xl font-bold">{campaign.name}</h1>
         <p className="text-sm text-stone-600">
@@ -266,6 +265,6 @@ export default function Campaign() {
           <SubmitButton name="intent" value="tracking" pendingText="Reading…" variant="secondary">Upload tracking numbers</SubmitButton>
         </Form>
       </section>
-    </div>
+    </DetailPage>
   );
 }

@@ -23,6 +23,7 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { parseMultipart, type PendingFile } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
 import { Section } from "#app/components/section";
+import { CardList } from "#app/components/card-list";
 
 export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
@@ -136,9 +137,8 @@ export default function MyPosts() {
         <p className="text-stone-600">Once you're an active ambassador of a brand, you can add your posts here.</p>
       )}
       <Section title="Your posts">
-        {posts.length ? (
-          <ul className="mt-2 space-y-3">
-            {posts.map((p) => (
+        <CardList items={posts} empty="No posts yet.">
+          {(p) => (
               <li key={p.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="my-post">
                 <p className="flex flex-wrap items-center justify-between gap-2">
                   <span>
@@ -172,11 +172,8 @@ export default function MyPosts() {
                   </Form>
                 </details>
               </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-sm text-stone-600">No posts yet.</p>
-        )}
+          )}
+        </CardList>
       </Section>
     </div>
   );
