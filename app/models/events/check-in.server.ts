@@ -1,12 +1,13 @@
 // Check-in at the door (organizers): by list, by scanned ticket, walk-ins from the program and guests off the street.
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { matchesAudience, readAudience } from "../audience";
 import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "../audience.server";
 import { TIER_THRESHOLDS_SELECT } from "../tiers";
 import { seatsHeld, ticketCodeFrom, type RsvpStatus, type ScanResult } from "./rules";
 import { recordTouch } from "../timeline.server";
-import { NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import { isStaffRole } from "../roles";
 import { brandScope, type BrandScope } from "../scope";
 import { eventCounts } from "./manage.server";
@@ -75,8 +76,11 @@ async function seatWalkIn(
   const held = existing ? seatsHeld(existing.status, existing.plusOnes) : 0;
   if (!(await takeSeats(tx, event.id, 1 - held))) return { ok: false, error: "The event is full — no seat for a walk-in." };
   const data = { status: "going", plusOnes: 0, walkIn: true, checkedInAt: now, checkedInById: actorId, offerExpiresAt: null };
-  if (existing) await tx.rsvp.update({ where: { id: existing.id }, data });
-  else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId, ambassadorId: ambassador.id, ticketCode: newTicketCode() } });
+  // Written only over the answer read before: a fan changing theirs at the same moment makes this a conflict, and
+  // the seat taken above rolls back with it.
+  if (existing) {
+    if (!(await transition(tx.rsvp, { id: existing.id, status: existing.status, plusOnes: existing.plusOnes }, data))) throw new Conflict("Their RSVP changed a moment ago. Try again.");
+  } else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId, ambassadorId: ambassador.id, ticketCode: newTicketCode() } });
   await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "event", summary: `Walked in and checked in at ${event.title}`, actorId, at: now }, tx);
   return { ok: true, name: ambassador.name };
 }

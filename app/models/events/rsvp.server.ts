@@ -3,6 +3,7 @@
 import { parseWebUrl } from "#app/utils/urls";
 import QRCode from "qrcode";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { enqueueJob } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
@@ -13,7 +14,7 @@ import { seatsHeld, type RsvpStatus } from "./rules";
 import { buildIcs, icsFileName } from "../ics.server";
 import { recordTouch } from "../timeline.server";
 import { suggestDisclosure } from "../disclosure";
-import { NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import type { FanScope } from "../scope";
 import { EVENT_FILL_JOB } from "./jobs";
 import { EVENT_DETAIL, RSVP_ROW, orderedWaitlist, parseAnswers } from "./manage.server";
@@ -163,8 +164,11 @@ export async function respondToEvent(scope: FanScope, eventId: string, input: Rs
       ...(status === "waitlisted" && current?.status !== "waitlisted" ? { waitlistedAt: now } : {}),
       offerExpiresAt: null,
     };
-    if (current) await tx.rsvp.update({ where: { id: rsvp!.id }, data });
-    else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId: event.brandId, ambassadorId: member.id, ticketCode: newTicketCode() } });
+    // The answer is written only over the one this transaction read: two answers racing (two tabs, a double
+    // click) cannot both give back the same seats — the second is refused and its seat changes roll back.
+    if (current) {
+      if (!(await transition(tx.rsvp, { id: rsvp!.id, status: current.status, plusOnes: current.plusOnes }, data))) throw new Conflict("Your answer changed a moment ago. Check it and try again.");
+    } else await tx.rsvp.create({ data: { ...data, eventId: event.id, brandId: event.brandId, ambassadorId: member.id, ticketCode: newTicketCode() } });
     if (current?.status !== status || !current) {
       await recordTouch({ brandId: event.brandId, ambassadorId: member.id, kind: "event", summary: rsvpSummary(status, event.title, current?.status), actorId: userId, at: now }, tx);
     }

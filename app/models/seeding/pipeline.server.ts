@@ -3,6 +3,7 @@
 import { createElement } from "react";
 import SeedingEmail, { seedingEmailSubject, type SeedingEmailKind } from "../../../emails/seeding";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
@@ -26,15 +27,21 @@ async function scopedRequests(brandId: string, campaignId: string, ids: string[]
 export async function decideRequests(scope: BrandScope, campaignId: string, ids: string[], approve: boolean, actorId: string) {
   const { brandId } = scope;
   const rows = await scopedRequests(brandId, campaignId, ids, ["requested"]);
+  let decided = 0;
   for (const r of rows) {
-    await db.$transaction(async (tx) => {
-      await tx.seedingRequest.update({ where: { id: r.id }, data: { status: approve ? "approved" : "declined", decidedAt: new Date() } });
+    // Only the call that moves the request out of "requested" returns its unit and emails the fan: the same
+    // decision sent twice at once changes it once.
+    const moved = await db.$transaction(async (tx) => {
+      if (!(await transition(tx.seedingRequest, { id: r.id, status: "requested" }, { status: approve ? "approved" : "declined", decidedAt: new Date() }))) return false;
       if (!approve) await releaseUnit(tx, r.variantId);
       await recordTouch({ brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${approve ? "Approved" : "Declined"}: ${r.variant.product.name} (${r.variant.name})`, actorId }, tx);
+      return true;
     });
+    if (!moved) continue;
+    decided++;
     if (approve) await sendSeedingEmail("approved", r.id);
   }
-  return rows.length;
+  return decided;
 }
 
 export async function markShipped(scope: BrandScope, campaignId: string, id: string, tracking: { carrier: string; trackingNumber: string; trackingUrl: string }, actorId: string) {

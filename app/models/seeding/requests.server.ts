@@ -1,10 +1,11 @@
 // Fans and seeding: the campaigns a fan can request from, requesting, and answering a brand's offer.
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { matchesAudience, readAudience } from "../audience";
 import { activeMemberships, toAudienceMember } from "../audience.server";
 import { readAddress, type Address } from "./rules";
 import { recordTouch } from "../timeline.server";
-import { NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import { type BrandScope, type FanScope } from "../scope";
 import { CAMPAIGN_DETAIL } from "./campaigns.server";
 import { sendSeedingEmail } from "./pipeline.server";
@@ -116,11 +117,12 @@ export async function answerOffer(scope: FanScope, requestId: string, accept: bo
   const r = await db.seedingRequest.findFirst({ where: { id: requestId, status: "offered", ambassador: { userId } }, select: { id: true, brandId: true, ambassadorId: true, variantId: true, campaign: { select: { name: true } } } });
   if (!r) throw new NotFound();
   await db.$transaction(async (tx) => {
+    // The offer is answered once: a second answer sent at the same time finds it no longer "offered".
+    const answered = await transition(tx.seedingRequest, { id: r.id, status: "offered" }, accept ? { status: "approved", decidedAt: new Date(), address: JSON.stringify(address) } : { status: "withdrawn", decidedAt: new Date() });
+    if (!answered) throw new Conflict("This offer was already answered.");
     if (accept) {
-      await tx.seedingRequest.update({ where: { id: r.id }, data: { status: "approved", decidedAt: new Date(), address: JSON.stringify(address) } });
       if (saveAddress) await tx.ambassador.update({ where: { id: r.ambassadorId }, data: { shippingAddress: JSON.stringify(address) } });
     } else {
-      await tx.seedingRequest.update({ where: { id: r.id }, data: { status: "withdrawn", decidedAt: new Date() } });
       await releaseUnit(tx, r.variantId);
     }
     await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: accept ? `Accepted the offer from ${r.campaign.name}` : `Declined the offer from ${r.campaign.name}`, actorId: userId }, tx);
