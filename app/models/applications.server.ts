@@ -2,6 +2,7 @@ import { createElement } from "react";
 import ApplicationDecisionEmail, { applicationDecisionSubject, type Decision } from "../../emails/application-decision";
 import ApplicationReceivedEmail, { applicationReceivedSubject } from "../../emails/application-received";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { sendEmail } from "#app/utils/email.server";
 import { consumeRateLimit, describeRetry } from "#app/utils/rate-limit.server";
@@ -195,8 +196,8 @@ async function settleApplication({ brandId, applicationId, deciderId, decision, 
   if (decision === "waitlisted" && app.status === "waitlisted") return { ok: false as const, error: "That application is already on the wait-list." };
   const now = new Date();
   await db.$transaction(async (tx) => {
-    const claimed = await tx.application.updateMany({ where: { id: app.id, status: app.status }, data: { status: decision, decidedAt: now, decidedById: deciderId, decisionMessage: message } });
-    if (claimed.count !== 1) throw new Conflict("That application was just decided by someone else.");
+    const claimed = await transition(tx.application, { id: app.id, status: app.status }, { status: decision, decidedAt: now, decidedById: deciderId, decisionMessage: message });
+    if (!claimed) throw new Conflict("That application was just decided by someone else.");
     if (!app.ambassadorId) return;
     if (decision === "approved") {
       await tx.ambassador.update({ where: { id: app.ambassadorId }, data: { status: "active", joinedAt: now } });

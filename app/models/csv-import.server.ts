@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeSync 
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
 import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, mappedCell, type ImportedFan, type Mapping } from "./csv-import";
@@ -180,8 +181,8 @@ export async function startImport(scope: BrandScope, importId: string, mapping: 
   const { brandId } = scope;
   if (!Object.values(mapping).includes("email")) return { ok: false as const, error: "Choose which column holds the email address." };
   return db.$transaction(async (tx) => {
-    const res = await tx.importJob.updateMany({ where: { id: importId, brandId, status: "mapping" }, data: { mapping: JSON.stringify(mapping), sendInvites, status: "queued" } });
-    if (res.count !== 1) return { ok: false as const, error: "This import has already started." };
+    const res = await transition(tx.importJob, { id: importId, brandId, status: "mapping" }, { mapping: JSON.stringify(mapping), sendInvites, status: "queued" });
+    if (!res) return { ok: false as const, error: "This import has already started." };
     await enqueueJob(IMPORT_RUN_JOB, { importId }, { tx, dedupeKey: `import:${importId}:start` });
     return { ok: true as const };
   });

@@ -2,6 +2,7 @@ import { JOIN_BRAND_SELECT } from "./join";
 import { createElement } from "react";
 import FanInviteEmail, { fanInviteSubject } from "../../emails/fan-invite";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
@@ -204,8 +205,8 @@ export async function acceptFanInvite({ token, currentUser, input }: { token: st
   const existing = currentUser ?? (await db.user.findUnique({ where: { email: invite.email }, select: { id: true, email: true } }));
   const user = existing ?? (await upsertUserByEmail(invite.email));
   const accepted = await db.$transaction(async (tx) => {
-    const claimed = await tx.fanInvite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
-    if (claimed.count !== 1) return null;
+    const claimed = await transition(tx.fanInvite, { id: invite.id, acceptedAt: null, revokedAt: null }, { acceptedAt: new Date() });
+    if (!claimed) return null;
     const row = await tx.fanInvite.findUniqueOrThrow({ where: { id: invite.id }, select: { ambassadorId: true } });
     await activateAmbassador(tx, { brandId: invite.brand.id, ambassadorId: row.ambassadorId, userId: user.id, input, termsVersion: invite.brand.termsVersion, how: "from an email invitation" });
     return row.ambassadorId;

@@ -1,6 +1,7 @@
 import { JOIN_BRAND_SELECT } from "./join";
 import { randomBytes } from "node:crypto";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
@@ -32,8 +33,8 @@ export async function listInviteLinks(scope: BrandScope) {
 
 export async function revokeInviteLink(scope: BrandScope, linkId: string) {
   const { brandId } = scope;
-  const res = await db.inviteLink.updateMany({ where: { id: linkId, brandId, revokedAt: null }, data: { revokedAt: new Date() } });
-  return res.count === 1 ? { ok: true as const } : { ok: false as const, error: "That link is already switched off." };
+  const res = await transition(db.inviteLink, { id: linkId, brandId, revokedAt: null }, { revokedAt: new Date() });
+  return res ? { ok: true as const } : { ok: false as const, error: "That link is already switched off." };
 }
 
 export type LinkProblem = "missing" | "revoked" | "expired" | "full";
@@ -83,16 +84,12 @@ export async function joinViaLink({ code, user, input }: { code: string; user: S
     return { ok: true as const, already: true, slug: brand.slug };
   }
   const joined = await db.$transaction(async (tx) => {
-    const counted = await tx.inviteLink.updateMany({
-      where: {
-        id: link.id,
-        revokedAt: null,
-        OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-        AND: [{ OR: [{ maxUses: null }, { uses: { lt: tx.inviteLink.fields.maxUses } }] }],
-      },
-      data: { uses: { increment: 1 } },
-    });
-    if (counted.count !== 1) return false;
+    const counted = await transition(
+      tx.inviteLink,
+      { id: link.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }], AND: [{ OR: [{ maxUses: null }, { uses: { lt: tx.inviteLink.fields.maxUses } }] }] },
+      { uses: { increment: 1 } },
+    );
+    if (!counted) return false;
     const ambassador = existing
       ? await tx.ambassador.update({ where: { id: existing.id }, data: { inviteLinkId: link.id }, select: { id: true } })
       : await tx.ambassador.create({ data: { brandId: brand.id, email: user.email, name: input.name, status: "invited", source: "link", inviteLinkId: link.id }, select: { id: true } });

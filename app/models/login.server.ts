@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import MagicLinkEmail, { magicLinkSubject } from "../../emails/magic-link";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomCode, randomToken, safeEqual } from "#app/utils/crypto.server";
 import { consumeRateLimits, describeRetry } from "#app/utils/rate-limit.server";
@@ -108,8 +109,8 @@ export async function peekLoginLink(linkToken: string) {
 
 async function consume(tokenId: string, email: string, redirectTo: string | null): Promise<VerifyResult> {
   // Single use even under a race: only the request that flips usedAt from null wins.
-  const used = await db.loginToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: new Date() } });
-  if (used.count !== 1) return { ok: false, reason: "expired", error: EXPIRED };
+  const used = await transition(db.loginToken, { id: tokenId, usedAt: null }, { usedAt: new Date() });
+  if (!used) return { ok: false, reason: "expired", error: EXPIRED };
   const user = await upsertUserByEmail(email);
   // Program memberships made for this address before the account existed (applications, imports) now belong to
   // it: the person has just proven they read this inbox.

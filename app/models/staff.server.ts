@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import StaffInviteEmail, { staffInviteSubject } from "../../emails/staff-invite";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
@@ -74,8 +75,8 @@ export async function acceptStaffInvite(token: string, user: SessionUser): Promi
     return { ok: false, error: `This invitation was sent to ${invite.email}. Sign out and sign in with that address to accept it.` };
   }
   const accepted = await db.$transaction(async (tx) => {
-    const claimed = await tx.staffInvite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
-    if (claimed.count !== 1) return false;
+    const claimed = await transition(tx.staffInvite, { id: invite.id, acceptedAt: null, revokedAt: null }, { acceptedAt: new Date() });
+    if (!claimed) return false;
     const brand = await tx.brand.findUniqueOrThrow({ where: { slug: invite.brand.slug }, select: { id: true } });
     await tx.membership.upsert({
       where: { userId_brandId: { userId: user.id, brandId: brand.id } },
@@ -140,6 +141,6 @@ export async function removeStaffMember(scope: BrandScope, membershipId: string)
 
 export async function revokeStaffInvite(scope: BrandScope, inviteId: string): Promise<{ ok: true } | Failure> {
   const { brandId } = scope;
-  const res = await db.staffInvite.updateMany({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  return res.count === 1 ? { ok: true } : { ok: false, error: "That invitation is no longer pending." };
+  const res = await transition(db.staffInvite, { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+  return res ? { ok: true } : { ok: false, error: "That invitation is no longer pending." };
 }

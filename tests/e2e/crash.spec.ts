@@ -2,9 +2,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { cookieFor, fakeResend, freshInstance, startKindred, waitFor } from "../support/kindred-server";
+import { cookieFor, fakeResend, freshInstance, startKindred, stopAllKindred, waitFor } from "../support/kindred-server";
 
 test.describe.configure({ mode: "serial" });
+
+test.afterEach(stopAllKindred);
 
 test("an import killed half-way resumes within 30 s and ends with exact counts, rejected rows and invitations", async () => {
   test.setTimeout(240_000);

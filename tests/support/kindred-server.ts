@@ -28,9 +28,27 @@ function exited(child: ChildProcess) {
   return new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 }
 
-/** Starts the built server and waits until /healthz says the database takes writes. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/** Kills every server this process started and has not stopped (for afterEach: a failed test leaves none behind). */
+export async function stopAllKindred() {
+  await Promise.all([...running].map(async (child) => {
+    child.kill("SIGKILL");
+    await exited(child);
+  }));
+}
+
+/**
+ * Starts the built server and waits until /healthz says the database takes writes. The port must be free: a server
+ * left over from another run would answer the health check in its place.
+ */
 export async function startKindred(instance: { url: string; uploads: string }, port: number, env: Record<string, string> = {}): Promise<Kindred> {
   const url = `http://localhost:${port}`;
+  const busy = await fetch(`${url}/healthz`).then(() => true, () => false);
+  if (busy) throw new Error(`Port ${port} is already in use by another server; stop it first.`);
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: {
       PATH: process.env.PATH ?? "",
@@ -46,6 +64,8 @@ export async function startKindred(instance: { url: string; uploads: string }, p
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr += d));
   const until = Date.now() + 30_000;

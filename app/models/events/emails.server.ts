@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../../emails/event";
 import type { SessionUser } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { prepareEmail, recordEmail, sendEmail, type EmailAttachment, type SendEmailInput } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
@@ -137,8 +138,8 @@ registerJobHandler(EVENT_REMINDER_JOB, async ({ eventId, startsAt }: { eventId: 
 export async function wrapUpEvent(eventId: string, now = new Date()) {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, brandId: true, title: true, endsAt: true, wrappedUpAt: true } });
   if (!event || event.wrappedUpAt || event.endsAt > now) return false;
-  const claimed = await db.event.updateMany({ where: { id: event.id, wrappedUpAt: null }, data: { wrappedUpAt: now } });
-  if (claimed.count !== 1) return false;
+  const claimed = await transition(db.event, { id: event.id, wrappedUpAt: null }, { wrappedUpAt: now });
+  if (!claimed) return false;
   const missed = await db.rsvp.findMany({ where: { eventId, status: "going", checkedInAt: null }, select: { id: true, ambassadorId: true } });
   await db.$transaction(async (tx) => {
     await tx.rsvp.updateMany({ where: { id: { in: missed.map((m) => m.id) } }, data: { noShow: true } });

@@ -1,6 +1,7 @@
 // The waitlist: offers of freed seats, claims and expiry, and the RSVP emails queued with each change (job runner).
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
+import { transition } from "#app/utils/transition.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { pickOffers, seatsHeld, type RsvpStatus } from "./rules";
 import { recordTouch } from "../timeline.server";
@@ -27,8 +28,8 @@ export async function fillFreeSeats(eventId: string, now = new Date()) {
   const expiresAt = new Date(Math.min(now.getTime() + event.claimHours * HOUR, event.startsAt.getTime()));
   for (const pick of picks) {
     const ok = await db.$transaction(async (tx) => {
-      const claimed = await tx.rsvp.updateMany({ where: { id: pick.id, status: "waitlisted" }, data: { status: "offered", offeredAt: now, offerExpiresAt: expiresAt } });
-      if (claimed.count !== 1) return false;
+      const claimed = await transition(tx.rsvp, { id: pick.id, status: "waitlisted" }, { status: "offered", offeredAt: now, offerExpiresAt: expiresAt });
+      if (!claimed) return false;
       if (!(await takeSeats(tx, event.id, pick.seats))) throw new Rollback();
       const r = await tx.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
       await recordTouch({ brandId: event.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("offered", event.title), at: now }, tx);
@@ -74,8 +75,8 @@ export async function expireOffer(rsvpId: string, now = new Date()) {
   const r = await db.rsvp.findUnique({ where: { id: rsvpId }, select: { id: true, status: true, plusOnes: true, offerExpiresAt: true, eventId: true, brandId: true, ambassadorId: true, event: { select: { title: true } } } });
   if (!r || r.status !== "offered" || !r.offerExpiresAt || r.offerExpiresAt > now) return false;
   const done = await db.$transaction(async (tx) => {
-    const changed = await tx.rsvp.updateMany({ where: { id: r.id, status: "offered" }, data: { status: "expired", offerExpiresAt: null } });
-    if (changed.count !== 1) return false;
+    const changed = await transition(tx.rsvp, { id: r.id, status: "offered" }, { status: "expired", offerExpiresAt: null });
+    if (!changed) return false;
     await takeSeats(tx, r.eventId, -seatsHeld("offered", r.plusOnes));
     await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("expired", r.event.title), at: now }, tx);
     return true;

@@ -70,8 +70,8 @@ export async function markDelivered(scope: BrandScope | FanScope, requestId: str
   if (!r) return false;
   const { followUps, settleAt } = followUpSchedule(now, parseFollowUpDays(r.campaign.followUpDays));
   return db.$transaction(async (tx) => {
-    const moved = await tx.seedingRequest.updateMany({ where: { id: r.id, status: "shipped" }, data: { status: "delivered", deliveredAt: now } });
-    if (moved.count !== 1) return false;
+    const moved = await transition(tx.seedingRequest, { id: r.id, status: "shipped" }, { status: "delivered", deliveredAt: now });
+    if (!moved) return false;
     await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: scope.userId, at: now }, tx);
     for (const [i, at] of followUps.entries()) await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: i }, { tx, runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
     await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: "settle" }, { tx, runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });

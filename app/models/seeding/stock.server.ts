@@ -2,6 +2,7 @@
 // over-requested, however many fans ask at once (same approach as event seats, decision 008).
 import type { Prisma } from "#app/generated/prisma/client";
 import { recordTouch } from "../timeline.server";
+import { transition } from "#app/utils/transition.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,8 +22,8 @@ export async function releaseUnit(tx: Tx, variantId: string) {
 export async function withdrawOpenRequests(tx: Tx, ambassadorId: string, reason: string) {
   const open = await tx.seedingRequest.findMany({ where: { ambassadorId, status: { in: ["offered", "requested", "approved"] } }, select: { id: true, brandId: true, variantId: true, campaign: { select: { name: true } } } });
   for (const r of open) {
-    const changed = await tx.seedingRequest.updateMany({ where: { id: r.id, status: { in: ["offered", "requested", "approved"] } }, data: { status: "withdrawn", decidedAt: new Date() } });
-    if (changed.count !== 1) continue;
+    const changed = await transition(tx.seedingRequest, { id: r.id, status: { in: ["offered", "requested", "approved"] } }, { status: "withdrawn", decidedAt: new Date() });
+    if (!changed) continue;
     await releaseUnit(tx, r.variantId);
     await recordTouch({ brandId: r.brandId, ambassadorId, kind: "seeding", summary: `Request from ${r.campaign.name} withdrawn (${reason})` }, tx);
   }
