@@ -9,7 +9,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "tmp/reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "tmp/reports/e2e.json" }]],
   outputDir: "tmp/e2e-results",
   globalTeardown: "./tests/e2e/teardown.ts",
   use: {

@@ -14,7 +14,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
 
 const { db } = await import("#app/utils/db.server");
-const { bulkInsert } = await import("#app/utils/sqlite-bulk.server");
+const { openBulk } = await import("#app/utils/bulk.server");
+const bulk = openBulk();
 const { dashboard, dashboardTables, parseRange } = await import("#app/models/analytics.server");
 const { tierFor } = await import("#app/models/tiers");
 
@@ -35,7 +36,7 @@ for (let start = 0; start < ambassadors; start += 5000) {
     followers.push(f);
     return { id: ids[i], brandId: brand.id, email: `fan${i}@example.com`, name: `Fan ${i}`, city: "Toronto", region: "", status: i % 10 === 9 ? "alumni" : "active", source: sources[i % 4], maxFollowers: f, joinedAt: joined, leftAt: i % 10 === 9 ? new Date(joined.getTime() + 200 * DAY) : null, lastTouchAt: joined, createdAt: joined, updatedAt: joined };
   });
-  bulkInsert([["Ambassador", rows]]);
+  await bulk.transaction((tx) => tx.insert([["Ambassador", rows]]));
 }
 const campaigns = await Promise.all(Array.from({ length: 10 }, (_, i) => db.seedingCampaign.create({ data: { brandId: brand.id, name: `Campaign ${i + 1}` }, select: { id: true } })));
 const t1 = performance.now();
@@ -71,7 +72,7 @@ for (let start = 0; start < posts; start += 10_000) {
       updatedAt: postedAt,
     };
   });
-  bulkInsert([["Post", rows]]);
+  await bulk.transaction((tx) => tx.insert([["Post", rows]]));
 }
 console.log(`seeded ${ambassadors.toLocaleString("en")} ambassadors in ${((t1 - t0) / 1000).toFixed(1)} s and ${posts.toLocaleString("en")} posts in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 await db.$executeRawUnsafe("ANALYZE");

@@ -13,7 +13,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
 
 const { db } = await import("#app/utils/db.server");
-const { bulkInsert } = await import("#app/utils/sqlite-bulk.server");
+const { openBulk } = await import("#app/utils/bulk.server");
+const bulk = openBulk();
 const { listAmbassadors } = await import("#app/models/ambassadors.server");
 
 const brand = await db.brand.create({ data: { name: "Bench", slug: "bench" } });
@@ -28,11 +29,11 @@ for (let start = 0; start < total; start += 2000) {
     const touched = new Date(now - (i % 120) * 86_400_000);
     return { id: randomUUID(), brandId: brand.id, email: `fan${i}@example.com`, name: `Fan ${String(i).padStart(6, "0")}`, city: cities[i % 7], region: "", status: statuses[i % 6], source: "import", maxFollowers: (i * 7919) % 300_000, lastTouchAt: touched, createdAt: touched, updatedAt: touched, joinedAt: touched };
   });
-  bulkInsert([
+  await bulk.transaction((tx) => tx.insert([
     ["Ambassador", rows],
     ["SocialAccount", rows.map((r, j) => ({ id: randomUUID(), ambassadorId: r.id, platform: j % 3 ? "instagram" : "tiktok", handle: `h${start + j}`, followers: r.maxFollowers, updatedAt: r.updatedAt }))],
     ["AmbassadorTag", rows.map((r, j) => ({ ambassadorId: r.id, tagId: tags[(start + j) % 5].id }))],
-  ]);
+  ]));
 }
 console.log(`seeded ${total.toLocaleString("en")} ambassadors in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 await db.$executeRawUnsafe("ANALYZE");

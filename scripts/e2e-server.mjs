@@ -4,9 +4,13 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 
 const env = JSON.parse(process.env.KINDRED_E2E_ENV ?? "{}");
-const file = env.DATABASE_URL.slice("file:".length);
-mkdirSync(dirname(file), { recursive: true });
-for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+// A SQLite file starts empty; a PostgreSQL database is made fresh by scripts/test.mjs.
+mkdirSync("tmp/e2e", { recursive: true });
+if (env.DATABASE_URL.startsWith("file:")) {
+  const file = env.DATABASE_URL.slice("file:".length);
+  mkdirSync(dirname(file), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
 rmSync("tmp/e2e/server-errors.log", { force: true });
 const childEnv = { ...process.env, ...env };
 execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "inherit", env: childEnv });

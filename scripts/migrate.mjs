@@ -1,4 +1,6 @@
 // Applies pending migrations to the database in DATABASE_URL (creating its folder). Used by dev, start and setup.
+// On PostgreSQL it runs `prisma migrate deploy` (which takes an advisory lock, so instances starting together
+// migrate one after another) and then installs the job queue's own schema (graphile-worker).
 // Prisma's migration engine opens SQLite in exclusive locking mode, which fails while any other connection holds
 // the database (a backup tool, a sqlite shell, a second server). So the applied migrations are read first with an
 // ordinary connection, and the engine runs only when one is pending — a restart is never blocked by a reader —
@@ -10,6 +12,24 @@ import Database from "better-sqlite3";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const url = process.env.DATABASE_URL ?? "file:./data/kindred.db";
+
+if (/^postgres(ql)?:\/\//.test(url)) {
+  try {
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DATABASE_URL: url } });
+  } catch (error) {
+    process.stderr.write(String(error.stderr ?? error));
+    console.error(`Could not migrate the PostgreSQL database in DATABASE_URL (${new URL(url).host}). Is the server running and the role allowed to create tables?`);
+    process.exit(1);
+  }
+  const { runMigrations } = await import("graphile-worker");
+  await runMigrations({ connectionString: url, logger: quietLogger() });
+  console.log("PostgreSQL database is up to date.");
+  process.exit(0);
+}
+
+function quietLogger() {
+  return { scope: () => quietLogger(), debug() {}, info() {}, warn: console.warn, error: console.error };
+}
 const file = url.slice("file:".length);
 mkdirSync(dirname(file), { recursive: true });
 

@@ -19,7 +19,7 @@ describe("server start-up", () => {
   });
 
   test("exits with a message naming a malformed variable", () => {
-    const result = startServer({ SESSION_SECRET: "x".repeat(40), APP_URL: "https://kindred.example.com", DATABASE_URL: "postgres://db/kindred" });
+    const result = startServer({ SESSION_SECRET: "x".repeat(40), APP_URL: "https://kindred.example.com", DATABASE_URL: "mysql://db/kindred" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("DATABASE_URL must be a SQLite file URL");
   });

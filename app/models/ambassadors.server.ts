@@ -1,5 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client";
-import { db } from "#app/utils/db.server";
+import { containsText, db } from "#app/utils/db.server";
 import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
@@ -45,7 +45,7 @@ type Context = { thresholds: TierThresholds; quietAfterDays: number };
 /** The Prisma filter for the directory; every condition is scoped to the brand. */
 export async function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context): Promise<Prisma.AmbassadorWhereInput> {
   const and: Prisma.AmbassadorWhereInput[] = [{ brandId }];
-  if (f.q) and.push({ OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }, { city: { contains: f.q } }, { socialAccounts: { some: { handle: { contains: f.q.replace(/^@/, "") } } } }] });
+  if (f.q) and.push({ OR: [{ name: containsText(f.q) }, { email: containsText(f.q.toLowerCase()) }, { city: containsText(f.q) }, { socialAccounts: { some: { handle: containsText(f.q.replace(/^@/, "")) } } }] });
   if (f.status) and.push({ status: f.status });
   if (f.tier) and.push({ maxFollowers: tierRange(f.tier, ctx.thresholds) });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });

@@ -1,5 +1,4 @@
-import { Prisma } from "#app/generated/prisma/client";
-import { db } from "#app/utils/db.server";
+import { db, isUniqueViolation } from "#app/utils/db.server";
 import type { BrandInput } from "./brand";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import type { BrandScope } from "./scope";
@@ -7,10 +6,6 @@ import type { BrandScope } from "./scope";
 export type BrandSaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: Partial<Record<keyof BrandInput, string[]>> };
 
 const SLUG_TAKEN = { slug: ["That address is already taken; choose another"] };
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 /** Creates a brand; its creator becomes the first owner. */
 export async function createBrand(userId: string, input: BrandInput): Promise<BrandSaveResult> {

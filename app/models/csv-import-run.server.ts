@@ -1,13 +1,14 @@
-// The work of a CSV import, run in a worker thread: one streaming pass over the file from where the import stands,
-// in batches that each commit, in one transaction, everything they describe — the new fans, their rejected rows,
-// the jobs that invite them, and the import's counts and position in the file. A crash at any moment leaves the
-// database at the end of a batch; the next run resumes from the stored byte offset with nothing done twice.
-// It touches only files and the raw SQLite writer (no Prisma), so the server's requests never wait on it.
+// The work of a CSV import: one streaming pass over the file from where the import stands, in batches that each
+// commit, in one transaction, everything they describe — the new fans, their rejected rows, the jobs that invite
+// them, and the import's counts and position in the file. A crash at any moment leaves the database at the end of a
+// batch; the next run resumes from the stored byte offset with nothing done twice.
+// It touches only files and a bulk session of its own (no Prisma): on SQLite it runs in a worker thread, so the
+// server's requests never wait on it; on PostgreSQL its writes are round trips to the server, and it runs in place.
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
-import { bulkConnection, bulkInsert, bulkTransaction, ensureTags, existingAmbassadorEmails, sqliteValue } from "#app/utils/sqlite-bulk.server";
+import { ensureTags, existingAmbassadorEmails, openBulk, type BulkSession } from "#app/utils/bulk.server";
 import { mapRow, type ImportedFan, type Mapping } from "./csv-import";
 import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB } from "./invite-input";
 
@@ -24,7 +25,7 @@ type ImportRow = {
   filePath: string;
   delimiter: string;
   mapping: string;
-  sendInvites: number | bigint;
+  sendInvites: number | bigint | boolean;
   createdById: string | null;
   byteOffset: number | bigint;
   lineOffset: number | bigint;
@@ -40,11 +41,10 @@ type Note = { line: number; kind: "rejected" | "duplicate" | "warning"; reason: 
 type Batch = { fans: { fan: ImportedFan; line: number; warnings: string[]; cells: string[] }[]; rejects: Note[]; rows: number; endByte: number; endLine: number };
 
 /** Writes one batch and moves the import's position, all in one transaction; false when another run moved it first. */
-function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: number }, tagIds: Map<string, string>) {
-  const conn = bulkConnection();
-  bulkTransaction(() => {
+function commitBatch(bulk: BulkSession, job: ImportRow, batch: Batch, from: { byte: number; line: number }, tagIds: Map<string, string>) {
+  return bulk.transaction(async (tx) => {
       const now = new Date();
-      const existing = existingAmbassadorEmails(job.brandId, batch.fans.map((f) => f.fan.email));
+      const existing = await existingAmbassadorEmails(tx, job.brandId, batch.fans.map((f) => f.fan.email));
       const seen = new Set<string>();
       const fresh: ImportedFan[] = [];
       const notes: Note[] = [...batch.rejects];
@@ -80,11 +80,11 @@ function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: n
       }));
       const accounts = fresh.flatMap((f, i) => f.accounts.map((a) => ({ id: randomUUID(), ambassadorId: ambassadors[i].id, platform: a.platform, handle: a.handle, followers: a.followers, updatedAt: now })));
       const missing = [...new Set(fresh.flatMap((f) => f.tags))].filter((t) => !tagIds.has(t));
-      for (const [name, id] of ensureTags(job.brandId, missing)) tagIds.set(name, id);
+      for (const [name, id] of await ensureTags(tx, job.brandId, missing)) tagIds.set(name, id);
       const invites = Number(job.sendInvites)
         ? ambassadors.map((a) => ({ id: randomUUID(), brandId: job.brandId, ambassadorId: a.id, invitedById: job.createdById, note: "", tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + FAN_INVITE_DAYS * 86_400_000), sendCount: 0, lastSentAt: now, createdAt: now }))
         : [];
-      bulkInsert([
+      await tx.insert([
         ["Ambassador", ambassadors],
         ["SocialAccount", accounts],
         ["FollowerSnapshot", accounts.map((a) => ({ id: randomUUID(), socialAccountId: a.id, followers: a.followers, recordedAt: now }))],
@@ -109,41 +109,46 @@ function commitBatch(job: ImportRow, batch: Batch, from: { byte: number; line: n
         ],
         ["ImportReject", notes.map((r) => ({ id: randomUUID(), importId: job.id, line: r.line, kind: r.kind, reason: r.reason, cells: JSON.stringify(r.cells) }))],
       ]);
-      const moved = conn
-        .prepare(
-          `UPDATE "ImportJob" SET "processedRows" = "processedRows" + ?, "importedRows" = "importedRows" + ?, "duplicateRows" = "duplicateRows" + ?, "notedRows" = "notedRows" + ?, "rejectedRows" = "rejectedRows" + ?, "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ? AND "status" = 'running'`,
-        )
-        .run(batch.rows, fresh.length, duplicates, noted, batch.rejects.length, batch.endByte, batch.endLine, job.id, from.byte);
+      const moved = await tx.run(
+        `UPDATE "ImportJob" SET "processedRows" = "processedRows" + ?, "importedRows" = "importedRows" + ?, "duplicateRows" = "duplicateRows" + ?, "notedRows" = "notedRows" + ?, "rejectedRows" = "rejectedRows" + ?, "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ? AND "status" = 'running'`,
+        [batch.rows, fresh.length, duplicates, noted, batch.rejects.length, batch.endByte, batch.endLine, job.id, from.byte],
+      );
       // Another run of this import got further (a lapsed lease): this batch is not ours to write.
-      if (moved.changes !== 1) throw new LostImport();
+      if (moved !== 1) throw new LostImport();
   });
 }
 
 class LostImport extends Error {}
 
-function readJob(importId: string) {
-  return bulkConnection()
-    .prepare(`SELECT "id", "brandId", "fileName", "filePath", "delimiter", "mapping", "sendInvites", "createdById", "byteOffset", "lineOffset", "status" FROM "ImportJob" WHERE "id" = ?`)
-    .get(importId) as ImportRow | undefined;
+async function readJob(bulk: BulkSession, importId: string) {
+  const [job] = await bulk.all<ImportRow>(`SELECT "id", "brandId", "fileName", "filePath", "delimiter", "mapping", "sendInvites", "createdById", "byteOffset", "lineOffset", "status" FROM "ImportJob" WHERE "id" = ?`, [importId]);
+  return job;
 }
 
-function finish(importId: string, data: { status: "done" | "failed"; error?: string }) {
-  bulkConnection()
-    .prepare(`UPDATE "ImportJob" SET "status" = ?, "error" = ?, "totalRows" = "processedRows", "finishedAt" = ? WHERE "id" = ? AND "status" = 'running'`)
-    .run(data.status, data.error ?? null, sqliteValue(new Date()), importId);
+async function finish(bulk: BulkSession, importId: string, data: { status: "done" | "failed"; error?: string }) {
+  await bulk.run(`UPDATE "ImportJob" SET "status" = ?, "error" = ?, "totalRows" = "processedRows", "finishedAt" = ? WHERE "id" = ? AND "status" = 'running'`, [data.status, data.error ?? null, new Date(), importId]);
 }
 
 /** Runs (or resumes) an import to its end. */
-export async function runImport({ importId }: RunInput): Promise<RunResult> {
-  const job = readJob(importId);
+export async function runImport(input: RunInput): Promise<RunResult> {
+  const bulk = openBulk();
+  try {
+    return await runWith(bulk, input);
+  } finally {
+    await bulk.close();
+  }
+}
+
+async function runWith(bulk: BulkSession, { importId }: RunInput): Promise<RunResult> {
+  const job = await readJob(bulk, importId);
   if (!job || job.status !== "running") return { status: "lost" };
   const mapping = JSON.parse(job.mapping) as Mapping;
   let position = { byte: Number(job.byteOffset), line: Number(job.lineOffset) };
   const tagIds = new Map<string, string>();
   let batch: Batch = { fans: [], rejects: [], rows: 0, endByte: position.byte, endLine: position.line };
-  const flush = () => {
+  const flush = async () => {
     if (!batch.rows) return;
-    commitBatch(job, batch, position, tagIds);
+    await commitBatch(bulk, job, batch, position, tagIds);
     position = { byte: batch.endByte, line: batch.endLine };
     batch = { fans: [], rejects: [], rows: 0, endByte: position.byte, endLine: position.line };
   };
@@ -167,19 +172,19 @@ export async function runImport({ importId }: RunInput): Promise<RunResult> {
       const row = mapRow(record, mapping);
       if (row.ok) batch.fans.push({ fan: row.fan, line, warnings: row.warnings, cells: record });
       else batch.rejects.push({ line, kind: "rejected", reason: row.reason, cells: record });
-      if (batch.rows >= BATCH_ROWS) flush();
+      if (batch.rows >= BATCH_ROWS) await flush();
     }
     if (!batch.rows && batch.endByte !== position.byte) {
       // Only the header was left: record the position so a resume does not read it as a row.
-      bulkConnection().prepare(`UPDATE "ImportJob" SET "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ?`).run(batch.endByte, batch.endLine, job.id, position.byte);
+      await bulk.run(`UPDATE "ImportJob" SET "byteOffset" = ?, "lineOffset" = ? WHERE "id" = ? AND "byteOffset" = ?`, [batch.endByte, batch.endLine, job.id, position.byte]);
     }
-    flush();
+    await flush();
   } catch (error) {
     if (error instanceof LostImport) return { status: "lost" };
     const message = `The file could not be read past line ${position.line + 1}: ${(error as Error).message}`;
-    finish(importId, { status: "failed", error: message });
+    await finish(bulk, importId, { status: "failed", error: message });
     return { status: "failed", error: message };
   }
-  finish(importId, { status: "done" });
+  await finish(bulk, importId, { status: "done" });
   return { status: "done" };
 }

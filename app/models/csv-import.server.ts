@@ -1,12 +1,12 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { db } from "#app/utils/db.server";
+import { db, isPostgresUrl } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
 import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, mappedCell, type ImportedFan, type Mapping } from "./csv-import";
-import { csvParser, type RunInput, type RunResult } from "./csv-import-run.server";
+import { csvParser, runImport, type RunInput, type RunResult } from "./csv-import-run.server";
 import { NotFound } from "./errors";
 import type { BrandScope } from "./scope";
 
@@ -126,8 +126,12 @@ export async function previewImport(filePath: string, delimiter: string, mapping
   });
 }
 
-/** Runs the import in a worker thread, so parsing and SQLite writes never block requests. */
+/**
+ * On SQLite the import runs in a worker thread, so parsing and the file's writes never block requests; on
+ * PostgreSQL its writes wait on the server, not on this thread, and it runs here.
+ */
 function runInWorker(input: RunInput) {
+  if (isPostgresUrl()) return runImport(input);
   return new Promise<RunResult>((resolve, reject) => {
     const worker = new Worker(path.resolve("app/models/csv-import.worker.mjs"), { workerData: input });
     worker.once("message", resolve);

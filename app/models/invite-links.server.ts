@@ -1,6 +1,6 @@
 import { JOIN_BRAND_SELECT } from "./join";
 import { randomBytes } from "node:crypto";
-import { db } from "#app/utils/db.server";
+import { db, retryOnUniqueViolation } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import type { JoinInput } from "./join";
@@ -75,7 +75,13 @@ export const LINK_PROBLEMS: Record<LinkProblem, string> = {
  * Joins the brand's program through a shareable link. The use is counted atomically against the limit, so a
  * link limited to 20 never admits a 21st fan, even when many join at once.
  */
-export async function joinViaLink({ code, user, input }: { code: string; user: SessionUser; input: JoinInput }) {
+export function joinViaLink(args: { code: string; user: SessionUser; input: JoinInput }) {
+  // The same form sent twice at once: both may find no record and create one; the loser's transaction rolls back
+  // (its use of the link with it), and on the second try it finds the fan already in.
+  return retryOnUniqueViolation(() => joinOnce(args));
+}
+
+async function joinOnce({ code, user, input }: { code: string; user: SessionUser; input: JoinInput }) {
   const { problem, link } = await findInviteLink(code);
   if (!link || problem) return { ok: false as const, error: LINK_PROBLEMS[problem ?? "missing"] };
   const brand = link.brand;

@@ -1,11 +1,11 @@
 import { deliverableContent } from "#app/utils/email.server";
-import { db } from "#app/utils/db.server";
+import { containsText, db } from "#app/utils/db.server";
 
 export const OUTBOX_PAGE_SIZE = 30;
 
 /** Newest messages first; brandId limits to one brand (undefined = all mail, for the developer outbox). */
 export async function listOutbox({ brandId, page, to }: { brandId?: string; page: number; to?: string }) {
-  const where = { ...(brandId ? { brandId } : {}), ...(to ? { to: { contains: to.toLowerCase() } } : {}) };
+  const where = { ...(brandId ? { brandId } : {}), ...(to ? { to: containsText(to.toLowerCase()) } : {}) };
   const [total, messages] = await Promise.all([
     db.outboxMessage.count({ where }),
     db.outboxMessage.findMany({

@@ -1,8 +1,15 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { PrismaClient as PostgresClient } from "#app/generated/postgres/client";
 import { PrismaClient } from "#app/generated/prisma/client";
-import { databaseUrl } from "./database-url";
+import { databaseUrl, isPostgresUrl } from "./database-url";
 
+/**
+ * The database client. Kindred runs on the embedded SQLite file or on PostgreSQL (docs/decisions/017-two-engines.md):
+ * two generated clients from one set of models; app code is typed against the SQLite one, whose API the PostgreSQL
+ * client shares for everything Kindred uses.
+ */
 export type DB = PrismaClient;
 
 /** A first-come, first-served lock: the one SQLite connection of this process runs one piece of work at a time. */
@@ -139,9 +146,52 @@ class SQLiteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-export { databaseUrl };
+export { databaseUrl, isPostgresUrl };
+
+/** The engine behind the process's client. */
+export const engine: "postgresql" | "sqlite" = isPostgresUrl() ? "postgresql" : "sqlite";
+
+/**
+ * A case-insensitive "contains" filter on both engines: SQLite's LIKE ignores ASCII case by itself, PostgreSQL needs
+ * mode "insensitive" (ILIKE), which the SQLite client's types do not know.
+ */
+export function containsText(text: string): { contains: string } {
+  return engine === "postgresql" ? ({ contains: text, mode: "insensitive" } as { contains: string }) : { contains: text };
+}
+
+/** A unique constraint refused the write (the same code from both engines). */
+export function isUniqueViolation(error: unknown) {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+/**
+ * Runs work again when it lost a race on a unique key: an upsert (or a find-then-create) by two connections at
+ * once can both miss the row and one insert then fails with P2002; on the second try that row is found.
+ */
+export async function retryOnUniqueViolation<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= tries) throw error;
+    }
+  }
+}
+
+/** node-postgres pool size per process (DATABASE_POOL_SIZE, default 10). */
+function poolSize() {
+  const n = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
 
 export function createPrisma(url = databaseUrl()): DB {
+  if (isPostgresUrl(url)) {
+    // The PostgreSQL client speaks the same API; its types differ only in PostgreSQL-only extras Kindred does not use.
+    return new PostgresClient({
+      adapter: new PrismaPg({ connectionString: url, max: poolSize() }),
+      transactionOptions: { maxWait: 20_000, timeout: 30_000 },
+    }) as unknown as DB;
+  }
   // Transactions queue for the one connection (and, behind it, for other programs' writes): waiting for a turn is
   // normal under load and must not fail a request after Prisma's default 2 s.
   return new PrismaClient({ adapter: new SQLiteAdapter({ url }), transactionOptions: { maxWait: 20_000, timeout: 30_000 } });

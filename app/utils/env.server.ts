@@ -11,7 +11,7 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/kindred.db")
-      .refine((v) => v.startsWith("file:"), "must be a SQLite file URL such as file:./data/kindred.db"),
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v), "must be a SQLite file URL such as file:./data/kindred.db, or a PostgreSQL URL such as postgresql://user:password@host:5432/kindred"),
     SESSION_SECRET: z.string().optional(),
     APP_URL: z.url("must be a full URL such as https://kindred.example.com").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),

@@ -107,7 +107,7 @@ describe("job runner", () => {
     const old = new Date(Date.now() - 30 * 86_400_000);
     const done = await enqueueJob("test.noop", {});
     await db.job.update({ where: { id: done.id }, data: { status: "done" } });
-    await db.$executeRawUnsafe(`UPDATE "Job" SET "updatedAt" = ? WHERE "id" = ?`, old.toISOString(), done.id);
+    await db.job.updateMany({ where: { id: done.id }, data: { updatedAt: old } });
     const pending = await enqueueJob("test.noop", {}, { runAt: old });
     await db.session.create({ data: { id: `expired-${user.id}`, userId: user.id, expiresAt: old } });
     await db.session.create({ data: { id: `live-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });

@@ -81,7 +81,7 @@ test("a manager publishes an embargoed scoop to a tag: a fan in the tag acknowle
   await expect(page.getByTestId("timeline")).toContainText("Honestly? More rhubarb, less sugar.");
 });
 
-test("capacity 2: the third fan is waitlisted, gets the freed seat by email, claims it and is checked in", async ({ page, browser, db }) => {
+test("capacity 2: the third fan is waitlisted, gets the freed seat by email, claims it and is checked in @postgres", async ({ page, browser, db }) => {
   test.slow();
   const owner = await db.user.create({ data: { email: uniqueEmail("owner") } });
   const organizer = await db.user.create({ data: { email: uniqueEmail("organizer"), name: "Olga Organizer" } });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { hashToken } from "#app/utils/crypto.server";
-import { db } from "#app/utils/db.server";
+import { db, engine } from "#app/utils/db.server";
 import { uploadRoot } from "#app/utils/uploads.server";
 import { BASE, cookieFor } from "#tests/utils";
 import { addStaff, createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
@@ -120,6 +120,11 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /** Each world starts from an empty database, so snapshots are small and no world sees another's rows. */
 async function wipe() {
+  if (engine === "postgresql") {
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`);
+    await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
+    return;
+  }
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
   for (const { name } of tables) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);
@@ -129,10 +134,13 @@ async function wipe() {
 /** Every row of every table but sessions (reading a page may note when a session was last used). */
 async function snapshot() {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session') ORDER BY name`,
+    engine === "postgresql"
+      ? `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'Session') ORDER BY 1`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session') ORDER BY name`,
   );
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = await db.$queryRawUnsafe(`SELECT * FROM "${name}" ORDER BY rowid`);
+  // PostgreSQL has no rowid: its rows are put in the order of their whole text.
+  for (const { name } of tables) out[name] = await db.$queryRawUnsafe(engine === "postgresql" ? `SELECT * FROM "${name}" t ORDER BY t::text` : `SELECT * FROM "${name}" ORDER BY rowid`);
   return JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 

@@ -1,6 +1,6 @@
 // Check-in at the door (organizers): by list, by scanned ticket, walk-ins from the program and guests off the street.
 import type { Prisma } from "#app/generated/prisma/client";
-import { db } from "#app/utils/db.server";
+import { containsText, db, retryOnUniqueViolation } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import { matchesAudience, readAudience } from "../audience";
 import { AUDIENCE_MEMBER_SELECT, toAudienceMember } from "../audience.server";
@@ -95,9 +95,9 @@ export async function walkInGuest(scope: BrandScope, eventId: string, guest: { n
   const event = await db.event.findFirst({ where: { id: eventId, brandId }, select: { id: true, title: true } });
   if (!event) throw new NotFound();
   const email = guest.email.trim().toLowerCase();
-  return db.$transaction(async (tx) => {
-    // Looked up inside the write transaction: two taps on "Add guest" for a new address make one person, not a
-    // unique-key error.
+  // Looked up inside the write transaction, and tried again when two taps on "Add guest" for a new address both
+  // created the person (PostgreSQL runs them side by side): one person, not a unique-key error.
+  return retryOnUniqueViolation(() => db.$transaction(async (tx) => {
     const known = await tx.ambassador.findUnique({ where: { brandId_email: { brandId, email } }, select: { id: true, name: true } });
     const ambassador = known ?? (await tx.ambassador.create({ data: { brandId, email, name: guest.name.trim(), status: "invited", source: "walk-in" }, select: { id: true, name: true } }));
     if (!known) await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Added at the door of ${event.title}`, actorId, at: now }, tx);
@@ -110,7 +110,7 @@ export async function walkInGuest(scope: BrandScope, eventId: string, guest: { n
     // A full event: nothing is kept of a person who could not come in.
     if (!seated.ok) throw new FullAtTheDoor(seated.error);
     return { ...seated, ambassadorId: ambassador.id };
-  }).catch((error) => {
+  })).catch((error) => {
     if (error instanceof FullAtTheDoor) return { ok: false as const, error: error.message };
     throw error;
   });
@@ -172,7 +172,7 @@ export async function checkInBoard(scope: BrandScope, eventId: string, q: string
   const all = await db.rsvp.findMany({ where: { eventId, status: "going" }, select: { status: true, plusOnes: true, checkedInAt: true, noShow: true } });
   const search = q.trim();
   const guests = await db.rsvp.findMany({
-    where: { eventId, status: "going", ...(search ? { ambassador: { OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] } } : {}) },
+    where: { eventId, status: "going", ...(search ? { ambassador: { OR: [{ name: containsText(search) }, { email: containsText(search.toLowerCase()) }] } } : {}) },
     orderBy: { ambassador: { name: "asc" } },
     take: 200,
     select: { id: true, plusOnes: true, checkedInAt: true, walkIn: true, ambassador: { select: { name: true, city: true } } },
@@ -186,7 +186,7 @@ export async function checkInBoard(scope: BrandScope, eventId: string, q: string
     search.length >= 2
       ? (
           await db.ambassador.findMany({
-            where: { brandId, status: "active", rsvps: { none: { eventId, status: "going" } }, OR: [{ name: { contains: search } }, { email: { startsWith: typed } }] },
+            where: { brandId, status: "active", rsvps: { none: { eventId, status: "going" } }, OR: [{ name: containsText(search) }, { email: { startsWith: typed } }] },
             orderBy: { name: "asc" },
             take: 50,
             select: { ...AUDIENCE_MEMBER_SELECT, name: true, email: true },
