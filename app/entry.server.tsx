@@ -9,6 +9,9 @@ import { getEnv } from "./utils/env.server";
 import { startJobRunner } from "./utils/jobs.server";
 import "./jobs.server";
 
+// The Express server's per-client write limit counts through this build's database client (server/index.ts).
+export { consumeRateLimit } from "./utils/rate-limit.server";
+
 export const streamTimeout = 5_000;
 
 // Validate configuration as soon as the server build loads, then start the background job runner.

@@ -13,7 +13,7 @@ import helmet from "helmet";
 import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { checkWriteOrigin } from "../app/utils/http.server.ts";
-import { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
+import type { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import { withRouteEdge } from "../app/utils/route-edge.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
@@ -96,7 +96,10 @@ app.use((req, res, next) => {
 // A broad per-client limit on writes; sign-in and forms have their own, tighter limits in the app.
 app.use(async (req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const result = await consumeRateLimit("postPerIp", req.ip ?? "unknown");
+  // Counted through the build's own modules (its one database client), exported by app/entry.server.tsx.
+  const serverBuild = typeof build === "function" ? await build() : build;
+  const consume = (serverBuild.entry.module as unknown as { consumeRateLimit: typeof consumeRateLimit }).consumeRateLimit;
+  const result = await consume("postPerIp", req.ip ?? "unknown");
   if (result.ok) return next();
   res.set("Retry-After", String(result.retryAfterSeconds)).status(429).type("text/plain").send("Too many requests. Please slow down and try again shortly.");
 });

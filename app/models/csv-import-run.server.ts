@@ -10,7 +10,8 @@ import { parse } from "csv-parse";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { ensureTags, existingAmbassadorEmails, openBulk, type BulkSession } from "#app/utils/bulk.server";
 import { mapRow, type ImportedFan, type Mapping } from "./csv-import";
-import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB } from "./invite-input";
+import { jobRow } from "#app/utils/job-row";
+import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB, fanInviteSendPayload } from "./invite-input";
 
 /** Rows per transaction: small enough that other writers wait a few milliseconds at most. */
 export const BATCH_ROWS = 1_000;
@@ -96,13 +97,9 @@ function commitBatch(bulk: BulkSession, job: ImportRow, batch: Batch, from: { by
           "Job",
           invites.map((i) => ({
             id: randomUUID(),
-            type: FAN_INVITE_SEND_JOB,
-            payload: JSON.stringify({ inviteId: i.id, inviterName: "the team" }),
+            ...jobRow(FAN_INVITE_SEND_JOB, fanInviteSendPayload, { inviteId: i.id, inviterName: "the team" }, { runAt: now, dedupeKey: `fan-invite:${i.id}:0` }),
             status: "pending",
-            runAt: now,
             attempts: 0,
-            maxAttempts: 5,
-            dedupeKey: `fan-invite:${i.id}:0`,
             createdAt: now,
             updatedAt: now,
           })),

@@ -3,15 +3,14 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { db, isPostgresUrl } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { uploadRoot } from "#app/utils/uploads.server";
 import { MAX_IMPORT_COLUMNS, REJECTS_KEEP_DAYS, detectDelimiter, guessMapping, mapRow, mappedCell, type ImportedFan, type Mapping } from "./csv-import";
 import { csvParser, runImport, type RunInput, type RunResult } from "./csv-import-run.server";
 import { NotFound } from "./errors";
 import type { BrandScope } from "./scope";
 
-export const IMPORT_RUN_JOB = "import.run";
-export const IMPORT_EXPIRE_REJECTS_JOB = "import.expire-rejects";
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export function uploadDir() {
@@ -155,13 +154,15 @@ export async function runImportJob(importId: string) {
   const keptUntil = new Date(Date.now() + REJECTS_KEEP_DAYS * 86_400_000);
   await db.$transaction(async (tx) => {
     await tx.importJob.update({ where: { id: job.id }, data: { rejectsKeptUntil: keptUntil } });
-    await enqueueJob(IMPORT_EXPIRE_REJECTS_JOB, { importId: job.id }, { tx, dedupeKey: `import:${job.id}:expire-rejects`, runAt: keptUntil });
+    await importExpireRejectsJob.enqueue({ importId: job.id }, { tx, dedupeKey: `import:${job.id}:expire-rejects`, runAt: keptUntil });
   });
 }
 
-registerJobHandler(IMPORT_RUN_JOB, async ({ importId }: { importId: string }) => runImportJob(importId));
+const importPayload = z.object({ importId: z.string() });
 
-registerJobHandler(IMPORT_EXPIRE_REJECTS_JOB, async ({ importId }: { importId: string }) => {
+export const importRunJob = defineJob("import.run", importPayload, async ({ importId }) => runImportJob(importId));
+
+export const importExpireRejectsJob = defineJob("import.expire-rejects", importPayload, async ({ importId }) => {
   await db.importReject.deleteMany({ where: { importId } });
 });
 
@@ -187,7 +188,7 @@ export async function startImport(scope: BrandScope, importId: string, mapping: 
   return db.$transaction(async (tx) => {
     const res = await transition(tx.importJob, { id: importId, brandId, status: "mapping" }, { mapping: JSON.stringify(mapping), sendInvites, status: "queued" });
     if (!res) return { ok: false as const, error: "This import has already started." };
-    await enqueueJob(IMPORT_RUN_JOB, { importId }, { tx, dedupeKey: `import:${importId}:start` });
+    await importRunJob.enqueue({ importId }, { tx, dedupeKey: `import:${importId}:start` });
     return { ok: true as const };
   });
 }

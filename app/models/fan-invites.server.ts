@@ -6,9 +6,9 @@ import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { sendEmail } from "#app/utils/email.server";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { defineJob } from "#app/utils/jobs.server";
 import { upsertUserByEmail, type SessionUser } from "#app/utils/auth.server";
-import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB, type InviteEntry } from "./invite-input";
+import { FAN_INVITE_DAYS, FAN_INVITE_SEND_JOB, fanInviteSendPayload, type InviteEntry } from "./invite-input";
 
 export { FAN_INVITE_DAYS };
 import { recordTouch } from "./timeline.server";
@@ -16,7 +16,6 @@ import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
 import type { BrandScope } from "./scope";
 
-export { FAN_INVITE_SEND_JOB };
 const DAY = 24 * 60 * 60 * 1000;
 
 export type InviteOutcome = { invited: string[]; reinvited: string[]; skipped: { email: string; reason: string }[] };
@@ -63,7 +62,7 @@ export async function inviteFans({ brandId, inviter, entries, note }: { brandId:
       });
       await recordTouch({ brandId, ambassadorId: ambassador.id, kind: "invited", summary: `Invited by ${inviter.name ?? inviter.email}`, body: note, actorId: inviter.id }, tx);
       // The email is a job committed with the invitation: an invited fan is always emailed.
-      await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId: invite.id, inviterName: inviter.name ?? inviter.email }, { tx, dedupeKey: `fan-invite:${invite.id}:0` });
+      await fanInviteSendJob.enqueue({ inviteId: invite.id, inviterName: inviter.name ?? inviter.email }, { tx, dedupeKey: `fan-invite:${invite.id}:0` });
     });
     (found ? outcome.reinvited : outcome.invited).push(entry.email);
   }
@@ -132,7 +131,7 @@ export async function sendFanInvite(inviteId: string, inviterName: string) {
   });
 }
 
-registerJobHandler(FAN_INVITE_SEND_JOB, async ({ inviteId, inviterName }: { inviteId: string; inviterName: string }) => {
+export const fanInviteSendJob = defineJob(FAN_INVITE_SEND_JOB, fanInviteSendPayload, async ({ inviteId, inviterName }) => {
   await sendFanInvite(inviteId, inviterName);
 });
 
@@ -141,7 +140,7 @@ export async function resendFanInvite(scope: BrandScope, inviteId: string, invit
   const { brandId } = scope;
   const invite = await db.fanInvite.findFirst({ where: { id: inviteId, brandId, acceptedAt: null, revokedAt: null }, select: { id: true, sendCount: true } });
   if (!invite) return { ok: false as const, error: "That invitation is no longer pending." };
-  await enqueueJob(FAN_INVITE_SEND_JOB, { inviteId, inviterName }, { dedupeKey: `fan-invite:${inviteId}:${invite.sendCount}` });
+  await fanInviteSendJob.enqueue({ inviteId, inviterName }, { dedupeKey: `fan-invite:${inviteId}:${invite.sendCount}` });
   return { ok: true as const };
 }
 

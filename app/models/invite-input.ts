@@ -3,8 +3,12 @@ import { z } from "zod";
 export const MAX_INVITES_PER_BATCH = 500;
 /** How long a personal fan invitation link stays valid. */
 export const FAN_INVITE_DAYS = 14;
-/** The job that emails a fan invitation (enqueued by the invitations page and, in bulk, by the CSV import). */
+/**
+ * The job that emails a fan invitation (defined in fan-invites.server.ts; queued by the invitations page and, in
+ * bulk, by the CSV import, which builds its rows from this name and payload without loading the handler).
+ */
 export const FAN_INVITE_SEND_JOB = "fan-invite.send";
+export const fanInviteSendPayload = z.object({ inviteId: z.string(), inviterName: z.string() });
 
 export type InviteEntry = { email: string; name: string | null };
 export type InviteLineError = { line: number; text: string; reason: string };

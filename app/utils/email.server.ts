@@ -6,7 +6,8 @@ import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { devToolsEnabled } from "./dev-tools.server";
 import { redactContent, type MessageContent, type StoredAttachment } from "./redaction";
-import { enqueueJob, registerJobHandler } from "./jobs.server";
+import { z } from "zod";
+import { defineJob } from "./jobs.server";
 
 /**
  * The only way Kindred sends mail. Every message is rendered from a react-email template, recorded in the
@@ -44,8 +45,6 @@ export function parseStoredAttachments(json: string): StoredAttachment[] {
 }
 
 export type SendEmailResult = { id: string; status: "sent" | "failed" | "skipped"; error?: string };
-
-export const EMAIL_DELIVER_JOB = "email.deliver";
 
 /** A message rendered and ready to record: what the outbox shows, and (when it has secrets) what the recipient gets. */
 export type PreparedEmail = { input: SendEmailInput; visible: MessageContent; full: MessageContent; hasPrivate: boolean };
@@ -97,7 +96,7 @@ export async function recordEmail(prepared: PreparedEmail, { tx, deliverAt }: { 
     select: { id: true },
   });
   if (env.RESEND_API_KEY) {
-    await enqueueJob(EMAIL_DELIVER_JOB, { messageId: message.id }, { tx, dedupeKey: `email:${message.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, runAt: deliverAt ?? new Date(Date.now() + 30_000) });
+    await emailDeliverJob.enqueue({ messageId: message.id }, { tx, dedupeKey: `email:${message.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, runAt: deliverAt ?? new Date(Date.now() + 30_000) });
   }
   return { id: message.id };
 }
@@ -166,7 +165,7 @@ export async function deliverOutboxMessage(id: string): Promise<{ status: "sent"
   return error ? { status: "failed", error } : { status: "sent" };
 }
 
-registerJobHandler(EMAIL_DELIVER_JOB, async ({ messageId }: { messageId: string }, job) => {
+const emailDeliverJob = defineJob("email.deliver", z.object({ messageId: z.string() }), async ({ messageId }, job) => {
   const result = await deliverOutboxMessage(messageId);
   if (result.status !== "failed") return;
   // The last try: nobody can send it any more, so its secrets are not kept either.

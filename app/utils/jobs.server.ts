@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "#app/generated/prisma/client";
+import { z } from "zod";
 import { db, engine } from "./db.server";
+import { jobRow, type JobRowOptions } from "./job-row";
 
 /**
  * Durable background jobs (docs/decisions/018-job-queue.md). Every job is a row in the Job table, written in the
@@ -15,45 +17,51 @@ import { db, engine } from "./db.server";
  * result is ignored. A failed run is retried with exponential backoff until maxAttempts. Handlers must be
  * idempotent: a crash after the work but before "done" runs them again.
  */
-export type JobHandler = (payload: any, job: { id: string; attempts: number }) => Promise<void>;
+export type JobContext = { id: string; attempts: number };
 
-const handlers = new Map<string, JobHandler>();
+/** A kind of background work: its name, the shape of its payload, and how to queue it. */
+export type JobDefinition<S extends z.ZodType> = {
+  readonly name: string;
+  readonly schema: S;
+  /** Queues the job; the payload is checked against the schema now, and again when the job runs. */
+  enqueue(payload: z.input<S>, opts?: EnqueueOptions): Promise<{ id: string }>;
+};
 
-export function registerJobHandler(type: string, handler: JobHandler) {
-  handlers.set(type, handler);
+type Registered = { schema: z.ZodType; handler: (payload: unknown, job: JobContext) => Promise<void> };
+const definitions = new Map<string, Registered>();
+
+/**
+ * Defines a job: the one way app code declares background work. The handler receives the payload as the schema
+ * parsed it; a payload that does not fit (a row queued by an older version, say) fails the job at once, with the
+ * schema's message, instead of being retried.
+ */
+export function defineJob<S extends z.ZodType>(name: string, schema: S, handler: (payload: z.output<S>, job: JobContext) => Promise<void>): JobDefinition<S> {
+  // A module reloaded in development defines its jobs again: the newest handler wins.
+  definitions.set(name, { schema, handler: handler as Registered["handler"] });
+  return { name, schema, enqueue: async (payload, opts = {}) => insertJob(jobRow(name, schema, payload, opts), opts) };
 }
 
 /** A job's lease lasts this long without renewal; a restarted server picks up a crashed run within it. */
 export const LEASE_MS = 20_000;
 const HEARTBEAT_MS = 5_000;
 
-type EnqueueOptions = {
-  runAt?: Date;
-  dedupeKey?: string;
-  maxAttempts?: number;
+type EnqueueOptions = JobRowOptions & {
   /** the transaction of the change that causes the job: both are kept, or neither */
   tx?: Prisma.TransactionClient;
 };
 
-/** Adds a job. With a dedupeKey, a second enqueue of the same key is a no-op (idempotent scheduling). */
-export async function enqueueJob(type: string, payload: unknown, opts: EnqueueOptions = {}) {
+/** Adds a job row. With a dedupeKey, a second insert of the same key is a no-op. */
+async function insertJob(data: ReturnType<typeof jobRow>, opts: EnqueueOptions) {
   const client = opts.tx ?? db;
-  const data = {
-    type,
-    payload: JSON.stringify(payload ?? {}),
-    runAt: opts.runAt ?? new Date(),
-    maxAttempts: opts.maxAttempts ?? 5,
-    dedupeKey: opts.dedupeKey ?? null,
-  };
-  if (opts.dedupeKey) {
+  if (data.dedupeKey) {
     if (engine === "postgresql") {
       // Two instances scheduling the same key at once: INSERT … ON CONFLICT DO NOTHING, which (unlike an upsert
       // that loses the race with a unique-key error) does not abort the caller's transaction.
       const createMany = client.job.createMany as unknown as (args: { data: (typeof data)[]; skipDuplicates: boolean }) => Promise<unknown>;
       await createMany.call(client.job, { data: [data], skipDuplicates: true });
-      return client.job.findUniqueOrThrow({ where: { dedupeKey: opts.dedupeKey }, select: { id: true } });
+      return client.job.findUniqueOrThrow({ where: { dedupeKey: data.dedupeKey }, select: { id: true } });
     }
-    return client.job.upsert({ where: { dedupeKey: opts.dedupeKey }, create: data, update: {}, select: { id: true } });
+    return client.job.upsert({ where: { dedupeKey: data.dedupeKey }, create: data, update: {}, select: { id: true } });
   }
   return client.job.create({ data, select: { id: true } });
 }
@@ -72,6 +80,9 @@ export async function releaseLapsedLeases(now = new Date()) {
   return count;
 }
 
+/** A failure that another try cannot fix (no such job, a payload that does not fit): the job fails at once. */
+class PermanentJobError extends Error {}
+
 type JobRow = { id: string; type: string; payload: string; attempts: number; maxAttempts: number };
 
 /** Claims one pending job and runs it under a renewed lease; false when another runner had it first. */
@@ -88,14 +99,16 @@ async function runJob(job: JobRow) {
     db.job.updateMany({ where: mine, data: { lockedAt: new Date() } }).catch(() => {});
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  const handler = handlers.get(job.type);
+  const definition = definitions.get(job.type);
   try {
-    if (!handler) throw new Error(`No handler registered for job type "${job.type}"`);
-    await handler(JSON.parse(job.payload), { id: job.id, attempts });
+    if (!definition) throw new PermanentJobError(`No job is defined with the name "${job.type}"`);
+    const payload = definition.schema.safeParse(JSON.parse(job.payload));
+    if (!payload.success) throw new PermanentJobError(`The payload does not fit the job "${job.type}": ${payload.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`);
+    await definition.handler(payload.data, { id: job.id, attempts });
     await db.job.updateMany({ where: mine, data: { status: "done", lockedAt: null, lockedBy: null, lastError: null } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const giveUp = attempts >= job.maxAttempts;
+    const giveUp = error instanceof PermanentJobError || attempts >= job.maxAttempts;
     await db.job.updateMany({
       where: mine,
       data: {
@@ -129,29 +142,29 @@ export async function runJobById(id: string, now = new Date()) {
   return job ? runJob(job) : false;
 }
 
-export const CLEANUP_JOB = "maintenance.cleanup";
 const KEEP_FINISHED_JOBS_DAYS = 14;
 
 /**
- * Daily housekeeping: finished jobs older than two weeks, expired sessions, and sign-in codes that expired or were
- * used go; it schedules the next day's run itself.
+ * Daily housekeeping: finished jobs older than two weeks, expired sessions, sign-in codes that expired or were
+ * used, and rate-limit counters whose window ended go; it schedules the next day's run itself.
  */
 export async function cleanUp(now = new Date()) {
   const day = 86_400_000;
-  const [jobs, sessions, tokens] = await Promise.all([
+  const [jobs, sessions, tokens, limits] = await Promise.all([
     db.job.deleteMany({ where: { status: { in: ["done", "failed"] }, updatedAt: { lt: new Date(now.getTime() - KEEP_FINISHED_JOBS_DAYS * day) } } }),
     db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.loginToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { usedAt: { not: null } }] } }),
+    db.rateLimit.deleteMany({ where: { expire: { lt: now } } }),
   ]);
-  return { jobs: jobs.count, sessions: sessions.count, tokens: tokens.count };
+  return { jobs: jobs.count, sessions: sessions.count, tokens: tokens.count, rateLimits: limits.count };
 }
 
 function scheduleCleanup(now = new Date()) {
   const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 3));
-  return enqueueJob(CLEANUP_JOB, {}, { runAt: tomorrow, dedupeKey: `${CLEANUP_JOB}:${tomorrow.toISOString().slice(0, 10)}` });
+  return cleanupJob.enqueue({}, { runAt: tomorrow, dedupeKey: `${cleanupJob.name}:${tomorrow.toISOString().slice(0, 10)}` });
 }
 
-registerJobHandler(CLEANUP_JOB, async () => {
+export const cleanupJob = defineJob("maintenance.cleanup", z.object({}), async () => {
   await cleanUp();
   await scheduleCleanup();
 });

@@ -2,7 +2,8 @@
 // instances' workers compete for it, and a rolled-back change queues nothing.
 import { afterEach, describe, expect, test } from "vitest";
 import { db, engine } from "./db.server";
-import { enqueueJob, registerJobHandler } from "./jobs.server";
+import { z } from "zod";
+import { defineJob } from "./jobs.server";
 import { startQueue } from "./queue.server";
 
 async function until(check: () => Promise<boolean>, ms = 20_000) {
@@ -21,12 +22,12 @@ afterEach(async () => {
 describe.skipIf(engine !== "postgresql")("the PostgreSQL job queue", () => {
   test("a committed job runs at once; one rolled back with its change is never queued", async () => {
     const seen: number[] = [];
-    registerJobHandler("test.queue.collect", async ({ n }: { n: number }) => void seen.push(n));
+    const collect = defineJob("test.queue.collect", z.object({ n: z.number() }), async ({ n }) => void seen.push(n));
     queues.push(await startQueue());
-    const { id } = await db.$transaction((tx) => enqueueJob("test.queue.collect", { n: 1 }, { tx }));
+    const { id } = await db.$transaction((tx) => collect.enqueue({ n: 1 }, { tx }));
     await expect(
       db.$transaction(async (tx) => {
-        await enqueueJob("test.queue.collect", { n: 2 }, { tx });
+        await collect.enqueue({ n: 2 }, { tx });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -38,7 +39,7 @@ describe.skipIf(engine !== "postgresql")("the PostgreSQL job queue", () => {
 
   test("two instances' workers run each of 300 jobs exactly once", async () => {
     const runs = new Map<number, number>();
-    registerJobHandler("test.queue.count", async ({ n }: { n: number }) => {
+    defineJob("test.queue.count", z.object({ n: z.number() }), async ({ n }) => {
       runs.set(n, (runs.get(n) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 2));
     });
@@ -50,11 +51,11 @@ describe.skipIf(engine !== "postgresql")("the PostgreSQL job queue", () => {
   });
 
   test("a failed run is queued again for its retry time, and a job moved later waits for its new time", async () => {
-    registerJobHandler("test.queue.flaky", async () => {
+    const flaky = defineJob("test.queue.flaky", z.object({}), async () => {
       throw new Error("boom");
     });
     queues.push(await startQueue());
-    const { id } = await enqueueJob("test.queue.flaky", {}, { maxAttempts: 3 });
+    const { id } = await flaky.enqueue({}, { maxAttempts: 3 });
     await until(async () => (await db.job.findUniqueOrThrow({ where: { id } })).attempts === 1);
     const job = await db.job.findUniqueOrThrow({ where: { id } });
     expect(job).toMatchObject({ status: "pending", lastError: "boom" });

@@ -1,6 +1,8 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "./db.server";
 
-// In-memory limits: Kindred runs as one server process per database (docs/decisions/005-rate-limits-and-jobs-in-process.md).
+// Limits kept in the database (the RateLimit table, through rate-limiter-flexible's Prisma store), so every instance
+// on one database counts against the same budget (docs/decisions/019-several-instances.md).
 const rules = {
   /** sign-in emails per address */
   loginPerEmail: { points: 5, duration: 15 * 60 },
@@ -18,13 +20,14 @@ const rules = {
 
 export type RateLimitRule = keyof typeof rules;
 
-const g = globalThis as unknown as { __kindredLimiters?: Map<RateLimitRule, RateLimiterMemory> };
+const g = globalThis as unknown as { __kindredLimiters?: Map<RateLimitRule, RateLimiterPrisma> };
 const limiters = (g.__kindredLimiters ??= new Map());
 
 function limiter(rule: RateLimitRule) {
   let l = limiters.get(rule);
   if (!l) {
-    l = new RateLimiterMemory({ keyPrefix: rule, ...rules[rule] });
+    // The store's own sweep is off: the daily cleanup job removes expired counters (jobs.server.ts).
+    l = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: rule, clearExpiredByTimeout: false, ...rules[rule] });
     limiters.set(rule, l);
   }
   return l;
@@ -58,6 +61,6 @@ export function describeRetry(seconds: number) {
 }
 
 /** Forgets every counter (tests). */
-export function resetRateLimits() {
-  limiters.clear();
+export async function resetRateLimits() {
+  await db.rateLimit.deleteMany();
 }

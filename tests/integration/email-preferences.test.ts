@@ -3,15 +3,15 @@ import { staffScope } from "#tests/factories";
 import "#app/jobs.server";
 import { action as programAction, loader as programLoader } from "#app/routes/me.programs.$slug/route";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/unsubscribe.$token/route";
-import { SCOOP_NOTIFY_JOB } from "#app/models/scoops/manage.server";
-import { EVENT_ANNOUNCE_JOB } from "#app/models/events/jobs";
+import { scoopNotifyJob } from "#app/models/scoops/notify.server";
+import { eventAnnounceJob } from "#app/models/events/emails.server";
 import { createCampaign } from "#app/models/seeding/campaigns.server";
 import { runFollowUp } from "#app/models/seeding/pipeline.server";
 import { bulkMessage } from "#app/models/bulk-actions.server";
 import { refreshMetrics, requestDisclosure } from "#app/models/posts/metrics.server";
 import { unsubscribeToken } from "#app/models/unsubscribe.server";
 import { db } from "#app/utils/db.server";
-import { enqueueJob, runDueJobs } from "#app/utils/jobs.server";
+import { runDueJobs } from "#app/utils/jobs.server";
 import { HIDDEN_SECRET } from "#app/utils/redaction";
 import { BASE, callAction, callLoader, cookieFor } from "#tests/utils";
 import { createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
@@ -26,14 +26,14 @@ async function setup() {
 
 async function publishScoop(brandId: string) {
   const scoop = await db.scoop.create({ data: { brandId, title: `Preview ${Date.now()}`, body: "Soon.", publishAt: new Date(Date.now() - 1000) } });
-  await enqueueJob(SCOOP_NOTIFY_JOB, { scoopId: scoop.id, kind: "published" });
+  await scoopNotifyJob.enqueue({ scoopId: scoop.id, kind: "published" });
   while ((await runDueJobs()) > 0);
   return scoop;
 }
 
 async function announceEvent(brandId: string) {
   const event = await createEvent(db, brandId);
-  await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId: event.id });
+  await eventAnnounceJob.enqueue({ eventId: event.id });
   while ((await runDueJobs()) > 0);
   return event;
 }

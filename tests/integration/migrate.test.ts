@@ -4,7 +4,9 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
+import pg from "pg";
 import { isPostgresUrl } from "#app/utils/database-url";
+import { dropTestDatabase, pgAdmin, pgDatabaseUrl } from "#tests/setup/postgres";
 
 const TEMPLATE = path.resolve("tmp/test-db/template.db");
 
@@ -64,5 +66,56 @@ describe.skipIf(isPostgresUrl())("migrations at start-up", () => {
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'Heartbeat'").get()).toBeTruthy();
     check.close();
     rmSync(file, { force: true });
+  });
+});
+
+function setup(url: string, envFile: string, ...args: string[]) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(process.execPath, ["scripts/setup.mjs", ...args], { env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, ENV_FILE: envFile } as unknown as NodeJS.ProcessEnv });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    child.stderr.on("data", (d: Buffer) => (out += d));
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
+
+// `DATABASE_URL=postgresql://… npm run setup` on an empty database: the schema, the queue's schema and the demo data.
+describe.skipIf(!isPostgresUrl())("setup on PostgreSQL", () => {
+  test("migrates an empty database and seeds the demo; a reset starts again from empty", { timeout: 120_000 }, async () => {
+    const name = `kindred_t_setup_${process.pid}`;
+    const envFile = path.resolve("tmp", `setup-${process.pid}.env`);
+    await dropTestDatabase(name);
+    await pgAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+    const url = pgDatabaseUrl(name);
+    const counts = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
+        return {
+          brands: await one(`SELECT COUNT(*) AS n FROM "Brand"`),
+          demoStaff: await one(`SELECT COUNT(*) AS n FROM "User" WHERE email IN ('maya@juniperbakery.example', 'sam@juniperbakery.example', 'lea@juniperbakery.example')`),
+          ambassadors: await one(`SELECT COUNT(*) AS n FROM "Ambassador"`),
+          queue: await one(`SELECT COUNT(*) AS n FROM information_schema.schemata WHERE schema_name = 'graphile_worker'`),
+        };
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const first = await setup(url, envFile);
+      expect(first.out).toContain("Seeded Juniper Bakery");
+      expect(first.code).toBe(0);
+      const seeded = await counts();
+      expect(seeded).toMatchObject({ brands: 2, demoStaff: 3, queue: 1 });
+      expect(seeded.ambassadors).toBeGreaterThan(50);
+      const again = await setup(url, envFile, "--reset");
+      expect(again.out).toContain("Removed the old database.");
+      expect(again.code).toBe(0);
+      expect(await counts()).toEqual(seeded);
+    } finally {
+      rmSync(envFile, { force: true });
+      await dropTestDatabase(name);
+    }
   });
 });

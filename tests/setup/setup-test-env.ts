@@ -31,8 +31,8 @@ const { resetEnvCache } = await import("#app/utils/env.server");
 let consoleError: ReturnType<typeof vi.spyOn>;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  resetRateLimits();
+beforeEach(async () => {
+  await resetRateLimits();
   resetEnvCache();
   consoleError = vi.spyOn(console, "error");
 });

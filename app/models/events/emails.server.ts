@@ -10,7 +10,8 @@ import { transition } from "#app/utils/transition.server";
 import { prepareEmail, recordEmail, sendEmail, type EmailAttachment, type SendEmailInput } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { readAudience } from "../audience";
 import { audienceWhere } from "../audience.server";
 import { TIER_THRESHOLDS_SELECT } from "../tiers";
@@ -23,7 +24,6 @@ import { wantsEmail } from "../email-preferences";
 import { unsubscribeHeaders } from "../unsubscribe.server";
 import { NotFound } from "../errors";
 import type { BrandScope } from "../scope";
-import { EVENT_ANNOUNCE_JOB, EVENT_REMINDER_JOB, EVENT_WRAP_UP_JOB } from "./jobs";
 import { EVENT_DETAIL } from "./manage.server";
 
 /** Builds and sends one event email to one ambassador. */
@@ -87,7 +87,7 @@ const ANNOUNCE_BATCH = 100;
  * yet, 100 per job (each batch queues the next). Each fan's row and email commit together, so a crash or a retry
  * never emails anyone twice or skips anyone.
  */
-registerJobHandler(EVENT_ANNOUNCE_JOB, async ({ eventId, afterId }: { eventId: string; afterId?: string }) => {
+export const eventAnnounceJob = defineJob("event.announce", z.object({ eventId: z.string(), afterId: z.string().optional() }), async ({ eventId, afterId }) => {
   const now = new Date();
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, brandId: true, publishedAt: true, startsAt: true, audienceKind: true, audienceValues: true, brand: { select: TIER_THRESHOLDS_SELECT } } });
   if (!event?.publishedAt || event.startsAt <= now) return;
@@ -117,14 +117,14 @@ registerJobHandler(EVENT_ANNOUNCE_JOB, async ({ eventId, afterId }: { eventId: s
   }
   if (recipients.length === ANNOUNCE_BATCH) {
     const last = recipients[recipients.length - 1].id;
-    await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId, afterId: last }, { dedupeKey: `event:${eventId}:announce:after:${last}` });
+    await eventAnnounceJob.enqueue({ eventId, afterId: last }, { dedupeKey: `event:${eventId}:announce:after:${last}` });
   } else {
     await db.event.update({ where: { id: eventId }, data: { announcedAt: now } });
   }
 });
 
 /** 24 hours before: a reminder to everyone going (skipped if the event moved since it was scheduled). */
-registerJobHandler(EVENT_REMINDER_JOB, async ({ eventId, startsAt }: { eventId: string; startsAt: string }) => {
+export const eventReminderJob = defineJob("event.reminder", z.object({ eventId: z.string(), startsAt: z.iso.datetime() }), async ({ eventId, startsAt }) => {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { startsAt: true, publishedAt: true } });
   if (!event?.publishedAt || event.startsAt.toISOString() !== startsAt) return;
   const going = await db.rsvp.findMany({ where: { eventId, status: "going" }, select: { ambassadorId: true } });
@@ -150,7 +150,7 @@ export async function wrapUpEvent(eventId: string, now = new Date()) {
   return true;
 }
 
-registerJobHandler(EVENT_WRAP_UP_JOB, async ({ eventId, endsAt }: { eventId: string; endsAt: string }) => {
+export const eventWrapUpJob = defineJob("event.wrap-up", z.object({ eventId: z.string(), endsAt: z.iso.datetime() }), async ({ eventId, endsAt }) => {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { endsAt: true } });
   if (!event || event.endsAt.toISOString() !== endsAt) return;
   await wrapUpEvent(eventId);

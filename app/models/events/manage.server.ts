@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { zonedInputToUtc } from "#app/utils/format";
-import { enqueueJob } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { discardFiles, type PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
@@ -14,7 +13,8 @@ import { TIER_THRESHOLDS_SELECT } from "../tiers";
 import { orderWaitlist, resolveEventTimes, type EventInput } from "./rules";
 import { NotFound } from "../errors";
 import type { BrandScope } from "../scope";
-import { EVENT_ANNOUNCE_JOB, EVENT_FILL_JOB, EVENT_REMINDER_JOB, EVENT_WRAP_UP_JOB } from "./jobs";
+import { eventAnnounceJob, eventReminderJob, eventWrapUpJob } from "./emails.server";
+import { eventFillJob } from "./waitlist.server";
 
 type Tx = Prisma.TransactionClient;
 const HOUR = 3_600_000;
@@ -101,9 +101,9 @@ export async function saveEvent(scope: BrandScope, {
   if (oldCover && oldCover !== coverUploadId) await deleteUploads(brandId, [oldCover]);
   await scheduleEventJobs(event.id);
   // Published for the first time: the audience hears of it (once, whatever is edited later).
-  if (data.publishedAt && !existing?.publishedAt) await enqueueJob(EVENT_ANNOUNCE_JOB, { eventId: event.id }, { dedupeKey: `event:${event.id}:announce` });
+  if (data.publishedAt && !existing?.publishedAt) await eventAnnounceJob.enqueue({ eventId: event.id }, { dedupeKey: `event:${event.id}:announce` });
   // More capacity (or none) may open seats for the waitlist.
-  if (existing) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id });
+  if (existing) await eventFillJob.enqueue({ eventId: event.id });
   return { ok: true, id: event.id };
 }
 
@@ -112,9 +112,9 @@ async function scheduleEventJobs(eventId: string) {
   if (!e.publishedAt) return;
   const reminderAt = new Date(e.startsAt.getTime() - 24 * HOUR);
   if (reminderAt > new Date()) {
-    await enqueueJob(EVENT_REMINDER_JOB, { eventId: e.id, startsAt: e.startsAt.toISOString() }, { runAt: reminderAt, dedupeKey: `event:${e.id}:reminder:${e.startsAt.getTime()}` });
+    await eventReminderJob.enqueue({ eventId: e.id, startsAt: e.startsAt.toISOString() }, { runAt: reminderAt, dedupeKey: `event:${e.id}:reminder:${e.startsAt.getTime()}` });
   }
-  await enqueueJob(EVENT_WRAP_UP_JOB, { eventId: e.id, endsAt: e.endsAt.toISOString() }, { runAt: e.endsAt, dedupeKey: `event:${e.id}:wrap:${e.endsAt.getTime()}` });
+  await eventWrapUpJob.enqueue({ eventId: e.id, endsAt: e.endsAt.toISOString() }, { runAt: e.endsAt, dedupeKey: `event:${e.id}:wrap:${e.endsAt.getTime()}` });
 }
 
 /** Whether the event is one of the scope's brand's (checked before an edit stores any upload). */

@@ -5,7 +5,6 @@ import QRCode from "qrcode";
 import { db } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
-import { enqueueJob } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { collectAnswers, parseQuestions } from "../application";
 import { matchesAudience, readAudience } from "../audience";
@@ -16,10 +15,9 @@ import { recordTouch } from "../timeline.server";
 import { suggestDisclosure } from "../disclosure";
 import { Conflict, NotFound } from "../errors";
 import type { FanScope } from "../scope";
-import { EVENT_FILL_JOB } from "./jobs";
 import { EVENT_DETAIL, RSVP_ROW, orderedWaitlist, parseAnswers } from "./manage.server";
 import { newTicketCode, seatsLeft, takeSeats } from "./seats.server";
-import { enqueueEventEmail, expireOffer } from "./waitlist.server";
+import { enqueueEventEmail, eventFillJob, expireOffer } from "./waitlist.server";
 
 
 /** Published, upcoming events the fan is invited to (by audience) or has answered, soonest first. */
@@ -175,7 +173,7 @@ export async function respondToEvent(scope: FanScope, eventId: string, input: Rs
     const released = held - seatsHeld(status, plusOnes);
     // Free seats go to the waitlist: after a release, and also when someone joins it while seats are free (a party
     // too large for them, with smaller ones waiting behind).
-    if (released > 0 || (status === "waitlisted" && (await seatsLeft(tx, event.id)) > 0)) await enqueueJob(EVENT_FILL_JOB, { eventId: event.id }, { tx });
+    if (released > 0 || (status === "waitlisted" && (await seatsLeft(tx, event.id)) > 0)) await eventFillJob.enqueue({ eventId: event.id }, { tx });
     const stamp = now.getTime();
     if (status === "going" && current?.status !== "going") await enqueueEventEmail(tx, "confirmed", event.id, member.id, stamp);
     if (status === "waitlisted" && current?.status !== "waitlisted") await enqueueEventEmail(tx, "waitlisted", event.id, member.id, stamp);

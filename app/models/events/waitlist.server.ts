@@ -2,11 +2,11 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { pickOffers, seatsHeld, type RsvpStatus } from "./rules";
 import { recordTouch } from "../timeline.server";
 import { sendEventEmail } from "./emails.server";
-import { EVENT_EMAIL_JOB, EVENT_FILL_JOB, EVENT_OFFER_EXPIRE_JOB } from "./jobs";
 import { orderedWaitlist } from "./manage.server";
 import { rsvpSummary } from "./rsvp.server";
 import { takeSeats } from "./seats.server";
@@ -34,7 +34,7 @@ export async function fillFreeSeats(eventId: string, now = new Date()) {
       const r = await tx.rsvp.findUniqueOrThrow({ where: { id: pick.id }, select: { ambassadorId: true } });
       await recordTouch({ brandId: event.brandId, ambassadorId: r.ambassadorId, kind: "event", summary: rsvpSummary("offered", event.title), at: now }, tx);
       // An offer committed is an offer emailed, and one that ends on time.
-      await enqueueJob(EVENT_OFFER_EXPIRE_JOB, { rsvpId: pick.id }, { tx, runAt: expiresAt, dedupeKey: `offer:${pick.id}:${now.getTime()}` });
+      await eventOfferExpireJob.enqueue({ rsvpId: pick.id }, { tx, runAt: expiresAt, dedupeKey: `offer:${pick.id}:${now.getTime()}` });
       await enqueueEventEmail(tx, "offer", event.id, r.ambassadorId, now.getTime());
       return true;
     }).catch((e) => {
@@ -63,7 +63,7 @@ export async function cancelUpcomingRsvps(tx: Tx, ambassadorId: string, reason: 
     const held = seatsHeld(r.status, r.plusOnes);
     if (held > 0) {
       await takeSeats(tx, r.eventId, -held);
-      await enqueueJob(EVENT_FILL_JOB, { eventId: r.eventId }, { tx });
+      await eventFillJob.enqueue({ eventId: r.eventId }, { tx });
     }
     await recordTouch({ brandId: r.brandId, ambassadorId, kind: "event", summary: `${r.status === "waitlisted" ? "Left the waitlist for" : "Cancelled their RSVP to"} ${r.event.title} (${reason})`, at: now }, tx);
   }
@@ -85,23 +85,26 @@ export async function expireOffer(rsvpId: string, now = new Date()) {
   return done;
 }
 
-type RsvpEmailKind = "confirmed" | "waitlisted" | "offer" | "cancelled";
+const RSVP_EMAIL_KINDS = ["confirmed", "waitlisted", "offer", "cancelled"] as const;
+type RsvpEmailKind = (typeof RSVP_EMAIL_KINDS)[number];
 
 export function enqueueEventEmail(tx: Tx, kind: RsvpEmailKind, eventId: string, ambassadorId: string, stamp: number) {
-  return enqueueJob(EVENT_EMAIL_JOB, { kind, eventId, ambassadorId }, { tx, dedupeKey: `event-email:${kind}:${eventId}:${ambassadorId}:${stamp}` });
+  return eventEmailJob.enqueue({ kind, eventId, ambassadorId }, { tx, dedupeKey: `event-email:${kind}:${eventId}:${ambassadorId}:${stamp}` });
 }
 
 const EMAIL_STILL_TRUE: Record<RsvpEmailKind, RsvpStatus> = { confirmed: "going", waitlisted: "waitlisted", offer: "offered", cancelled: "not_going" };
 
-registerJobHandler(EVENT_EMAIL_JOB, async ({ kind, eventId, ambassadorId }: { kind: RsvpEmailKind; eventId: string; ambassadorId: string }) => {
+/** One email about an RSVP (confirmation, waitlist, offer), queued in the transaction of the change it is about. */
+const eventEmailJob = defineJob("event.email", z.object({ kind: z.enum(RSVP_EMAIL_KINDS), eventId: z.string(), ambassadorId: z.string() }), async ({ kind, eventId, ambassadorId }) => {
   // Sent only while it is still true (a fan who cancelled since gets no ticket).
   const rsvp = await db.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId } }, select: { status: true } });
   if (rsvp?.status === EMAIL_STILL_TRUE[kind]) await sendEventEmail(kind, eventId, ambassadorId);
 });
 
-registerJobHandler(EVENT_FILL_JOB, async ({ eventId }: { eventId: string }) => {
+/** Offers the event's free seats to its waitlist. */
+export const eventFillJob = defineJob("event.fill", z.object({ eventId: z.string() }), async ({ eventId }) => {
   await fillFreeSeats(eventId);
 });
-registerJobHandler(EVENT_OFFER_EXPIRE_JOB, async ({ rsvpId }: { rsvpId: string }) => {
+const eventOfferExpireJob = defineJob("event.offer-expire", z.object({ rsvpId: z.string() }), async ({ rsvpId }) => {
   await expireOffer(rsvpId);
 });

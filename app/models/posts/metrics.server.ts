@@ -7,15 +7,14 @@ import { db } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { unsubscribeHeaders } from "../unsubscribe.server";
 import { getEnv } from "#app/utils/env.server";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { perkTypeOf, suggestDisclosure } from "../disclosure";
 import { recordTouch } from "../timeline.server";
 import { NotFound } from "../errors";
 import { ambassadorRecordWhere, type BrandScope, type FanScope } from "../scope";
 
 const DAY = 86_400_000;
-
-export const POST_METRICS_JOB = "post.metrics";
 
 export type Metrics = { views?: number | null; likes: number; comments: number; shares: number; saves: number };
 
@@ -36,7 +35,7 @@ export const METRIC_DAYS = [1, 7, 30];
 export async function scheduleMetricReads(postId: string, postedAt: Date, tx?: Prisma.TransactionClient) {
   for (const d of METRIC_DAYS) {
     const runAt = new Date(Math.max(postedAt.getTime() + d * DAY, Date.now()));
-    await enqueueJob(POST_METRICS_JOB, { postId, day: d }, { tx, runAt, dedupeKey: `post:${postId}:metrics:${d}` });
+    await postMetricsJob.enqueue({ postId, day: d }, { tx, runAt, dedupeKey: `post:${postId}:metrics:${d}` });
   }
 }
 
@@ -80,7 +79,7 @@ export async function refreshMetrics(postId: string): Promise<"fetched" | "asked
   return "asked";
 }
 
-registerJobHandler(POST_METRICS_JOB, async ({ postId }: { postId: string }) => {
+export const postMetricsJob = defineJob("post.metrics", z.object({ postId: z.string(), day: z.number().int() }), async ({ postId }) => {
   await refreshMetrics(postId);
 });
 

@@ -3,7 +3,6 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { zonedInputToUtc } from "#app/utils/format";
-import { enqueueJob } from "#app/utils/jobs.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { discardFiles, type PendingFile } from "#app/utils/request-body.server";
 import { checkUpload, deleteUploads, storeUpload } from "#app/utils/uploads.server";
@@ -12,9 +11,8 @@ import { audienceSize } from "../audience.server";
 import { TIER_THRESHOLDS_SELECT } from "../tiers";
 import { parseLinks, resolveScoopTimes, type ScoopInput, type ScoopLink } from "./rules";
 import { NotFound } from "../errors";
+import { scoopNotifyJob } from "./notify.server";
 import { type BrandScope } from "../scope";
-
-export const SCOOP_NOTIFY_JOB = "scoop.notify";
 
 const uploadKind = (f: PendingFile) => (f.field === "images" ? "image" : "file");
 
@@ -76,9 +74,9 @@ export async function saveScoop(scope: BrandScope, {
 export async function scheduleScoopEmails(scoopId: string) {
   const s = await db.scoop.findUnique({ where: { id: scoopId }, select: { id: true, publishAt: true, embargoUntil: true } });
   if (!s?.publishAt) return;
-  await enqueueJob(SCOOP_NOTIFY_JOB, { scoopId: s.id, kind: "published" }, { runAt: s.publishAt, dedupeKey: `scoop:${s.id}:published:${s.publishAt.getTime()}` });
+  await scoopNotifyJob.enqueue({ scoopId: s.id, kind: "published" }, { runAt: s.publishAt, dedupeKey: `scoop:${s.id}:published:${s.publishAt.getTime()}` });
   if (s.embargoUntil && s.embargoUntil > s.publishAt) {
-    await enqueueJob(SCOOP_NOTIFY_JOB, { scoopId: s.id, kind: "lifted" }, { runAt: s.embargoUntil, dedupeKey: `scoop:${s.id}:lifted:${s.embargoUntil.getTime()}` });
+    await scoopNotifyJob.enqueue({ scoopId: s.id, kind: "lifted" }, { runAt: s.embargoUntil, dedupeKey: `scoop:${s.id}:lifted:${s.embargoUntil.getTime()}` });
   }
 }
 

@@ -4,14 +4,15 @@ import { db } from "#app/utils/db.server";
 import { prepareEmail, recordEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime } from "#app/utils/format";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { readAudience } from "../audience";
 import { audienceWhere } from "../audience.server";
 import { TIER_THRESHOLDS_SELECT } from "../tiers";
 import { suggestDisclosure } from "../disclosure";
 import { wantsEmail } from "../email-preferences";
 import { unsubscribeHeaders } from "../unsubscribe.server";
-import { SCOOP_NOTIFY_JOB, SCOOP_SUMMARY } from "./manage.server";
+import { SCOOP_SUMMARY } from "./manage.server";
 
 const BATCH = 100;
 
@@ -20,7 +21,7 @@ const BATCH = 100;
  * ends), skipping fans who turned program emails off and fans already emailed, then queues the next batch.
  * Runs in the job runner; a scoop that was unpublished or rescheduled since is left alone.
  */
-registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopId: string; kind: "published" | "lifted"; afterId?: string }) => {
+export const scoopNotifyJob = defineJob("scoop.notify", z.object({ scoopId: z.string(), kind: z.enum(["published", "lifted"]), afterId: z.string().optional() }), async ({ scoopId, kind, afterId }) => {
   const now = new Date();
   const s = await db.scoop.findUnique({
     where: { id: scoopId },
@@ -78,7 +79,7 @@ registerJobHandler(SCOOP_NOTIFY_JOB, async ({ scoopId, kind, afterId }: { scoopI
   }
   if (recipients.length === BATCH) {
     const last = recipients[recipients.length - 1].id;
-    await enqueueJob(SCOOP_NOTIFY_JOB, { scoopId: s.id, kind, afterId: last }, { dedupeKey: `scoop:${s.id}:${kind}:after:${last}` });
+    await scoopNotifyJob.enqueue({ scoopId: s.id, kind, afterId: last }, { dedupeKey: `scoop:${s.id}:${kind}:after:${last}` });
   } else {
     await db.scoop.update({ where: { id: s.id }, data: kind === "published" ? { notifiedAt: now } : { liftNotifiedAt: now } });
   }

@@ -6,7 +6,8 @@ import { db } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import { sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { enqueueJob, registerJobHandler } from "#app/utils/jobs.server";
+import { z } from "zod";
+import { defineJob } from "#app/utils/jobs.server";
 import { followUpSchedule, parseFollowUpDays, type RequestStatus } from "./rules";
 import { recordTouch } from "../timeline.server";
 import { choicesOf } from "../email-preferences";
@@ -14,8 +15,6 @@ import { unsubscribeHeaders } from "../unsubscribe.server";
 import { NotFound } from "../errors";
 import { ambassadorRecordWhere, type BrandScope, type FanScope } from "../scope";
 import { releaseUnit } from "./stock.server";
-
-export const SEEDING_FOLLOW_UP_JOB = "seeding.follow-up";
 
 async function scopedRequests(brandId: string, campaignId: string, ids: string[], statuses: RequestStatus[]) {
   return db.seedingRequest.findMany({
@@ -73,8 +72,8 @@ export async function markDelivered(scope: BrandScope | FanScope, requestId: str
     const moved = await transition(tx.seedingRequest, { id: r.id, status: "shipped" }, { status: "delivered", deliveredAt: now });
     if (!moved) return false;
     await recordTouch({ brandId: r.brandId, ambassadorId: r.ambassadorId, kind: "seeding", summary: `${r.variant.product.name} delivered`, actorId: scope.userId, at: now }, tx);
-    for (const [i, at] of followUps.entries()) await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: i }, { tx, runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
-    await enqueueJob(SEEDING_FOLLOW_UP_JOB, { requestId: r.id, step: "settle" }, { tx, runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });
+    for (const [i, at] of followUps.entries()) await seedingFollowUpJob.enqueue({ requestId: r.id, step: i }, { tx, runAt: at, dedupeKey: `seeding:${r.id}:follow-up:${i}` });
+    await seedingFollowUpJob.enqueue({ requestId: r.id, step: "settle" }, { tx, runAt: settleAt, dedupeKey: `seeding:${r.id}:settle` });
     return true;
   });
 }
@@ -95,7 +94,7 @@ export async function runFollowUp(requestId: string, step: number | "settle", no
   return "sent";
 }
 
-registerJobHandler(SEEDING_FOLLOW_UP_JOB, async ({ requestId, step }: { requestId: string; step: number | "settle" }) => {
+const seedingFollowUpJob = defineJob("seeding.follow-up", z.object({ requestId: z.string(), step: z.union([z.number().int().min(0), z.literal("settle")]) }), async ({ requestId, step }) => {
   await runFollowUp(requestId, step);
 });
 
