@@ -1,4 +1,4 @@
-import { db } from "#app/utils/db.server";
+import { db, retryOnUniqueViolation } from "#app/utils/db.server";
 import type { AmbassadorStatus } from "./ambassadors";
 import { AMBASSADOR_FACTS } from "./ambassadors.server";
 import { bulkStatus } from "./bulk-actions.server";
@@ -96,11 +96,15 @@ export async function setStatus(scope: BrandScope, ambassadorId: string, actorId
 /** Tags an ambassador (tags are created on first use, lower-case). */
 export async function addTag(scope: BrandScope, ambassadorId: string, actorId: string, name: string) {
   const { brandId } = scope;
-  await db.$transaction(async (tx) => {
-    const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
-    await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
-    await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
-  });
+  // A tag created by someone else at the same moment fails the insert on its unique key (and, on PostgreSQL,
+  // the transaction with it): the whole transaction runs again and finds the tag.
+  await retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
+      await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
+      await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
+    }),
+  );
 }
 
 export async function removeTag(scope: BrandScope, ambassadorId: string, tagId: string) {

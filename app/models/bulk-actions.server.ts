@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import BrandMessageEmail from "../../emails/brand-message";
-import { db } from "#app/utils/db.server";
+import { db, retryOnUniqueViolation } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { unsubscribeHeaders } from "./unsubscribe.server";
 import type { SessionUser } from "#app/utils/auth.server";
@@ -19,13 +19,16 @@ async function scoped(brandId: string, ids: string[]) {
 export async function bulkTag(scope: BrandScope, ids: string[], name: string, actorId: string) {
   const { brandId } = scope;
   const valid = await scoped(brandId, ids);
-  await db.$transaction(async (tx) => {
-    const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
-    for (const ambassadorId of valid) {
-      await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
-      await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
-    }
-  });
+  // A unique-key race (the same tag made elsewhere at once) aborts the transaction; it runs again whole.
+  await retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      const tag = await tx.tag.upsert({ where: { brandId_name: { brandId, name } }, create: { brandId, name }, update: {}, select: { id: true } });
+      for (const ambassadorId of valid) {
+        await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId, tagId: tag.id } }, create: { ambassadorId, tagId: tag.id }, update: {} });
+        await recordTouch({ brandId, ambassadorId, kind: "tagged", summary: `Tagged “${name}”`, actorId }, tx);
+      }
+    }),
+  );
   return valid.length;
 }
 

@@ -1,4 +1,5 @@
-import { deliverableContent } from "#app/utils/email.server";
+import { deliverableContent, PROVIDER_BATCH_SIZE } from "#app/utils/email.server";
+import { getEnv } from "#app/utils/env.server";
 import { containsText, db } from "#app/utils/db.server";
 
 export const OUTBOX_PAGE_SIZE = 30;
@@ -17,6 +18,19 @@ export async function listOutbox({ brandId, page, to }: { brandId?: string; page
     }),
   ]);
   return { total, messages, pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+}
+
+/**
+ * How the brand's mail is going out: messages still waiting for the provider, those sent in the last hour, and
+ * roughly how long the wait is at the configured pace (fan-outs go 100 a call, RESEND_RATE_PER_SECOND calls a second).
+ */
+export async function outboxProgress(brandId: string, now = new Date()) {
+  const [queued, sentLastHour] = await Promise.all([
+    db.outboxMessage.count({ where: { brandId, status: "queued" } }),
+    db.outboxMessage.count({ where: { brandId, status: "sent", sentAt: { gte: new Date(now.getTime() - 3_600_000) } } }),
+  ]);
+  const perSecond = PROVIDER_BATCH_SIZE * getEnv().RESEND_RATE_PER_SECOND;
+  return { queued, sentLastHour, etaMinutes: queued ? Math.max(1, Math.ceil(queued / perSecond / 60)) : 0 };
 }
 
 /**

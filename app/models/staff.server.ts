@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import StaffInviteEmail, { staffInviteSubject } from "../../emails/staff-invite";
-import { db } from "#app/utils/db.server";
+import { db, retryOnUniqueViolation } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
 import { getEnv } from "#app/utils/env.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
@@ -74,7 +74,8 @@ export async function acceptStaffInvite(token: string, user: SessionUser): Promi
   if (normalizeEmail(user.email) !== invite.email) {
     return { ok: false, error: `This invitation was sent to ${invite.email}. Sign out and sign in with that address to accept it.` };
   }
-  const accepted = await db.$transaction(async (tx) => {
+  // Two invitations of one person to one brand accepted at once race on the membership's unique key: run again.
+  const accepted = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
     const claimed = await transition(tx.staffInvite, { id: invite.id, acceptedAt: null, revokedAt: null }, { acceptedAt: new Date() });
     if (!claimed) return false;
     const brand = await tx.brand.findUniqueOrThrow({ where: { slug: invite.brand.slug }, select: { id: true } });
@@ -84,7 +85,7 @@ export async function acceptStaffInvite(token: string, user: SessionUser): Promi
       update: {},
     });
     return true;
-  });
+  }));
   if (!accepted) return { ok: false, error: "This invitation is no longer valid. Ask the brand's owner for a new one." };
   return { ok: true, slug: invite.brand.slug };
 }

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { db } from "./db.server";
+import { db, retryOnUniqueViolation } from "./db.server";
 import { getSessionCookie } from "./cookies.server";
 import { randomToken } from "./crypto.server";
 
@@ -80,7 +80,9 @@ export async function destroySession(request: Request, { everywhere = false } = 
 /** Finds or creates the account for an email address (addresses are stored lower-case). */
 export async function upsertUserByEmail(email: string) {
   const normalized = normalizeEmail(email);
-  return db.user.upsert({ where: { email: normalized }, create: { email: normalized }, update: {}, select: { id: true, email: true } });
+  // Two sign-ins of a new address at once both miss the row; the loser's insert fails on the unique key and its
+  // second try finds the account.
+  return retryOnUniqueViolation(() => db.user.upsert({ where: { email: normalized }, create: { email: normalized }, update: {}, select: { id: true, email: true } }));
 }
 
 export function normalizeEmail(email: string) {

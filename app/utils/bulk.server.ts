@@ -8,9 +8,7 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { databaseUrl, isPostgresUrl } from "./database-url";
-
-type Value = string | number | boolean | Date | null;
-type Row = Record<string, Value>;
+import { insertSql, pgInserts, pgValue, sqliteValue, type SqlRow as Row, type SqlValue as Value } from "./sql-rows.server";
 
 /** Reads and writes inside one transaction. SQL is written with ? placeholders for both engines. */
 export type BulkTx = {
@@ -26,13 +24,6 @@ export type BulkSession = BulkTx & {
   transaction<T>(work: (tx: BulkTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
-
-/** Prisma's SQLite format for DateTime columns (and booleans as 0/1). */
-export function sqliteValue(v: Value) {
-  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
-  if (typeof v === "boolean") return v ? 1 : 0;
-  return v;
-}
 
 function sqliteSession(file: string): BulkSession {
   const conn = new Database(file);
@@ -54,7 +45,7 @@ function sqliteSession(file: string): BulkSession {
       for (const [table, rows] of tables) {
         if (!rows.length) continue;
         const columns = Object.keys(rows[0]);
-        const stmt = prepared(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        const stmt = prepared(insertSql(table, columns));
         for (const row of rows) stmt.run(columns.map((c) => sqliteValue(row[c])));
       }
     },
@@ -86,12 +77,6 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-/** DateTime columns are timestamp(3) without zone holding UTC, as Prisma writes them. */
-const pgValue = (v: Value) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
-
-/** PostgreSQL takes up to 65,535 parameters per statement. */
-const MAX_PARAMS = 60_000;
-
 function postgresSession(url: string): BulkSession {
   const client = new pg.Client({ connectionString: url });
   const connected = client.connect();
@@ -107,15 +92,7 @@ function postgresSession(url: string): BulkSession {
     insert: async (tables) => {
       await connected;
       for (const [table, rows] of tables) {
-        if (!rows.length) continue;
-        const columns = Object.keys(rows[0]);
-        const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-        for (let from = 0; from < rows.length; from += perStatement) {
-          const part = rows.slice(from, from + perStatement);
-          const params: Value[] = [];
-          const tuples = part.map((row) => `(${columns.map((c) => (params.push(pgValue(row[c])), `$${params.length}`)).join(", ")})`);
-          await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, params);
-        }
+        for (const { sql, params } of pgInserts(table, rows)) await client.query(sql, params);
       }
     },
   };

@@ -4,6 +4,8 @@ import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@p
 import { PrismaClient as PostgresClient } from "#app/generated/postgres/client";
 import { PrismaClient } from "#app/generated/prisma/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
+import { insertSql, pgInserts, sqliteValue, type SqlRow } from "./sql-rows.server";
+import type { Prisma } from "#app/generated/prisma/client";
 
 /**
  * The database client. Kindred runs on the embedded SQLite file or on PostgreSQL (docs/decisions/017-two-engines.md):
@@ -136,9 +138,12 @@ class SerializedSQLite implements SqlDriverAdapter {
 }
 
 /** better-sqlite3 with Kindred's pragmas, behind the serialized connection above. */
+let sqliteConnection: { inTransaction: boolean; prepare(sql: string): { run(params: unknown[]): unknown } } | undefined;
+
 class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
+    sqliteConnection = (adapter as unknown as { client: typeof sqliteConnection }).client;
     await adapter.executeScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 25; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
     );
@@ -200,3 +205,23 @@ export function createPrisma(url = databaseUrl()): DB {
 // One client per process; kept on globalThis so dev-server reloads do not open new connections.
 const g = globalThis as unknown as { __kindredDb?: DB };
 export const db: DB = (g.__kindredDb ??= createPrisma());
+
+/**
+ * Inserts rows through the caller's Prisma transaction, for fan-outs (a scoop's outbox rows: 500 messages of a few KB
+ * a job), where Prisma costs ~0.3 ms of CPU a row. On SQLite the rows go straight through a prepared statement of
+ * the connection the transaction holds (the lock above keeps everything else off it), ~0.01 ms a row; on PostgreSQL
+ * as multi-row INSERTs in the transaction. Values are stored as Prisma stores them (sql-rows.server.ts).
+ */
+export async function insertRows(client: Prisma.TransactionClient, table: string, rows: readonly SqlRow[]) {
+  if (!rows.length) return;
+  if (engine === "postgresql") {
+    for (const { sql, params } of pgInserts(table, rows)) await client.$executeRawUnsafe(sql, ...params);
+    return;
+  }
+  const conn = sqliteConnection;
+  // Only inside the caller's transaction, which holds this process's one connection.
+  if (!conn?.inTransaction) throw new Error("insertRows runs inside a transaction");
+  const columns = Object.keys(rows[0]);
+  const statement = conn.prepare(insertSql(table, columns));
+  for (const row of rows) statement.run(columns.map((c) => sqliteValue(row[c] ?? null)));
+}

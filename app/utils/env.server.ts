@@ -15,6 +15,7 @@ const schema = z
     SESSION_SECRET: z.string().optional(),
     APP_URL: z.url("must be a full URL such as https://kindred.example.com").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_RATE_PER_SECOND: z.coerce.number("must be a number of requests per second, such as 2").positive("must be more than 0").max(1000).default(2),
     EMAIL_FROM: z.string().default("Kindred <hello@kindred.local>"),
     DEMO_MODE: bool,
     JOBS_ENABLED: z
@@ -46,6 +47,8 @@ export type Env = {
   SESSION_SECRETS: string[];
   APP_URL: string;
   RESEND_API_KEY?: string;
+  /** calls per second to the provider's batch endpoint, across every instance */
+  RESEND_RATE_PER_SECOND: number;
   EMAIL_FROM: string;
   DEMO_MODE: boolean;
   JOBS_ENABLED: boolean;
@@ -73,6 +76,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     SESSION_SECRETS: e.SESSION_SECRET ? e.SESSION_SECRET.split(",").filter(Boolean) : ["development-only-session-secret-000000"],
     APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     RESEND_API_KEY: e.RESEND_API_KEY,
+    RESEND_RATE_PER_SECOND: e.RESEND_RATE_PER_SECOND,
     EMAIL_FROM: e.EMAIL_FROM,
     DEMO_MODE: e.DEMO_MODE,
     JOBS_ENABLED: e.JOBS_ENABLED,

@@ -17,7 +17,7 @@ import { jobRow, type JobRowOptions } from "./job-row";
  * result is ignored. A failed run is retried with exponential backoff until maxAttempts. Handlers must be
  * idempotent: a crash after the work but before "done" runs them again.
  */
-export type JobContext = { id: string; attempts: number };
+export type JobContext = { id: string; attempts: number; createdAt: Date };
 
 /** A kind of background work: its name, the shape of its payload, and how to queue it. */
 export type JobDefinition<S extends z.ZodType> = {
@@ -80,10 +80,20 @@ export async function releaseLapsedLeases(now = new Date()) {
   return count;
 }
 
+/** Thrown by a handler that was told when to come back (a 429 with Retry-After): the job runs again then. */
+export class RetryAfter extends Error {
+  constructor(
+    readonly at: Date,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 /** A failure that another try cannot fix (no such job, a payload that does not fit): the job fails at once. */
 class PermanentJobError extends Error {}
 
-type JobRow = { id: string; type: string; payload: string; attempts: number; maxAttempts: number };
+type JobRow = { id: string; type: string; payload: string; attempts: number; maxAttempts: number; createdAt: Date };
 
 /** Claims one pending job and runs it under a renewed lease; false when another runner had it first. */
 async function runJob(job: JobRow) {
@@ -104,10 +114,15 @@ async function runJob(job: JobRow) {
     if (!definition) throw new PermanentJobError(`No job is defined with the name "${job.type}"`);
     const payload = definition.schema.safeParse(JSON.parse(job.payload));
     if (!payload.success) throw new PermanentJobError(`The payload does not fit the job "${job.type}": ${payload.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`);
-    await definition.handler(payload.data, { id: job.id, attempts });
+    await definition.handler(payload.data, { id: job.id, attempts, createdAt: job.createdAt });
     await db.job.updateMany({ where: mine, data: { status: "done", lockedAt: null, lockedBy: null, lastError: null } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RetryAfter) {
+      // Told to wait (a provider's rate limit): back in the queue for that time, and the try does not count.
+      await db.job.updateMany({ where: mine, data: { status: "pending", lockedAt: null, lockedBy: null, lastError: message.slice(0, 2000), runAt: error.at, attempts: job.attempts } });
+      return true;
+    }
     const giveUp = error instanceof PermanentJobError || attempts >= job.maxAttempts;
     await db.job.updateMany({
       where: mine,
@@ -125,7 +140,7 @@ async function runJob(job: JobRow) {
   return true;
 }
 
-const JOB_ROW = { id: true, type: true, payload: true, attempts: true, maxAttempts: true } as const;
+const JOB_ROW = { id: true, type: true, payload: true, attempts: true, maxAttempts: true, createdAt: true } as const;
 
 /** Runs the jobs that are due, oldest first. Returns how many ran (successfully or not). */
 export async function runDueJobs({ now = new Date(), limit = 20 } = {}) {

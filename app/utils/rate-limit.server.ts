@@ -20,15 +20,16 @@ const rules = {
 
 export type RateLimitRule = keyof typeof rules;
 
-const g = globalThis as unknown as { __kindredLimiters?: Map<RateLimitRule, RateLimiterPrisma> };
+const g = globalThis as unknown as { __kindredLimiters?: Map<string, RateLimiterPrisma> };
 const limiters = (g.__kindredLimiters ??= new Map());
 
-function limiter(rule: RateLimitRule) {
-  let l = limiters.get(rule);
+function limiter(name: string, budget: { points: number; duration: number }) {
+  const id = `${name}:${budget.points}/${budget.duration}`;
+  let l = limiters.get(id);
   if (!l) {
     // The store's own sweep is off: the daily cleanup job removes expired counters (jobs.server.ts).
-    l = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: rule, clearExpiredByTimeout: false, ...rules[rule] });
-    limiters.set(rule, l);
+    l = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: name, clearExpiredByTimeout: false, ...budget });
+    limiters.set(id, l);
   }
   return l;
 }
@@ -38,7 +39,7 @@ export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: num
 /** Spends one point of the rule for the key; says when to retry once the budget is gone. */
 export async function consumeRateLimit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
   try {
-    await limiter(rule).consume(key);
+    await limiter(rule, rules[rule]).consume(key);
     return { ok: true };
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000) };
@@ -53,6 +54,30 @@ export async function consumeRateLimits(checks: readonly (readonly [RateLimitRul
     if (!result.ok) return result;
   }
   return { ok: true };
+}
+
+/**
+ * Takes one call to the email provider from a budget of `perSecond` calls a second shared by every instance
+ * (RESEND_RATE_PER_SECOND). Returns 0 when the call may go now, otherwise how many milliseconds until one may.
+ */
+export async function takeProviderCall(perSecond: number): Promise<number> {
+  try {
+    await providerLimiter(perSecond).consume("resend");
+    return 0;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return Math.max(1, e.msBeforeNext);
+    throw e;
+  }
+}
+
+/** The provider answered 429 with Retry-After: every instance holds its calls for that long. */
+export async function pauseProviderCalls(perSecond: number, until: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  await providerLimiter(perSecond).block("resend", seconds);
+}
+
+function providerLimiter(perSecond: number) {
+  return limiter("emailProvider", perSecond >= 1 ? { points: Math.floor(perSecond), duration: 1 } : { points: 1, duration: Math.ceil(1 / perSecond) });
 }
 
 export function describeRetry(seconds: number) {

@@ -9,12 +9,17 @@ export const HIDDEN_SECRET = "••••••";
 
 const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
 
+/** Text as React's server renderer escapes it, in content and in attribute values. */
+export function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c]);
+}
+
 /**
  * The message with every secret (as typed, HTML-escaped or URL-encoded) replaced by HIDDEN_SECRET, and the
  * private attachments listed without their content.
  */
 export function redactContent(content: MessageContent, secrets: string[], privateFiles: ReadonlySet<number> = new Set()): MessageContent {
-  const forms = [...new Set(secrets.filter((x) => x.length >= 4).flatMap((x) => [x, x.replace(/[&<>"']/g, (c) => htmlEscapes[c]), encodeURIComponent(x)]))].sort(
+  const forms = [...new Set(secrets.filter((x) => x.length >= 4).flatMap((x) => [x, escapeHtml(x), encodeURIComponent(x)]))].sort(
     (a, b) => b.length - a.length,
   );
   const hide = (value: string) => forms.reduce((out, secret) => out.replaceAll(secret, HIDDEN_SECRET), value);

@@ -11,6 +11,9 @@ import { createCampaign } from "#app/models/seeding/campaigns.server";
 import { requestProduct } from "#app/models/seeding/requests.server";
 import { action as linkAction } from "#app/routes/i.$code/route";
 import { createInviteLink } from "#app/models/invite-links.server";
+import { addTag } from "#app/models/ambassador-profile.server";
+import { bulkTag } from "#app/models/bulk-actions.server";
+import { upsertUserByEmail } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { runDueJobs } from "#app/utils/jobs.server";
 import { callAction, cookieFor } from "#tests/utils";
@@ -112,5 +115,19 @@ describe("crowds at once", () => {
     expect(created.filter((c) => c.ok)).toHaveLength(1);
     expect(created.filter((c) => !c.ok).every((c) => !c.ok && c.fieldErrors.slug?.[0].includes("taken"))).toBe(true);
     expect(await db.membership.count({ where: { userId: creator.id } })).toBe(1);
+  });
+
+  test("a new tag added to 10 fans at once, and one new address signing in 10 times at once: one tag, one account, no error", async () => {
+    const { owner, brand } = await brandWithFans(0);
+    const fans = await Promise.all(Array.from({ length: 10 }, () => createAmbassador(db, brand.id)));
+    const scope = staffScope(brand.id, "owner", owner.id);
+    await Promise.all([...fans.map((f) => addTag(scope, f.id, owner.id, "sourdough")), bulkTag(scope, fans.map((f) => f.id), "sourdough", owner.id)]);
+    expect(await db.tag.count({ where: { brandId: brand.id, name: "sourdough" } })).toBe(1);
+    expect(await db.ambassadorTag.count({ where: { ambassador: { brandId: brand.id } } })).toBe(10);
+
+    const email = `crowd-${Date.now().toString(36)}@fans.example`;
+    const users = await Promise.all(Array.from({ length: 10 }, () => upsertUserByEmail(email)));
+    expect(new Set(users.map((u) => u.id)).size).toBe(1);
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });

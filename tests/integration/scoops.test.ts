@@ -163,13 +163,17 @@ describe("scoops", () => {
 
   test("a large audience is emailed in batches by successive jobs", async () => {
     const s = await setup();
-    for (let i = 0; i < 230; i++) await db.ambassador.create({ data: { brandId: s.brand.id, email: `fan${i}@batch.example`, name: `Fan ${i}` } });
+    await db.ambassador.createMany({ data: Array.from({ length: 1030 }, (_, i) => ({ brandId: s.brand.id, email: `fan${i}@batch.example`, name: `Fan ${i}` })) });
     await callAction(newScoopAction, `/b/${s.brand.slug}/scoops/new`, { cookie: s.cookie, params: s.params, form: { intent: "save", ...scoopForm({ audienceKind: "all", audienceValues: [], embargo: "" }) } });
+    // 500 fans a job (the setup's two fans and 1,030 more): three jobs, each queueing the next.
     await runDueJobs({ limit: 1 });
-    expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(100);
+    expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(500);
     await runDueJobs({ limit: 1 });
+    expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(1000);
     await runDueJobs({ limit: 1 });
-    expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(232);
+    expect(await db.outboxMessage.count({ where: { template: "scoop", brandId: s.brand.id } })).toBe(1032);
+    const emailed = await db.outboxMessage.groupBy({ by: ["to"], where: { template: "scoop", brandId: s.brand.id }, _count: { _all: true } });
+    expect(emailed.every((m) => m._count._all === 1)).toBe(true);
     expect((await db.scoop.findFirstOrThrow({ where: { brandId: s.brand.id } })).notifiedAt).not.toBeNull();
   });
 

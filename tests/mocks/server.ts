@@ -16,7 +16,17 @@ export const resendDown = http.post("https://api.resend.com/emails", async ({ re
   return HttpResponse.json({ name: "internal_server_error", message: "Resend is having trouble", statusCode: 500 }, { status: 500 });
 });
 
-export const server = setupServer(resendOk);
+/** Resend's batch endpoint: up to 100 messages a call, one id each, in order. Each message is recorded as a call. */
+export const resendBatchCalls: ResendCall[] = [];
+export const resendBatchOk = http.post("https://api.resend.com/emails/batch", async ({ request }) => {
+  const body = (await request.json()) as Record<string, unknown>[];
+  const headers = Object.fromEntries(request.headers);
+  resendBatchCalls.push({ body: { messages: body }, headers });
+  for (const message of body) resendCalls.push({ body: message, headers });
+  return HttpResponse.json({ data: body.map((_, i) => ({ id: `re_batch_${resendBatchCalls.length}_${i}` })) });
+});
+
+export const server = setupServer(resendOk, resendBatchOk);
 
 /** Bluesky's public AppView: handle resolution and post counts. */
 export const blueskyOk = [

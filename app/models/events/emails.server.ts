@@ -2,12 +2,13 @@
 // wrap-up, the announcement to the audience, and messages to attendees.
 import { parseWebUrl } from "#app/utils/urls";
 import { createElement } from "react";
+import type { Prisma } from "#app/generated/prisma/client";
 import QRCode from "qrcode";
 import EventEmail, { eventEmailSubject, type EventEmailKind } from "../../../emails/event";
 import type { SessionUser } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
+import { db, insertRows } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
-import { prepareEmail, recordEmail, sendEmail, type EmailAttachment, type SendEmailInput } from "#app/utils/email.server";
+import { prepareEmails, recordEmails, sendEmail, type EmailAttachment, type SendEmailInput } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { formatDateTime, formatRange } from "#app/utils/format";
 import { z } from "zod";
@@ -31,30 +32,45 @@ export async function sendEventEmail(kind: EventEmailKind, eventId: string, amba
   await sendEmail(await eventEmail(kind, eventId, ambassadorId));
 }
 
+const EVENT_FOR_EMAIL = { ...EVENT_DETAIL, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } } } as const;
+type EventForEmail = Prisma.EventGetPayload<{ select: typeof EVENT_FOR_EMAIL }>;
+type FanForEmail = { id: string; name: string; email: string; rsvps: { ticketCode: string; plusOnes: number; offerExpiresAt: Date | null }[] };
+
 /** One event email for one fan, ready to send or to record in a transaction. */
 async function eventEmail(kind: EventEmailKind, eventId: string, ambassadorId: string): Promise<SendEmailInput> {
   const [event, a] = await Promise.all([
-    db.event.findUniqueOrThrow({ where: { id: eventId }, select: { ...EVENT_DETAIL, brand: { select: { id: true, name: true, color: true, logoUrl: true, disclosureText: true } } } }),
+    db.event.findUniqueOrThrow({ where: { id: eventId }, select: EVENT_FOR_EMAIL }),
     db.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { id: true, name: true, email: true, rsvps: { where: { eventId }, select: { ticketCode: true, plusOnes: true, offerExpiresAt: true } } } }),
   ]);
+  return eventEmailInput(kind, event, a, await eventAttachments(kind, event, a));
+}
+
+async function eventAttachments(kind: EventEmailKind, event: EventForEmail, a: FanForEmail) {
   const rsvp = a.rsvps[0];
-  const appUrl = getEnv().APP_URL;
-  const eventUrl = `${appUrl}/me/events/${event.id}`;
+  const eventUrl = `${getEnv().APP_URL}/me/events/${event.id}`;
   const attachments: EmailAttachment[] = [];
-  let ticketUrl: string | null = null;
   if (kind === "confirmed" && rsvp) {
-    ticketUrl = `${appUrl}/checkin/${rsvp.ticketCode}`;
-    attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrl, { width: 240, margin: 1 }), contentId: "ticket-qr", secret: true });
+    attachments.push({ filename: "ticket.png", contentType: "image/png", content: await QRCode.toBuffer(ticketUrlOf(rsvp.ticketCode), { width: 240, margin: 1 }), contentId: "ticket-qr", secret: true });
     attachments.push({ filename: icsFileName(event.title), contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildIcs(event, eventUrl) });
   }
   if (kind === "cancelled") {
     // Removes the entry the confirmation put in the fan's calendar.
     attachments.push({ filename: icsFileName(event.title), contentType: "text/calendar; charset=utf-8; method=CANCEL", content: buildIcs(event, eventUrl, { cancelled: true }) });
   }
+  return attachments;
+}
+
+const ticketUrlOf = (ticketCode: string) => `${getEnv().APP_URL}/checkin/${ticketCode}`;
+
+/** The email itself, from what was loaded: no queries, so a fan-out can build one per fan cheaply. */
+function eventEmailInput(kind: EventEmailKind, event: EventForEmail, a: FanForEmail, attachments: EmailAttachment[], fanName = a.name.split(" ")[0] || a.name): SendEmailInput {
+  const rsvp = a.rsvps[0];
+  const eventUrl = `${getEnv().APP_URL}/me/events/${event.id}`;
+  const ticketUrl = kind === "confirmed" && rsvp ? ticketUrlOf(rsvp.ticketCode) : null;
   const props = {
     kind,
     brand: event.brand,
-    fanName: a.name.split(" ")[0] || a.name,
+    fanName,
     title: event.title,
     when: formatRange(event.startsAt, event.endsAt, event.timeZone),
     where: eventLocation(event),
@@ -80,11 +96,12 @@ async function eventEmail(kind: EventEmailKind, eventId: string, ambassadorId: s
   };
 }
 
-const ANNOUNCE_BATCH = 100;
+/** Fans per job: five provider batches, one render of the template. */
+const ANNOUNCE_BATCH = 500;
 
 /**
  * Publishing an event tells its audience, once: fans who may come and want program emails, who have not answered
- * yet, 100 per job (each batch queues the next). Each fan's row and email commit together, so a crash or a retry
+ * yet, 500 per job (each batch queues the next). Each fan's row and email commit together, so a crash or a retry
  * never emails anyone twice or skips anyone.
  */
 export const eventAnnounceJob = defineJob("event.announce", z.object({ eventId: z.string(), afterId: z.string().optional() }), async ({ eventId, afterId }) => {
@@ -103,18 +120,27 @@ export const eventAnnounceJob = defineJob("event.announce", z.object({ eventId: 
     },
     orderBy: { id: "asc" },
     take: ANNOUNCE_BATCH,
-    select: { id: true },
+    select: { id: true, name: true, email: true },
   });
-  for (const r of recipients) {
-    const email = await prepareEmail(await eventEmail("announced", event.id, r.id));
-    await db.$transaction(async (tx) => {
-      if (await tx.eventAnnouncement.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: r.id } }, select: { sentAt: true } })) return;
-      // Answered in the meantime: no invitation to answer.
-      if (await tx.rsvp.findUnique({ where: { eventId_ambassadorId: { eventId, ambassadorId: r.id } }, select: { id: true } })) return;
-      await tx.eventAnnouncement.create({ data: { eventId, ambassadorId: r.id, sentAt: now } });
-      await recordEmail(email, { tx, deliverAt: now });
-    });
-  }
+  const details = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: EVENT_FOR_EMAIL });
+  const emails = await prepareEmails(
+    recipients,
+    (r) => ({ fanName: r.name.split(" ")[0] || r.name, email: r.email, id: r.id }),
+    ({ fanName, email, id }) => eventEmailInput("announced", details, { id, name: fanName, email, rsvps: [] }, [], fanName),
+  );
+  // Each fan's announcement row and email commit together, in one transaction for the batch; a fan announced or
+  // answering since the list was read is left out.
+  await db.$transaction(async (tx) => {
+    const ids = recipients.map((r) => r.id);
+    const [announced, answered] = await Promise.all([
+      tx.eventAnnouncement.findMany({ where: { eventId, ambassadorId: { in: ids } }, select: { ambassadorId: true } }),
+      tx.rsvp.findMany({ where: { eventId, ambassadorId: { in: ids } }, select: { ambassadorId: true } }),
+    ]);
+    const skip = new Set([...announced, ...answered].map((r) => r.ambassadorId));
+    const fresh = recipients.filter((r) => !skip.has(r.id));
+    await insertRows(tx, "EventAnnouncement", fresh.map((r) => ({ eventId, ambassadorId: r.id, sentAt: now })));
+    await recordEmails(emails.filter((_, i) => !skip.has(recipients[i].id)), { tx, deliverAt: now });
+  });
   if (recipients.length === ANNOUNCE_BATCH) {
     const last = recipients[recipients.length - 1].id;
     await eventAnnounceJob.enqueue({ eventId, afterId: last }, { dedupeKey: `event:${eventId}:announce:after:${last}` });
