@@ -9,8 +9,10 @@ import { getEnv } from "./utils/env.server";
 import { startJobRunner } from "./utils/jobs.server";
 import "./jobs.server";
 
-// The Express server's per-client write limit counts through this build's database client (server/index.ts).
+// For the Express server (server/index.ts): its per-client write limit counts through this build's database client,
+// and the route edge recognises this build's own error classes.
 export { consumeRateLimit } from "./utils/rate-limit.server";
+export { withRouteEdge } from "./utils/route-edge.server";
 
 export const streamTimeout = 5_000;
 

@@ -16,7 +16,7 @@ const childEnv = { ...process.env, ...env };
 execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "inherit", env: childEnv });
 // Everything the server writes to stderr is kept; the test run fails if it logged errors (tests/e2e/teardown.ts).
 const errorLog = createWriteStream(process.env.KINDRED_E2E_ERROR_LOG ?? "tmp/e2e/server-errors.log");
-const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { stdio: ["ignore", "inherit", "pipe"], env: childEnv });
+const server = spawn(process.execPath, ["build/server/start.js"], { stdio: ["ignore", "inherit", "pipe"], env: childEnv });
 server.stderr.on("data", (chunk) => {
   errorLog.write(chunk);
   process.stderr.write(chunk);

@@ -14,7 +14,7 @@ import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { checkWriteOrigin } from "../app/utils/http.server.ts";
 import type { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
-import { withRouteEdge } from "../app/utils/route-edge.server.ts";
+import type { withRouteEdge } from "../app/utils/route-edge.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -32,17 +32,23 @@ try {
   process.exit(1);
 }
 
+/** What app/entry.server.tsx exports for this server, from the build's own modules (its one database client, its own error classes). */
+type EntryExtras = { consumeRateLimit: typeof consumeRateLimit; withRouteEdge: typeof withRouteEdge };
+const extras = (b: ServerBuild) => b.entry.module as unknown as EntryExtras;
+// Every loader and action of the build answers domain errors and machine faults at the route edge.
+const atEdge = (b: ServerBuild) => extras(b).withRouteEdge(b);
+
 const vite = dev ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } })) : null;
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (vite) {
-  build = async () => withRouteEdge((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
+  build = async () => atEdge((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
 } else {
   const buildPath = path.resolve("build/server/index.js");
   if (!existsSync(buildPath)) {
     console.error("No production build found at build/server/index.js. Run `npm run build` first.");
     process.exit(1);
   }
-  build = withRouteEdge((await import(pathToFileURL(buildPath).href)) as ServerBuild);
+  build = atEdge((await import(pathToFileURL(buildPath).href)) as ServerBuild);
 }
 
 const app = express();
@@ -96,10 +102,7 @@ app.use((req, res, next) => {
 // A broad per-client limit on writes; sign-in and forms have their own, tighter limits in the app.
 app.use(async (req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  // Counted through the build's own modules (its one database client), exported by app/entry.server.tsx.
-  const serverBuild = typeof build === "function" ? await build() : build;
-  const consume = (serverBuild.entry.module as unknown as { consumeRateLimit: typeof consumeRateLimit }).consumeRateLimit;
-  const result = await consume("postPerIp", req.ip ?? "unknown");
+  const result = await extras(typeof build === "function" ? await build() : build).consumeRateLimit("postPerIp", req.ip ?? "unknown");
   if (result.ok) return next();
   res.set("Retry-After", String(result.retryAfterSeconds)).status(429).type("text/plain").send("Too many requests. Please slow down and try again shortly.");
 });

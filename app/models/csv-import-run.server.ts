@@ -4,7 +4,7 @@
 // batch; the next run resumes from the stored byte offset with nothing done twice.
 // It touches only files and a bulk session of its own (no Prisma): on SQLite it runs in a worker thread, so the
 // server's requests never wait on it; on PostgreSQL its writes are round trips to the server, and it runs in place.
-import { randomUUID } from "node:crypto";
+import { orderedId as randomUUID } from "#app/utils/ids.server";
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { hashToken, randomToken } from "#app/utils/crypto.server";

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { db, isPostgresUrl } from "#app/utils/db.server";
 import { transition } from "#app/utils/transition.server";
@@ -131,12 +132,23 @@ export async function previewImport(filePath: string, delimiter: string, mapping
  */
 function runInWorker(input: RunInput) {
   if (isPostgresUrl()) return runImport(input);
+  const { entry, eval: isCode } = workerEntry();
   return new Promise<RunResult>((resolve, reject) => {
-    const worker = new Worker(path.resolve("app/models/csv-import.worker.mjs"), { workerData: input });
+    const worker = new Worker(entry, { workerData: input, eval: isCode });
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`Import worker stopped with code ${code}`)));
   });
+}
+
+/**
+ * The worker's entry: the production build carries it compiled beside the server build (scripts/build-server.mjs);
+ * from the sources (development, tests, benchmarks) the TypeScript entry runs under tsx.
+ */
+function workerEntry() {
+  if (fileURLToPath(import.meta.url).split(path.sep).join("/").includes("/build/server/")) return { entry: path.resolve("build/server/csv-import.worker.js"), eval: false };
+  const source = JSON.stringify(pathToFileURL(path.resolve("app/models/csv-import.worker.ts")).href);
+  return { entry: `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${source}); });`, eval: true };
 }
 
 /**

@@ -103,8 +103,20 @@ export const MAX_IMPORT_COLUMNS = 200;
 
 /** The cell a field is mapped to, as typed (a cell Kindred's own CSV writer protected, '@handle, reads back as typed). */
 export function mappedCell(record: string[], mapping: Mapping, field: string) {
-  const i = Object.entries(mapping).find(([, f]) => f === field)?.[0];
-  return i === undefined ? "" : (record[Number(i)] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
+  const i = columnOf(mapping, field);
+  return i === undefined ? "" : (record[i] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
+}
+
+// Which column holds each field, worked out once per mapping (an import asks it ~20 times a row).
+const columns = new WeakMap<Mapping, Map<string, number>>();
+function columnOf(mapping: Mapping, field: string) {
+  let byField = columns.get(mapping);
+  if (!byField) {
+    byField = new Map();
+    for (const [i, f] of Object.entries(mapping)) if (!byField.has(f)) byField.set(f, Number(i));
+    columns.set(mapping, byField);
+  }
+  return byField.get(field);
 }
 
 /** What is wrong with a follower count as typed, or null when it reads as a number. */

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { databaseUrl, isPostgresUrl } from "./database-url";
-import { insertSql, pgInserts, pgValue, sqliteValue, type SqlRow as Row, type SqlValue as Value } from "./sql-rows.server";
+import { pgInserts, pgValue, sqliteInsert, sqliteValue, type SqlRow as Row, type SqlValue as Value } from "./sql-rows.server";
 
 /** Reads and writes inside one transaction. SQL is written with ? placeholders for both engines. */
 export type BulkTx = {
@@ -42,12 +42,7 @@ function sqliteSession(file: string): BulkSession {
     all: async <T>(sql: string, params: Value[] = []) => prepared(sql).all(...params.map(sqliteValue)) as T[],
     run: async (sql, params = []) => prepared(sql).run(...params.map(sqliteValue)).changes,
     insert: async (tables) => {
-      for (const [table, rows] of tables) {
-        if (!rows.length) continue;
-        const columns = Object.keys(rows[0]);
-        const stmt = prepared(insertSql(table, columns));
-        for (const row of rows) stmt.run(columns.map((c) => sqliteValue(row[c])));
-      }
+      for (const [table, rows] of tables) sqliteInsert(prepared, table, rows);
     },
   };
   return {

@@ -4,7 +4,7 @@ import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@p
 import { PrismaClient as PostgresClient } from "#app/generated/postgres/client";
 import { PrismaClient } from "#app/generated/prisma/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
-import { insertSql, pgInserts, sqliteValue, type SqlRow } from "./sql-rows.server";
+import { pgInserts, sqliteInsert, type SqlRow } from "./sql-rows.server";
 import type { Prisma } from "#app/generated/prisma/client";
 
 /**
@@ -138,7 +138,7 @@ class SerializedSQLite implements SqlDriverAdapter {
 }
 
 /** better-sqlite3 with Kindred's pragmas, behind the serialized connection above. */
-let sqliteConnection: { inTransaction: boolean; prepare(sql: string): { run(params: unknown[]): unknown } } | undefined;
+let sqliteConnection: { inTransaction: boolean; prepare(sql: string): { run(...params: unknown[]): unknown } } | undefined;
 
 class SQLiteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
@@ -221,7 +221,5 @@ export async function insertRows(client: Prisma.TransactionClient, table: string
   const conn = sqliteConnection;
   // Only inside the caller's transaction, which holds this process's one connection.
   if (!conn?.inTransaction) throw new Error("insertRows runs inside a transaction");
-  const columns = Object.keys(rows[0]);
-  const statement = conn.prepare(insertSql(table, columns));
-  for (const row of rows) statement.run(columns.map((c) => sqliteValue(row[c] ?? null)));
+  sqliteInsert((sql) => conn.prepare(sql), table, rows);
 }

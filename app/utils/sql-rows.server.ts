@@ -19,9 +19,26 @@ export const pgValue = (v: SqlValue) => (v instanceof Date ? v.toISOString().rep
 /** PostgreSQL takes up to 65,535 parameters per statement. */
 const MAX_PG_PARAMS = 60_000;
 
-/** One row's INSERT with ? placeholders (SQLite runs it as a prepared statement, once per row). */
-export function insertSql(table: string, columns: readonly string[]) {
-  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+/** An INSERT of `rows` rows with ? placeholders (SQLite runs it as a prepared statement). */
+export function insertSql(table: string, columns: readonly string[], rows = 1) {
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: rows }, () => tuple).join(", ")}`;
+}
+
+/**
+ * SQLite: runs the rows through prepared multi-row INSERTs, up to 64 rows a statement (one call into SQLite per 64
+ * rows instead of per row; SQLite binds at most 32,766 values a statement).
+ */
+export function sqliteInsert(prepare: (sql: string) => { run(...params: unknown[]): unknown }, table: string, rows: readonly SqlRow[]) {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]);
+  const per = Math.max(1, Math.min(64, Math.floor(32_766 / columns.length)));
+  for (let from = 0; from < rows.length; from += per) {
+    const part = rows.slice(from, from + per);
+    const values: unknown[] = [];
+    for (const row of part) for (const c of columns) values.push(sqliteValue(row[c] ?? null));
+    prepare(insertSql(table, columns, part.length)).run(...values);
+  }
 }
 
 /** PostgreSQL: the rows as multi-row INSERT statements ($n placeholders) with their converted values. */

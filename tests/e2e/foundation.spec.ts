@@ -90,7 +90,7 @@ test("a member of brand A gets 404 on brand B's pages", async ({ page, db }) => 
   const brandB = await db.brand.create({ data: { name: "Brand B", slug: `bee-${Date.now().toString(36)}`, memberships: { create: { userId: ownerB.id, role: "owner" } } } });
   const message = await db.outboxMessage.create({ data: { brandId: brandB.id, to: "x@example.com", from: "k", subject: "B only", template: "t", html: "", text: "" } });
   const userA = await loginAs(page, uniqueEmail("ownera"));
-  await db.brand.create({ data: { name: "Brand A", slug: `ay-${Date.now().toString(36)}`, memberships: { create: { userId: userA.id, role: "owner" } } } });
+  const brandA = await db.brand.create({ data: { name: "Brand A", slug: `ay-${Date.now().toString(36)}`, memberships: { create: { userId: userA.id, role: "owner" } } } });
 
   for (const path of ["", "/ambassadors", "/events", "/staff", "/settings", "/outbox", `/outbox/${message.id}`]) {
     const response = await page.goto(`/b/${brandB.slug}${path}`);
@@ -98,6 +98,11 @@ test("a member of brand A gets 404 on brand B's pages", async ({ page, db }) => 
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
   await expect(page.getByText("B only")).toHaveCount(0);
+  // In one's own brand, a record the model does not find (its NotFound, from the production build) is a 404 too.
+  for (const path of ["/scoops/no-such-scoop", "/imports/no-such-import"]) {
+    const response = await page.goto(`/b/${brandA.slug}${path}`);
+    expect(response?.status(), path).toBe(404);
+  }
 });
 
 test("a duplicate brand address is explained on the field and the form keeps what was typed", async ({ page, db }) => {

@@ -75,7 +75,7 @@ test("private pages, their data and files are never stored by the browser or a p
 test("the production build started without NODE_ENV keeps developer tools off and cookies secure", async () => {
   const port = 3102;
   const base = `http://localhost:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const server = spawn(process.execPath, ["build/server/start.js"], {
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: E2E_DATABASE_URL,

@@ -49,7 +49,7 @@ export async function startKindred(instance: { url: string; uploads: string }, p
   const url = `http://localhost:${port}`;
   const busy = await fetch(`${url}/healthz`).then(() => true, () => false);
   if (busy) throw new Error(`Port ${port} is already in use by another server; stop it first.`);
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["build/server/start.js"], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
