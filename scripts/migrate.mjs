@@ -6,7 +6,7 @@
 // ordinary connection, and the engine runs only when one is pending — a restart is never blocked by a reader —
 // and then it waits, saying so, for other connections to let go.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 
@@ -50,8 +50,19 @@ function pendingMigrations() {
   }
 }
 
+/** The directory's search index, which Prisma cannot describe (prisma/sqlite/search.sql; idempotent). */
+function applySearchIndex() {
+  const conn = new Database(file, { timeout: 15_000 });
+  try {
+    conn.exec(readFileSync("prisma/sqlite/search.sql", "utf8"));
+  } finally {
+    conn.close();
+  }
+}
+
 const pending = pendingMigrations();
 if (pending.length === 0) {
+  applySearchIndex();
   console.log("Database is up to date.");
   process.exit(0);
 }
@@ -74,4 +85,5 @@ for (let attempt = 1; ; attempt++) {
     await new Promise((r) => setTimeout(r, 2_000));
   }
 }
+applySearchIndex();
 console.log(`Applied ${pending.length} migration(s). Database is up to date.`);

@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client";
-import { containsText, db } from "#app/utils/db.server";
+import { db, engine, queryRows } from "#app/utils/db.server";
+import type { SqlValue } from "#app/utils/sql-rows.server";
 import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 
@@ -42,20 +43,72 @@ export type DirectoryFilter = {
 
 type Context = { thresholds: TierThresholds; quietAfterDays: number };
 
-/** The Prisma filter for the directory; every condition is scoped to the brand. */
-export async function directoryWhere(brandId: string, f: DirectoryFilter, ctx: Context): Promise<Prisma.AmbassadorWhereInput> {
-  const and: Prisma.AmbassadorWhereInput[] = [{ brandId }];
-  if (f.q) and.push({ OR: [{ name: containsText(f.q) }, { email: containsText(f.q.toLowerCase()) }, { city: containsText(f.q) }, { socialAccounts: { some: { handle: containsText(f.q.replace(/^@/, "")) } } }] });
-  if (f.status) and.push({ status: f.status });
-  if (f.tier) and.push({ maxFollowers: tierRange(f.tier, ctx.thresholds) });
-  if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
-  // Every spelling of the city: "Montreal" also finds "Montréal" and "montreal".
-  if (f.city) and.push({ city: { in: await citySpellings(brandId, [f.city]) } });
-  if (f.quiet) and.push({ lastTouchAt: { lt: new Date(Date.now() - ctx.quietAfterDays * 86_400_000) } });
-  if (f.platform) and.push({ socialAccounts: { some: { platform: f.platform } } });
-  if (f.joined) and.push({ joinedAt: { gte: new Date(Date.now() - Number(f.joined) * 86_400_000) } });
-  if (f.touched) and.push({ lastTouchAt: { gte: new Date(Date.now() - Number(f.touched) * 86_400_000) } });
-  return { AND: and };
+type Clause = { sql: string; params: SqlValue[] };
+
+/** A date compared in SQL: PostgreSQL needs the parameter's type named (a text parameter does not compare). */
+const DATE = engine === "postgresql" ? "CAST(? AS timestamp(3))" : "?";
+
+/** % and _ typed in a search are themselves, not wildcards. */
+const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The brand's ambassadors whose name, email, city or a social handle contains the text, whatever its case or accents
+ * (docs/decisions/021-directory-search.md): on SQLite the FTS5 trigram index of prisma/sqlite/search.sql (texts of 3+
+ * characters; shorter ones read the documents), on PostgreSQL the trigram indexes over kindred_fold().
+ */
+function textMatch(q: string): Clause {
+  if (engine === "postgresql") {
+    const pattern = likeText(q.replace(/^@/, ""));
+    return {
+      sql: `(kindred_fold(a."name" || ' ' || a."email" || ' ' || a."city") LIKE kindred_fold(?) ESCAPE '\\' OR a."id" IN (SELECT s."ambassadorId" FROM "SocialAccount" s WHERE kindred_fold(s."handle") LIKE kindred_fold(?) ESCAPE '\\'))`,
+      params: [likeText(q), pattern],
+    };
+  }
+  const text = q.replace(/^@/, "");
+  if ([...text].length >= 3) {
+    return { sql: `a."id" IN (SELECT d."ambassadorId" FROM "AmbassadorSearch" f JOIN "AmbassadorSearchDoc" d ON d."docId" = f."rowid" WHERE f."body" MATCH ?)`, params: [`"${text.replace(/"/g, '""')}"`] };
+  }
+  return { sql: `a."id" IN (SELECT "ambassadorId" FROM "AmbassadorSearchDoc" WHERE "body" LIKE ? ESCAPE '\\')`, params: [likeText(text)] };
+}
+
+/** The directory's filter as SQL over "Ambassador" a; every condition is scoped to the brand. */
+async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context): Promise<Clause> {
+  const clauses: Clause[] = [{ sql: `a."brandId" = ?`, params: [brandId] }];
+  if (f.q) clauses.push(textMatch(f.q));
+  if (f.status) clauses.push({ sql: `a."status" = ?`, params: [f.status] });
+  if (f.tier) {
+    const range = tierRange(f.tier, ctx.thresholds);
+    if (range.gte !== undefined) clauses.push({ sql: `a."maxFollowers" >= ?`, params: [range.gte] });
+    if (range.lt !== undefined) clauses.push({ sql: `a."maxFollowers" < ?`, params: [range.lt] });
+  }
+  // Membership of a tag or a platform: read from the tag's (or platform's) side when nothing else narrows the brand's
+  // fans, checked fan by fan (an index probe each) when another condition already picks few of them.
+  const narrowed = !!(f.q || f.status || f.tier || f.city || f.quiet || f.joined || f.touched);
+  if (f.tag) {
+    const tag = await db.tag.findUnique({ where: { brandId_name: { brandId, name: f.tag } }, select: { id: true } });
+    clauses.push(
+      narrowed
+        ? { sql: `EXISTS (SELECT 1 FROM "AmbassadorTag" t WHERE t."ambassadorId" = a."id" AND t."tagId" = ?)`, params: [tag?.id ?? null] }
+        : { sql: `a."id" IN (SELECT t."ambassadorId" FROM "AmbassadorTag" t WHERE t."tagId" = ?)`, params: [tag?.id ?? null] },
+    );
+  }
+  if (f.city) {
+    // Every spelling of the city: "Montreal" also finds "Montréal" and "montreal".
+    const spellings = await citySpellings(brandId, [f.city]);
+    clauses.push({ sql: `a."city" IN (${spellings.map(() => "?").join(", ")})`, params: spellings });
+  }
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+  if (f.quiet) clauses.push({ sql: `a."lastTouchAt" < ${DATE}`, params: [daysAgo(ctx.quietAfterDays)] });
+  if (f.platform) {
+    clauses.push(
+      narrowed || f.tag
+        ? { sql: `EXISTS (SELECT 1 FROM "SocialAccount" s WHERE s."ambassadorId" = a."id" AND s."platform" = ?)`, params: [f.platform] }
+        : { sql: `a."id" IN (SELECT s."ambassadorId" FROM "SocialAccount" s WHERE s."platform" = ?)`, params: [f.platform] },
+    );
+  }
+  if (f.joined) clauses.push({ sql: `a."joinedAt" >= ${DATE}`, params: [daysAgo(Number(f.joined))] });
+  if (f.touched) clauses.push({ sql: `a."lastTouchAt" >= ${DATE}`, params: [daysAgo(Number(f.touched))] });
+  return { sql: clauses.map((c) => c.sql).join(" AND "), params: clauses.flatMap((c) => c.params) };
 }
 
 /** Each order of the directory: one column and its direction, then the id (so pages and the export never tie). */
@@ -66,41 +119,46 @@ const SORT_KEYS = {
   touch: ["lastTouchAt", "asc"],
 } as const satisfies Record<Sort, readonly [string, "asc" | "desc"]>;
 
-function orderFor(sort: Sort): Prisma.AmbassadorOrderByWithRelationInput[] {
-  const [field, dir] = SORT_KEYS[sort];
-  return [{ [field]: dir }, { id: "asc" }];
-}
+const orderBy = (sort: Sort) => `a."${SORT_KEYS[sort][0]}" ${SORT_KEYS[sort][1].toUpperCase()}, a."id" ASC`;
+
+type SortRow = { id: string; name: string; maxFollowers: number; createdAt: Date; lastTouchAt: Date };
 
 /** Rows after this one in the sort's order (keyset paging). */
-function afterRow(sort: Sort, row: Record<string, unknown> & { id: string }): Prisma.AmbassadorWhereInput {
+function afterRow(sort: Sort, row: SortRow): Clause {
   const [field, dir] = SORT_KEYS[sort];
-  return { OR: [{ [field]: { [dir === "asc" ? "gt" : "lt"]: row[field] } }, { [field]: row[field], id: { gt: row.id } }] };
+  const value = row[field];
+  const param = value instanceof Date ? DATE : "?";
+  return { sql: `(a."${field}" ${dir === "asc" ? ">" : "<"} ${param} OR (a."${field}" = ${param} AND a."id" > ?))`, params: [value, value, row.id] };
+}
+
+/** The ids of one slice of the filtered directory, in its order. */
+async function directoryIds(filter: Clause, sort: Sort, { after, offset = 0, limit }: { after?: SortRow; offset?: number; limit: number }) {
+  const where = after ? { sql: `${filter.sql} AND ${afterRow(sort, after).sql}`, params: [...filter.params, ...afterRow(sort, after).params] } : filter;
+  const rows = await queryRows<{ id: string }>(`SELECT a."id" FROM "Ambassador" a WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return rows.map((r) => r.id);
+}
+
+/** Records fetched by id, in the order of the ids. */
+async function inOrder<T extends { id: string }>(ids: string[], fetch: (ids: string[]) => Promise<T[]>) {
+  const byId = new Map((await fetch(ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** One page of the brand's directory with the filters applied. */
 export async function listAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
-  const { brandId } = scope;
-  const where = await directoryWhere(brandId, f, ctx);
+  const filter = await directoryFilter(scope.brandId, f, ctx);
   const page = Math.max(1, f.page ?? 1);
-  const [total, rows] = await Promise.all([
-    db.ambassador.count({ where }),
-    db.ambassador.findMany({
-      where,
-      orderBy: orderFor(f.sort ?? DEFAULT_SORT),
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        city: true,
-        status: true,
-        maxFollowers: true,
-        lastTouchAt: true,
-        tags: { select: { tag: { select: { name: true } } } },
-      },
-    }),
+  const [counted, ids] = await Promise.all([
+    queryRows<{ n: number | bigint }>(`SELECT COUNT(*) AS "n" FROM "Ambassador" a WHERE ${filter.sql}`, filter.params),
+    directoryIds(filter, f.sort ?? DEFAULT_SORT, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
+  const total = Number(counted[0]?.n ?? 0);
+  const rows = await inOrder(ids, (some) =>
+    db.ambassador.findMany({
+      where: { id: { in: some }, brandId: scope.brandId },
+      select: { id: true, name: true, email: true, city: true, status: true, maxFollowers: true, lastTouchAt: true, tags: { select: { tag: { select: { name: true } } } } },
+    }),
+  );
   return { total, rows, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
@@ -114,10 +172,6 @@ export async function directoryFacets(scope: BrandScope) {
   return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
 }
 
-/**
- * Every ambassador matching the filter, in the directory's order, 1,000 at a time (keyset paging on the sort column
- * and the id, so the export stays fast and consistent at 100,000 rows), with what a CSV export needs.
- */
 /** The facts about an ambassador that the directory export and the profile page both show. */
 export const AMBASSADOR_FACTS = {
   id: true,
@@ -134,26 +188,28 @@ export const AMBASSADOR_FACTS = {
   createdAt: true,
 } as const satisfies Prisma.AmbassadorSelect;
 
+/**
+ * Every ambassador matching the filter, in the directory's order, 500 at a time (keyset paging on the sort column
+ * and the id, so the export stays fast and consistent at 100,000 rows), with what a CSV export needs.
+ */
 export async function* exportAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
-  const { brandId } = scope;
-  const where = await directoryWhere(brandId, f, ctx);
+  const filter = await directoryFilter(scope.brandId, f, ctx);
+  // The screen's order, so the file reads like the directory.
   const sort = f.sort ?? DEFAULT_SORT;
-  let after: Parameters<typeof afterRow>[1] | undefined;
+  let after: SortRow | undefined;
   for (;;) {
-    const rows = await db.ambassador.findMany({
-      // The screen's order, so the file reads like the directory.
-      where: after ? { AND: [where, afterRow(sort, after)] } : where,
-      orderBy: orderFor(sort),
-      take: 1000,
-      select: {
-        ...AMBASSADOR_FACTS,
-        tags: { select: { tag: { select: { name: true } } } },
-        socialAccounts: { select: { platform: true, handle: true, followers: true } },
-      },
-    });
-    if (!rows.length) return;
+    // 500 at a time: Prisma reads the tags and accounts of a page with one IN list, which it caps at 999 values on SQLite.
+    const ids = await directoryIds(filter, sort, { after, limit: 500 });
+    if (!ids.length) return;
+    const rows = await inOrder(ids, (some) =>
+      db.ambassador.findMany({
+        where: { id: { in: some }, brandId: scope.brandId },
+        select: { ...AMBASSADOR_FACTS, tags: { select: { tag: { select: { name: true } } } }, socialAccounts: { select: { platform: true, handle: true, followers: true } } },
+      }),
+    );
     yield rows;
     after = rows[rows.length - 1];
+    if (!after) return;
   }
 }
 

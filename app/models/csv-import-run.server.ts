@@ -85,10 +85,15 @@ function commitBatch(bulk: BulkSession, job: ImportRow, batch: Batch, from: { by
       const invites = Number(job.sendInvites)
         ? ambassadors.map((a) => ({ id: randomUUID(), brandId: job.brandId, ambassadorId: a.id, invitedById: job.createdById, note: "", tokenHash: hashToken(randomToken()), expiresAt: new Date(now.getTime() + FAN_INVITE_DAYS * 86_400_000), sendCount: 0, lastSentAt: now, createdAt: now }))
         : [];
-      await tx.insert([
-        ["Ambassador", ambassadors],
+      const fans: [string, typeof ambassadors][] = [["Ambassador", ambassadors]];
+      const socials: [string, Record<string, string | number | Date>[]][] = [
         ["SocialAccount", accounts],
         ["FollowerSnapshot", accounts.map((a) => ({ id: randomUUID(), socialAccountId: a.id, followers: a.followers, recordedAt: now }))],
+      ];
+      await tx.insert([
+        // On SQLite the accounts go in first (foreign keys are checked at commit there), so each fan's search document
+        // (prisma/sqlite/search.sql) is written once, handles included, instead of once more per account.
+        ...(tx.engine === "sqlite" ? [...socials, ...fans] : [...fans, ...socials]),
         ["AmbassadorTag", fresh.flatMap((f, i) => f.tags.map((t) => ({ ambassadorId: ambassadors[i].id, tagId: tagIds.get(t)! })))],
         ["TimelineEvent", ambassadors.map((a) => ({ id: randomUUID(), brandId: job.brandId, ambassadorId: a.id, kind: "invited", summary: `Imported from ${job.fileName}`, body: "", actorId: job.createdById, createdAt: now }))],
         ["FanInvite", invites],

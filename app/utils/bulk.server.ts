@@ -12,6 +12,11 @@ import { pgInserts, pgValue, sqliteInsert, sqliteValue, type SqlRow as Row, type
 
 /** Reads and writes inside one transaction. SQL is written with ? placeholders for both engines. */
 export type BulkTx = {
+  /**
+   * SQLite checks foreign keys at commit (defer_foreign_keys), so a transaction may insert children before their
+   * parents; PostgreSQL checks each row as it goes, parents first.
+   */
+  engine: "sqlite" | "postgresql";
   all<T>(sql: string, params?: Value[]): Promise<T[]>;
   /** Runs a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: Value[]): Promise<number>;
@@ -39,6 +44,7 @@ function sqliteSession(file: string): BulkSession {
     return s;
   };
   const tx: BulkTx = {
+    engine: "sqlite",
     all: async <T>(sql: string, params: Value[] = []) => prepared(sql).all(...params.map(sqliteValue)) as T[],
     run: async (sql, params = []) => prepared(sql).run(...params.map(sqliteValue)).changes,
     insert: async (tables) => {
@@ -50,6 +56,7 @@ function sqliteSession(file: string): BulkSession {
     async transaction(work) {
       // Only this session uses the connection, so its statements between BEGIN and COMMIT are the transaction's.
       conn.exec("BEGIN IMMEDIATE");
+      conn.pragma("defer_foreign_keys = ON");
       try {
         const result = await work(tx);
         conn.exec("COMMIT");
@@ -76,6 +83,7 @@ function postgresSession(url: string): BulkSession {
   const client = new pg.Client({ connectionString: url });
   const connected = client.connect();
   const tx: BulkTx = {
+    engine: "postgresql",
     all: async <T>(sql: string, params: Value[] = []) => {
       await connected;
       return (await client.query(numbered(sql), params.map(pgValue))).rows as T[];

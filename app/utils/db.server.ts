@@ -4,7 +4,7 @@ import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@p
 import { PrismaClient as PostgresClient } from "#app/generated/postgres/client";
 import { PrismaClient } from "#app/generated/prisma/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
-import { pgInserts, sqliteInsert, type SqlRow } from "./sql-rows.server";
+import { pgInserts, pgValue, sqliteInsert, sqliteValue, type SqlRow, type SqlValue } from "./sql-rows.server";
 import type { Prisma } from "#app/generated/prisma/client";
 
 /**
@@ -222,4 +222,16 @@ export async function insertRows(client: Prisma.TransactionClient, table: string
   // Only inside the caller's transaction, which holds this process's one connection.
   if (!conn?.inTransaction) throw new Error("insertRows runs inside a transaction");
   sqliteInsert((sql) => conn.prepare(sql), table, rows);
+}
+
+/**
+ * A read in plain SQL through the process's client, for the few queries Prisma cannot express (the directory's
+ * text search). Written with ? placeholders for both engines; values are passed as Prisma stores them.
+ */
+export async function queryRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  if (engine === "postgresql") {
+    let n = 0;
+    return db.$queryRawUnsafe<T[]>(sql.replace(/\?/g, () => `$${++n}`), ...params.map(pgValue));
+  }
+  return db.$queryRawUnsafe<T[]>(sql, ...params.map(sqliteValue));
 }

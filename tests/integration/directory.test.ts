@@ -131,3 +131,69 @@ describe("the export follows the screen", () => {
     }
   });
 });
+
+import { listAmbassadors } from "#app/models/ambassadors.server";
+import { DEFAULT_TIER_THRESHOLDS } from "#app/models/tiers";
+import { staffScope } from "#tests/factories";
+
+/** What a person means by "contains": case and accents set aside. */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+describe("text search", () => {
+  test("finds what a straight reading of names, emails, cities and handles finds, whatever the case or accents, and follows edits", async () => {
+    const owner = await createUser(db);
+    const brand = await createBrand(db, { ownerId: owner.id });
+    const other = await createBrand(db);
+    const first = ["Zoë", "Noor", "Léa", "Chloé", "Mateo", "Ana", "Jürgen", "Siobhán", "Priya", "Åsa"];
+    const last = ["Tremblay", "Côté", "O'Brien", "Nguyễn", "Okafor", "Müller", "Raman", "García"];
+    const cities = ["Montréal", "montreal", "Québec", "Toronto", "São Paulo", "Zürich", "Ottawa"];
+    // A fixed pseudo-random sequence: the same data every run, varied enough to mix matches and misses.
+    let seed = 7;
+    const pick = <T>(list: T[]) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length];
+    const people = [];
+    for (let i = 0; i < 60; i++) {
+      const name = `${pick(first)} ${pick(last)}`;
+      people.push(await createAmbassador(db, brand.id, { name, email: `fan${i}.${fold(name).replace(/[^a-z]/g, "")}@example.com`, handle: `${fold(pick(first)).replace(/[^a-z]/g, "")}_bakes${i}`, city: pick(cities) }));
+    }
+    await createAmbassador(db, other.id, { name: "Zoë Elsewhere", city: "Montréal", email: "zoe@else.example" });
+    const scope = staffScope(brand.id, "owner", owner.id);
+    const ctx = { thresholds: DEFAULT_TIER_THRESHOLDS, quietAfterDays: 60 };
+    const expected = async (q: string) => {
+      const rows = await db.ambassador.findMany({ where: { brandId: brand.id }, select: { name: true, email: true, city: true, socialAccounts: { select: { handle: true } } } });
+      const needle = fold(q.replace(/^@/, ""));
+      return rows.filter((a) => [a.name, a.email, a.city, ...a.socialAccounts.map((s) => s.handle)].some((t) => fold(t).includes(needle))).map((a) => a.email).sort();
+    };
+    const found = async (q: string) => {
+      const emails: string[] = [];
+      for (let page = 1; ; page++) {
+        const r = await listAmbassadors(scope, { q, page }, ctx);
+        emails.push(...r.rows.map((a) => a.email));
+        if (page >= r.pageCount) return emails.sort();
+      }
+    };
+    for (const q of ["montreal", "MONTRÉAL", "zoe", "Zoë", "cote", "nguyen", "o'brien", "sao paulo", "zurich", "bakes1", "@lea_bakes", "example.com", "xyz-nobody"]) {
+      const want = await expected(q);
+      expect(await found(q), q).toEqual(want);
+    }
+    expect((await expected("montreal")).length).toBeGreaterThan(0);
+
+    // The index follows edits: a new name, a new city, a handle added, changed and removed, a fan deleted.
+    const noor = people[0];
+    await db.ambassador.update({ where: { id: noor.id }, data: { name: "Ðorđe Quixote", city: "Genève" } });
+    expect(await found("quixote")).toEqual([noor.email]);
+    expect(await found("geneve")).toEqual([noor.email]);
+    const account = await db.socialAccount.create({ data: { ambassadorId: noor.id, platform: "bluesky", handle: "wind.mills" } });
+    expect(await found("windmi")).toEqual([]);
+    expect(await found("wind.mi")).toEqual([noor.email]);
+    await db.socialAccount.update({ where: { id: account.id }, data: { handle: "giants.only" } });
+    expect(await found("wind.mi")).toEqual([]);
+    expect(await found("giants")).toEqual([noor.email]);
+    await db.socialAccount.delete({ where: { id: account.id } });
+    expect(await found("giants")).toEqual([]);
+    await db.ambassador.delete({ where: { id: noor.id } });
+    expect(await found("quixote")).toEqual([]);
+    // A search typed with wildcards means the characters themselves.
+    expect(await found("%")).toEqual([]);
+    expect(await found("_")).toEqual(await expected("_"));
+  });
+});
