@@ -6,6 +6,7 @@
 // ordinary connection, and the engine runs only when one is pending — a restart is never blocked by a reader —
 // and then it waits, saying so, for other connections to let go.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -50,16 +51,36 @@ function pendingMigrations() {
   }
 }
 
-/** The directory's search index, which Prisma cannot describe (prisma/sqlite/search.sql; idempotent). */
+/**
+ * The directory's search index, which Prisma cannot describe (prisma/sqlite/search.sql; idempotent). The file's hash
+ * is kept in "_kindred_sql", and the file runs only when it changed, so a start-up with nothing to change only reads
+ * (and is not blocked by a program holding the database open).
+ */
 function applySearchIndex() {
-  const conn = new Database(file, { timeout: 15_000 });
+  const sql = readFileSync("prisma/sqlite/search.sql", "utf8");
+  const hash = createHash("sha256").update(sql).digest("hex");
+  const reader = new Database(file, { readonly: true, timeout: 15_000 });
+  let current = false;
   try {
-    conn.exec(readFileSync("prisma/sqlite/search.sql", "utf8"));
+    const table = reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_kindred_sql'").get();
+    current = Boolean(table && reader.prepare("SELECT 1 FROM _kindred_sql WHERE name = 'search' AND hash = ?").get(hash));
+  } finally {
+    reader.close();
+  }
+  if (current) return;
+  const conn = new Database(file, { timeout: WAIT_MS });
+  try {
+    conn.transaction(() => {
+      conn.exec(sql);
+      conn.exec("CREATE TABLE IF NOT EXISTS _kindred_sql (name TEXT PRIMARY KEY, hash TEXT NOT NULL)");
+      conn.prepare("INSERT INTO _kindred_sql (name, hash) VALUES ('search', ?) ON CONFLICT (name) DO UPDATE SET hash = excluded.hash").run(hash);
+    }).immediate();
   } finally {
     conn.close();
   }
 }
 
+const WAIT_MS = Number(process.env.MIGRATE_WAIT_MS ?? 120_000);
 const pending = pendingMigrations();
 if (pending.length === 0) {
   applySearchIndex();
@@ -67,7 +88,6 @@ if (pending.length === 0) {
   process.exit(0);
 }
 
-const WAIT_MS = Number(process.env.MIGRATE_WAIT_MS ?? 120_000);
 const until = Date.now() + WAIT_MS;
 for (let attempt = 1; ; attempt++) {
   try {

@@ -118,14 +118,17 @@ async function buildWorld() {
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
-/** Each world starts from an empty database, so snapshots are small and no world sees another's rows. */
+/**
+ * Each world starts from an empty database, so snapshots are small and no world sees another's rows. (On SQLite, the
+ * search index's virtual and shadow tables follow their documents through triggers.)
+ */
 async function wipe() {
   if (engine === "postgresql") {
     const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`);
     await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
     return;
   }
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'`);
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', '_kindred_sql')`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
   for (const { name } of tables) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
@@ -136,7 +139,7 @@ async function snapshot() {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
     engine === "postgresql"
       ? `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'Session') ORDER BY 1`
-      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session') ORDER BY name`,
+      : `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', '_kindred_sql', 'Session') ORDER BY name`,
   );
   const out: Record<string, unknown[]> = {};
   // PostgreSQL has no rowid: its rows are put in the order of their whole text.
