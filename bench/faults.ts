@@ -2,6 +2,7 @@
 // Prints: the error rate of 50 concurrent writers during a 100,000-row import; how long an import killed with
 // kill -9 takes to resume after a restart; duplicates and misses of a 3,000-fan scoop fan-out killed mid-way.
 // Targets: 0 %, ≤ 30 s, 0 and 0.   Usage: npm run bench:faults [-- rows fans [writers|resume|fanout]]
+import { report } from "./report";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cookieFor, fakeResend, freshInstance, startKindred, waitFor } from "../tests/support/kindred-server";
@@ -164,4 +165,7 @@ const errors = !ONLY || ONLY === "writers" ? await writersDuringImport() : NaN;
 const delay = !ONLY || ONLY === "resume" ? await resumeAfterKill() : NaN;
 const wrong = !ONLY || ONLY === "fanout" ? await fanOutAcrossKill() : NaN;
 console.log(`\nsummary: writer errors ${errors} (target 0), resume ${(delay / 1000).toFixed(1)} s (target ≤ 30), fan-out duplicates + misses ${wrong} (target 0)`);
+if (!Number.isNaN(errors)) report({ measurement: `faults: failed writes by ${WRITERS} writers during a ${ROWS.toLocaleString("en")}-row import`, result: String(errors), target: "0", met: errors === 0 });
+if (!Number.isNaN(delay)) report({ measurement: "faults: import resumed after kill -9", result: `${(delay / 1000).toFixed(1)} s`, target: "≤ 30 s", met: delay <= 30_000 });
+if (!Number.isNaN(wrong)) report({ measurement: `faults: fan-out to ${FANS.toLocaleString("en")} fans across kill -9, duplicates + misses`, result: String(wrong), target: "0", met: wrong === 0 });
 process.exit(0);

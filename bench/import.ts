@@ -1,7 +1,10 @@
-// Benchmark: import 100,000 fans from a CSV file through the real import job, on a fresh SQLite database.
+// Benchmark: import 100,000 fans from a CSV file through the real import job, on a fresh SQLite database (or, with
+// "postgres" and BENCH_POSTGRES_URL / TEST_POSTGRES_URL naming a role that may create databases, a fresh PostgreSQL one).
 // Prints rows per second, peak memory and how long the event loop was blocked (the server's responsiveness).
-// Usage: npm run bench:import [-- <rows>]
+// Usage: npm run bench:import [-- <rows> [postgres]]
 import { staffScope } from "#tests/factories";
+import { emptyPostgresDatabase } from "#tests/setup/postgres";
+import { report } from "./report";
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +12,16 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const rows = Number(process.argv[2] ?? 100_000);
+const onPostgres = process.argv[3] === "postgres";
 const dir = mkdtempSync(path.join(tmpdir(), "kindred-bench-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+process.env.DATABASE_URL = onPostgres ? await freshPostgres("kindred_bench_import") : `file:${path.join(dir, "bench.db")}`;
+const engineName = onPostgres ? "PostgreSQL" : "SQLite";
+
+async function freshPostgres(name: string) {
+  const server = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL;
+  if (!server) throw new Error("Set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a role that may create databases.");
+  return emptyPostgresDatabase(server, name);
+}
 process.env.UPLOAD_DIR = dir;
 execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
 
@@ -59,5 +70,11 @@ console.log(`imported ${done.importedRows.toLocaleString("en")}, duplicates ${do
 console.log(`time: ${seconds.toFixed(1)} s — ${Math.round(rows / seconds).toLocaleString("en")} rows/s`);
 console.log(`peak memory (RSS): ${Math.round(peakRss / 1024 / 1024)} MB`);
 console.log(`event loop blocked: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+const rate = rows / seconds;
+const label = `import ${rows.toLocaleString("en")} rows (${fileMb.toFixed(0)} MB) on ${engineName}`;
+const ok = done.status === "done" && done.importedRows + done.duplicateRows + done.rejectedRows === rows;
+report({ measurement: `${label}: end to end`, result: `${seconds.toFixed(1)} s, ${Math.round(rate).toLocaleString("en")} rows/s${ok ? "" : ` (status ${done.status}, counts do not add up)`}`, target: onPostgres ? "≥ 10,000 rows/s" : "≤ 5 s (≥ 20,000 rows/s)", met: ok && rate >= (onPostgres ? 10_000 : 20_000) });
+report({ measurement: `${label}: peak RSS`, result: `${Math.round(peakRss / 1024 / 1024)} MB`, target: "≤ 200 MB", met: peakRss <= 200 * 1024 * 1024 });
+report({ measurement: `${label}: event loop blocked`, result: `max ${(loop.max / 1e6).toFixed(0)} ms`, target: "≤ 50 ms", met: loop.max / 1e6 <= 50 });
 await db.$disconnect();
 rmSync(dir, { recursive: true, force: true });

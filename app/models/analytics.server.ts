@@ -1,4 +1,4 @@
-import { db } from "#app/utils/db.server";
+import { db, engine, executeSql, queryRows } from "#app/utils/db.server";
 import { TIERS } from "./tiers";
 import type { BrandScope } from "./scope";
 
@@ -17,6 +17,18 @@ export function parseRange(params: URLSearchParams, now = new Date()): Range {
   return { from, to };
 }
 
+/** The dashboard's quick ranges, ending today: the last 30, 90 and 365 days, and all time. */
+export function rangePresets(now = new Date()) {
+  const to = dayOf(now);
+  const last = (days: number) => `from=${dayOf(new Date(Date.parse(to) - (days - 1) * DAY))}&to=${to}`;
+  return [
+    { label: "Last 30 days", query: last(30) },
+    { label: "Last 90 days", query: last(90) },
+    { label: "Last 365 days", query: last(365) },
+    { label: "All time", query: "range=all" },
+  ];
+}
+
 /** Monday-based week start of a YYYY-MM-DD day. */
 export function weekOf(day: string) {
   const d = new Date(`${day}T00:00:00Z`);
@@ -31,8 +43,24 @@ function weeks(range: Range) {
 
 const rangeDates = (r: Range) => ({ gte: new Date(`${r.from}T00:00:00Z`), lt: new Date(Date.parse(`${r.to}T00:00:00Z`) + DAY) });
 
-type DayTierRow = { day: string; tier: string; posts: number | bigint; interactions: number | bigint | null; rateSum: number | null; rateN: number | bigint; viewRateSum: number | null; viewRateN: number | bigint };
+/**
+ * The range a dashboard URL asks for: "?range=all" is everything since the brand's first join or post (not capped);
+ * otherwise from/to as parseRange reads them.
+ */
+export async function resolveRange(scope: BrandScope, params: URLSearchParams, now = new Date()): Promise<Range & { all?: true }> {
+  if (params.get("range") !== "all") return parseRange(params, now);
+  const { brandId } = scope;
+  const [firstPost, firstJoin] = await Promise.all([
+    db.postDayStat.findFirst({ where: { brandId }, orderBy: { day: "asc" }, select: { day: true } }),
+    db.ambassador.findFirst({ where: { brandId, joinedAt: { not: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true } }),
+  ]);
+  const to = dayOf(now);
+  const from = [firstPost?.day, firstJoin?.joinedAt ? dayOf(firstJoin.joinedAt) : undefined, to].filter((d): d is string => Boolean(d)).sort()[0];
+  return { from, to, all: true };
+}
+
 type TopRow = { ambassadorId: string; posts: number | bigint; interactions: number | bigint | null };
+type Contributor = { ambassadorId: string; posts: number; interactions: number };
 
 /**
  * Active ambassadors over time count each fan from the day they joined to the day they stopped being active
@@ -41,40 +69,35 @@ type TopRow = { ambassadorId: string; posts: number | bigint; interactions: numb
  *
  * The program dashboard: growth, where fans come from, posts and engagement (overall and by tier), seeding
  * results per campaign, event attendance, top contributors and link clicks — all for one brand and date range.
- * Posts are read in two grouped passes over covering indexes (by day and tier; by ambassador), never row by row.
+ * Everything is read from roll-ups that triggers keep current (docs/decisions/022-dashboard-roll-ups.md): posts per
+ * day and tier, joins and departures per day and source, posts per campaign, and top contributors per sliding
+ * window (the last 30, 90 and 365 days, all time); only another range reads posts for its top contributors.
  */
-export async function dashboard(scope: BrandScope, range: Range) {
+export async function dashboard(scope: BrandScope, range: Range & { all?: true }, now = new Date()) {
   const { brandId } = scope;
-  const dates = rangeDates(range);
-  const [activeBefore, joined, left, sources, dayTier, campaigns, events, top, clickDays] = await Promise.all([
-    db.ambassador.count({ where: { brandId, joinedAt: { lt: dates.gte }, OR: [{ leftAt: null }, { leftAt: { gte: dates.gte } }] } }),
-    db.ambassador.findMany({ where: { brandId, joinedAt: dates }, select: { joinedAt: true } }),
-    db.ambassador.findMany({ where: { brandId, leftAt: dates }, select: { leftAt: true } }),
-    db.ambassador.groupBy({ by: ["source"], where: { brandId, joinedAt: dates }, _count: { _all: true } }),
-    db.$queryRaw<DayTierRow[]>`
-      SELECT "day", "tier", COUNT(*) AS "posts",
-        SUM("likes" + "comments" + "shares" + "saves") AS "interactions",
-        SUM(CASE WHEN "followersAtPost" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "followersAtPost" END) AS "rateSum",
-        COUNT(CASE WHEN "followersAtPost" > 0 THEN 1 END) AS "rateN",
-        SUM(CASE WHEN "views" > 0 THEN ("likes" + "comments" + "shares" + "saves") * 1.0 / "views" END) AS "viewRateSum",
-        COUNT(CASE WHEN "views" > 0 THEN 1 END) AS "viewRateN"
-      FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
-      GROUP BY "day", "tier"`,
+  const [before, ambassadorDays, dayTier, campaigns, events, top, clickDays] = await Promise.all([
+    db.ambassadorDayStat.aggregate({ where: { brandId, day: { lt: range.from } }, _sum: { joined: true, left: true } }),
+    db.ambassadorDayStat.findMany({ where: { brandId, day: { gte: range.from, lte: range.to } } }),
+    db.postDayStat.findMany({ where: { brandId, day: { gte: range.from, lte: range.to } } }),
     campaignResults(scope, range),
     eventResults(scope, range),
-    db.$queryRaw<TopRow[]>`
-      SELECT "ambassadorId", COUNT(*) AS "posts", SUM("likes" + "comments" + "shares" + "saves") AS "interactions"
-      FROM "Post" WHERE "brandId" = ${brandId} AND "day" >= ${range.from} AND "day" <= ${range.to} AND "status" <> 'hidden'
-      GROUP BY "ambassadorId" ORDER BY "interactions" DESC, "posts" DESC LIMIT 10`,
+    topContributors(brandId, range, dayOf(now)),
     db.linkClickDay.groupBy({ by: ["day"], where: { link: { brandId }, day: { gte: range.from, lte: range.to } }, _sum: { count: true } }),
   ]);
 
   const weekList = weeks(range);
   const joinsByWeek = new Map<string, number>();
-  for (const a of joined) joinsByWeek.set(weekOf(dayOf(a.joinedAt!)), (joinsByWeek.get(weekOf(dayOf(a.joinedAt!))) ?? 0) + 1);
   const leftByWeek = new Map<string, number>();
-  for (const a of left) leftByWeek.set(weekOf(dayOf(a.leftAt!)), (leftByWeek.get(weekOf(dayOf(a.leftAt!))) ?? 0) + 1);
-  let running = activeBefore;
+  const bySource = new Map<string, number>();
+  let joinedInRange = 0;
+  for (const d of ambassadorDays) {
+    const w = weekOf(d.day);
+    joinsByWeek.set(w, (joinsByWeek.get(w) ?? 0) + d.joined);
+    leftByWeek.set(w, (leftByWeek.get(w) ?? 0) + d.left);
+    if (d.joined) bySource.set(d.source, (bySource.get(d.source) ?? 0) + d.joined);
+    joinedInRange += d.joined;
+  }
+  let running = (before._sum.joined ?? 0) - (before._sum.left ?? 0);
   const growth = weekList.map((week) => {
     running += (joinsByWeek.get(week) ?? 0) - (leftByWeek.get(week) ?? 0);
     return { week, joined: joinsByWeek.get(week) ?? 0, left: leftByWeek.get(week) ?? 0, active: running };
@@ -85,8 +108,7 @@ export async function dashboard(scope: BrandScope, range: Range) {
   let totalPosts = 0;
   let totalInteractions = 0;
   for (const r of dayTier) {
-    const posts = Number(r.posts);
-    const interactions = Number(r.interactions ?? 0);
+    const { posts, interactions } = r;
     totalPosts += posts;
     totalInteractions += interactions;
     const w = weekOf(r.day);
@@ -97,10 +119,10 @@ export async function dashboard(scope: BrandScope, range: Range) {
     const t = tiers.get(r.tier) ?? { posts: 0, interactions: 0, rateSum: 0, rateN: 0, viewRateSum: 0, viewRateN: 0 };
     t.posts += posts;
     t.interactions += interactions;
-    t.rateSum += Number(r.rateSum ?? 0);
-    t.rateN += Number(r.rateN);
-    t.viewRateSum += Number(r.viewRateSum ?? 0);
-    t.viewRateN += Number(r.viewRateN);
+    t.rateSum += r.rateSum;
+    t.rateN += r.rateN;
+    t.viewRateSum += r.viewRateSum;
+    t.viewRateN += r.viewRateN;
     tiers.set(r.tier, t);
   }
   const clicksByWeek = new Map<string, number>();
@@ -112,12 +134,12 @@ export async function dashboard(scope: BrandScope, range: Range) {
     totals: {
       posts: totalPosts,
       interactions: totalInteractions,
-      joined: joined.length,
+      joined: joinedInRange,
       active: running,
       clicks: clickDays.reduce((n, c) => n + (c._sum.count ?? 0), 0),
     },
     growth,
-    sources: sources.map((s) => ({ source: s.source, joins: s._count._all })).sort((a, b) => b.joins - a.joins),
+    sources: [...bySource].map(([source, joins]) => ({ source, joins })).sort((a, b) => b.joins - a.joins || (a.source < b.source ? -1 : 1)),
     postsOverTime: weekList.map((week) => ({ week, ...(postsByWeek.get(week) ?? { posts: 0, interactions: 0 }) })),
     byTier: TIERS.map((tier) => {
       const t = tiers.get(tier);
@@ -125,9 +147,84 @@ export async function dashboard(scope: BrandScope, range: Range) {
     }),
     campaigns,
     events,
-    topContributors: top.map((t) => ({ ambassadorId: t.ambassadorId, name: names.get(t.ambassadorId) ?? "—", posts: Number(t.posts), interactions: Number(t.interactions ?? 0) })),
+    topContributors: top.map((t) => ({ ...t, name: names.get(t.ambassadorId) ?? "—" })),
     clicksOverTime: weekList.map((week) => ({ week, clicks: clicksByWeek.get(week) ?? 0 })),
   };
+}
+
+const INTERACTIONS = `"likes" + "comments" + "shares" + "saves"`;
+const byRank = (a: Contributor, b: Contributor) => b.interactions - a.interactions || b.posts - a.posts || (a.ambassadorId < b.ambassadorId ? -1 : 1);
+
+/** The top-contributors window that serves a range, if one does: the last 30, 90 or 365 days up to today, or all time. */
+function windowFor(range: Range & { all?: true }, today: string) {
+  if (range.to !== today) return null;
+  if (range.all) return { days: 0, fromDay: "" };
+  for (const days of [30, 90, 365]) if (range.from === dayOf(new Date(Date.parse(range.to) - (days - 1) * DAY))) return { days, fromDay: range.from };
+  return null;
+}
+
+/**
+ * The ten ambassadors whose posts in the range drew the most interactions (then the most posts). A preset range is
+ * read from its window's ranked roll-up, with any posts dated after the range (rare: a post dated ahead) taken back
+ * out; another range groups its posts.
+ */
+async function topContributors(brandId: string, range: Range & { all?: true }, today: string): Promise<Contributor[]> {
+  const window = windowFor(range, today);
+  if (!window) return topFromPosts(brandId, range);
+  await slideWindow(brandId, window.days, window.fromDay);
+  const later = (await queryRows<TopRow>(`SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post" WHERE "brandId" = ? AND "day" > ? AND "status" <> 'hidden' GROUP BY "ambassadorId"`, [brandId, range.to])).map(contributor);
+  if (later.length > 200) return topFromPosts(brandId, range);
+  const ranked = await db.contributorStat.findMany({
+    where: { brandId, days: window.days },
+    orderBy: [{ interactions: "desc" }, { posts: "desc" }, { ambassadorId: "asc" }],
+    take: 10 + later.length,
+    select: { ambassadorId: true, posts: true, interactions: true },
+  });
+  // Ten of these rows are untouched by the later posts and rank above every row not read, so the top ten are here.
+  const minus = new Map(later.map((l) => [l.ambassadorId, l]));
+  return ranked
+    .map((r) => ({ ambassadorId: r.ambassadorId, posts: r.posts - (minus.get(r.ambassadorId)?.posts ?? 0), interactions: r.interactions - (minus.get(r.ambassadorId)?.interactions ?? 0) }))
+    .filter((r) => r.posts > 0)
+    .sort(byRank)
+    .slice(0, 10);
+}
+
+const contributor = (t: TopRow): Contributor => ({ ambassadorId: t.ambassadorId, posts: Number(t.posts), interactions: Number(t.interactions ?? 0) });
+
+async function topFromPosts(brandId: string, range: Range) {
+  const rows = await queryRows<TopRow>(
+    `SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post"
+     WHERE "brandId" = ? AND "day" >= ? AND "day" <= ? AND "status" <> 'hidden'
+     GROUP BY "ambassadorId" ORDER BY "interactions" DESC, "posts" DESC, "ambassadorId" LIMIT 10`,
+    [brandId, range.from, range.to],
+  );
+  return rows.map(contributor);
+}
+
+/**
+ * Moves a window forward to fromDay: the posts it leaves behind are taken out of its ambassadors' totals (or, after a
+ * long pause, the window is counted again from the posts). On PostgreSQL the window row is locked meanwhile; the
+ * triggers read it FOR SHARE, so a post written at the same time is counted by exactly one side.
+ */
+async function slideWindow(brandId: string, days: number, fromDay: string) {
+  const current = await db.contributorWindow.findUnique({ where: { brandId_days: { brandId, days } }, select: { fromDay: true } });
+  if (!current || current.fromDay >= fromDay) return;
+  await db.$transaction(async (tx) => {
+    const [locked] = await executeSql<{ fromDay: string }>(tx, `SELECT "fromDay" FROM "ContributorWindow" WHERE "brandId" = ? AND "days" = ?${engine === "postgresql" ? " FOR UPDATE" : ""}`, [brandId, days]);
+    if (!locked || locked.fromDay >= fromDay) return;
+    const gap = locked.fromDay ? (Date.parse(fromDay) - Date.parse(locked.fromDay)) / DAY : Infinity;
+    if (gap > days / 2) {
+      await executeSql(tx, `DELETE FROM "ContributorStat" WHERE "brandId" = ? AND "days" = ?`, [brandId, days]);
+      await executeSql(tx, `INSERT INTO "ContributorStat" ("brandId", "days", "ambassadorId", "posts", "interactions")
+        SELECT "brandId", ?, "ambassadorId", COUNT(*), SUM(${INTERACTIONS}) FROM "Post" WHERE "brandId" = ? AND "day" >= ? AND "status" <> 'hidden' GROUP BY "brandId", "ambassadorId"`, [days, brandId, fromDay]);
+    } else {
+      await executeSql(tx, `UPDATE "ContributorStat" SET "posts" = "ContributorStat"."posts" - d."posts", "interactions" = "ContributorStat"."interactions" - d."interactions"
+        FROM (SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post" WHERE "brandId" = ? AND "day" >= ? AND "day" < ? AND "status" <> 'hidden' GROUP BY "ambassadorId") AS d
+        WHERE "ContributorStat"."brandId" = ? AND "ContributorStat"."days" = ? AND "ContributorStat"."ambassadorId" = d."ambassadorId"`, [brandId, locked.fromDay, fromDay, brandId, days]);
+      await executeSql(tx, `DELETE FROM "ContributorStat" WHERE "brandId" = ? AND "days" = ? AND "posts" <= 0`, [brandId, days]);
+    }
+    await executeSql(tx, `UPDATE "ContributorWindow" SET "fromDay" = ? WHERE "brandId" = ? AND "days" = ?`, [fromDay, brandId, days]);
+  });
 }
 
 /** Per campaign: units sent, posts, posts per unit, posting rate (requests that led to a post), feedback. */
@@ -137,7 +234,7 @@ export async function campaignResults(scope: BrandScope, range?: Range, campaign
   const ids = campaigns.map((c) => c.id);
   const [requests, posts] = await Promise.all([
     db.seedingRequest.groupBy({ by: ["campaignId", "status", "outcome"], where: { brandId, campaignId: { in: ids } }, _count: { _all: true } }),
-    db.post.groupBy({ by: ["campaignId"], where: { brandId, campaignId: { in: ids }, status: { not: "hidden" } }, _count: { _all: true }, _sum: { likes: true, comments: true, shares: true, saves: true } }),
+    db.postCampaignStat.findMany({ where: { brandId, campaignId: { in: ids } } }),
   ]);
   return campaigns.map((c) => {
     const rows = requests.filter((r) => r.campaignId === c.id);
@@ -150,12 +247,12 @@ export async function campaignResults(scope: BrandScope, range?: Range, campaign
       name: c.name,
       requested: count(() => true),
       sent,
-      posts: p?._count._all ?? 0,
-      postsPerUnit: sent ? (p?._count._all ?? 0) / sent : null,
+      posts: p?.posts ?? 0,
+      postsPerUnit: sent ? (p?.posts ?? 0) / sent : null,
       postingRate: sent ? posted / sent : null,
       feedback: count((r) => r.outcome === "feedback"),
       noPost: count((r) => r.outcome === "no_post"),
-      interactions: (p?._sum.likes ?? 0) + (p?._sum.comments ?? 0) + (p?._sum.shares ?? 0) + (p?._sum.saves ?? 0),
+      interactions: p?.interactions ?? 0,
     };
   });
 }

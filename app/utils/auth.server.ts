@@ -17,8 +17,24 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value ? value : null;
 }
 
+/**
+ * One lookup per request: a page's root, layout and page loaders all ask who is signed in, and get the answer of
+ * the first. (Remix hands the loaders that follow an action a request of their own, so a sign-in or sign-out in the
+ * action is seen by them.)
+ */
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. Expired or revoked sessions count as signed out. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = lookUpUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await db.session.findUnique({

@@ -224,14 +224,26 @@ export async function insertRows(client: Prisma.TransactionClient, table: string
   sqliteInsert((sql) => conn.prepare(sql), table, rows);
 }
 
-/**
- * A read in plain SQL through the process's client, for the few queries Prisma cannot express (the directory's
- * text search). Written with ? placeholders for both engines; values are passed as Prisma stores them.
- */
-export async function queryRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+/** ? placeholders and values as Prisma stores them, for the process's engine ($1, $2… on PostgreSQL). */
+function plainSql(sql: string, params: readonly SqlValue[]): [string, ...unknown[]] {
   if (engine === "postgresql") {
     let n = 0;
-    return db.$queryRawUnsafe<T[]>(sql.replace(/\?/g, () => `$${++n}`), ...params.map(pgValue));
+    return [sql.replace(/\?/g, () => `$${++n}`), ...params.map(pgValue)];
   }
-  return db.$queryRawUnsafe<T[]>(sql, ...params.map(sqliteValue));
+  return [sql, ...params.map(sqliteValue)];
+}
+
+/**
+ * A read in plain SQL through the process's client, for the few queries Prisma cannot express (the directory's
+ * text search, grouped counts). Written with ? placeholders for both engines; values are passed as Prisma stores them.
+ */
+export async function queryRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  return db.$queryRawUnsafe<T[]>(...plainSql(sql, params));
+}
+
+/** A statement in plain SQL (? placeholders) inside a Prisma transaction; returns the rows it reads, if any. */
+export async function executeSql<T = unknown>(tx: Prisma.TransactionClient, sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  if (/^\s*(SELECT|WITH)\b/i.test(sql)) return tx.$queryRawUnsafe<T[]>(...plainSql(sql, params));
+  await tx.$executeRawUnsafe(...plainSql(sql, params));
+  return [];
 }

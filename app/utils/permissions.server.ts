@@ -11,6 +11,27 @@ export type BrandContext = {
   scope: BrandScope;
 };
 
+/** The layout and the page of one request share one membership lookup (getUser does the same for the session). */
+const membershipsByRequest = new WeakMap<Request, Map<string, Promise<Membership | null>>>();
+type Membership = { role: string; brand: BrandContext["brand"] };
+
+function membershipOf(request: Request, userId: string, slug: string) {
+  let bySlug = membershipsByRequest.get(request);
+  if (!bySlug) membershipsByRequest.set(request, (bySlug = new Map()));
+  const key = `${userId} ${slug}`;
+  let found = bySlug.get(key);
+  if (!found) {
+    found = Promise.resolve(
+      db.membership.findFirst({
+        where: { userId, brand: { slug } },
+        select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
+      }),
+    );
+    bySlug.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The signed-in staff member of the brand in the URL. Someone who is not staff of the brand gets 404 — the
  * same answer as for a brand that does not exist, so slugs and ids do not leak. Staff whose role is too narrow
@@ -18,12 +39,7 @@ export type BrandContext = {
  */
 export async function requireBrandMember(request: Request, slug: string | undefined, needed: StaffRole = "organizer"): Promise<BrandContext> {
   const user = await requireUser(request);
-  const membership = slug
-    ? await db.membership.findFirst({
-        where: { userId: user.id, brand: { slug } },
-        select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
-      })
-    : null;
+  const membership = slug ? await membershipOf(request, user.id, slug) : null;
   if (!membership || !isStaffRole(membership.role)) {
     throw new Response("Not found", { status: 404, statusText: "Not found" });
   }

@@ -56,7 +56,11 @@ describe.skipIf(engine !== "postgresql")("the PostgreSQL job queue", () => {
     });
     queues.push(await startQueue());
     const { id } = await flaky.enqueue({}, { maxAttempts: 3 });
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id } })).attempts === 1);
+    // A run counts its attempt when it starts; wait for the failure to be written too.
+    await until(async () => {
+      const run = await db.job.findUniqueOrThrow({ where: { id } });
+      return run.attempts === 1 && run.status !== "running";
+    });
     const job = await db.job.findUniqueOrThrow({ where: { id } });
     expect(job).toMatchObject({ status: "pending", lastError: "boom" });
     const [queued] = await db.$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${id} AND task_identifier = 'kindred.job'`;

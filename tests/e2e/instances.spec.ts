@@ -3,7 +3,7 @@
 // Runs in the PostgreSQL pass of `npm test` (E2E_DATABASE_URL=postgresql://…).
 import { execFileSync } from "node:child_process";
 import { test, expect } from "@playwright/test";
-import pg from "pg";
+import { emptyPostgresDatabase } from "#tests/setup/postgres";
 import { createPrisma } from "#app/utils/db.server";
 import { fakeResend, startKindred, stopAllKindred, waitFor } from "#tests/support/kindred-server";
 import { E2E_DATABASE_URL } from "./env";
@@ -14,15 +14,9 @@ test.afterEach(() => stopAllKindred());
 
 /** A migrated, empty database of its own on the test server. */
 async function freshDatabase(name: string) {
-  const admin = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(E2E_DATABASE_URL);
-  url.pathname = `/${name}`;
-  execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url.toString() } });
-  return url.toString();
+  const url = await emptyPostgresDatabase(E2E_DATABASE_URL, name);
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
+  return url;
 }
 
 test("two instances: a 2,000-fan scoop is emailed once per fan, and sign-in attempts count on both @postgres", async () => {

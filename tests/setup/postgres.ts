@@ -47,3 +47,18 @@ export async function createTestDatabase(name: string) {
 export async function dropTestDatabase(name: string) {
   await pgAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/** An empty database (dropped first if it exists) on the server of serverUrl, for benchmarks and multi-instance tests. */
+export async function emptyPostgresDatabase(serverUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

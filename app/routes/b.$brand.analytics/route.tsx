@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { TimeChart } from "#app/components/charts";
 import { SubmitButton } from "#app/components/forms";
 import { StatCards } from "#app/components/stat-cards";
-import { dashboard, dashboardTables, parseRange } from "#app/models/analytics.server";
+import { dashboard, dashboardTables, rangePresets, resolveRange } from "#app/models/analytics.server";
 import { ENGAGEMENT_FORMULA, VIEW_RATE_FORMULA, formatRate } from "#app/models/engagement";
 import { requireBrandMember } from "#app/utils/permissions.server";
 
@@ -12,14 +12,14 @@ export const meta: MetaFunction = () => [{ title: "Analytics · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
-  const range = parseRange(new URL(request.url).searchParams);
+  const range = await resolveRange(scope, new URL(request.url).searchParams);
   const d = await dashboard(scope, range);
-  return { brand, d, tables: dashboardTables(d) };
+  return { brand, d, all: Boolean(range.all), presets: rangePresets(), tables: dashboardTables(d) };
 }
 
 type Tables = ReturnType<typeof dashboardTables>;
 
-function Section({ id, tables, range, slug, children, note }: { id: keyof Tables; tables: Tables; range: { from: string; to: string }; slug: string; children?: ReactNode; note?: ReactNode }) {
+function Section({ id, tables, query, slug, children, note }: { id: keyof Tables; tables: Tables; query: string; slug: string; children?: ReactNode; note?: ReactNode }) {
   const t = tables[id];
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -27,7 +27,7 @@ function Section({ id, tables, range, slug, children, note }: { id: keyof Tables
         <h2 id={`${id}-heading`} className="font-semibold">
           {t.title}
         </h2>
-        <a href={`/b/${slug}/analytics.csv?table=${id}&from=${range.from}&to=${range.to}`} className="text-sm text-violet-700 underline" download>Download CSV</a>
+        <a href={`/b/${slug}/analytics.csv?table=${id}&${query}`} className="text-sm text-violet-700 underline" download>Download CSV</a>
       </div>
       {note ? <p className="text-xs text-stone-500">{note}</p> : null}
       {children}
@@ -70,8 +70,9 @@ function Section({ id, tables, range, slug, children, note }: { id: keyof Tables
 }
 
 export default function Analytics() {
-  const { brand, d, tables } = useLoaderData<typeof loader>();
-  const s = { tables, range: d.range, slug: brand.slug };
+  const { brand, d, all, presets, tables } = useLoaderData<typeof loader>();
+  const query = all ? "range=all" : `from=${d.range.from}&to=${d.range.to}`;
+  const s = { tables, query, slug: brand.slug };
   const pctFmt = (v: number) => `${(v * 100).toFixed(1)} %`;
   return (
     <div className="space-y-6">
@@ -89,6 +90,16 @@ export default function Analytics() {
           <SubmitButton variant="secondary">Show</SubmitButton>
         </Form>
       </div>
+      <nav aria-label="Date range" className="flex flex-wrap gap-2 text-sm">
+        {presets.map((p) => {
+          const current = p.query === "range=all" ? all : !all && p.query === query;
+          return (
+            <Link key={p.label} to={`?${p.query}`} aria-current={current ? "page" : undefined} className={`rounded-full border px-3 py-1 ${current ? "border-violet-700 bg-violet-50 font-medium text-violet-800" : "border-stone-300 text-stone-700 hover:bg-stone-50"}`}>
+              {p.label}
+            </Link>
+          );
+        })}
+      </nav>
       <StatCards
         label="Totals"
         className="sm:grid-cols-5"
