@@ -1,7 +1,7 @@
 // Benchmark: Kindred's pages on the demo data against a minimal Remix app of the same versions (bench/minimal-app:
 // one route, Express + compression), both production builds on this machine, loaded in one run.
 // - server time: p50 of 200 requests one after another on one connection (the whole response, read to the end);
-// - throughput: requests per second at 50 connections (autocannon, 5 s after a 1 s warm-up), as a share of the
+// - throughput: requests per second at 50 connections (autocannon, 5 s after a 2 s warm-up), as a share of the
 //   minimal app's (measured before and after Kindred's pages; their mean).
 // Usage: npm run bench:pages   (BENCH_BUILD=1 rebuilds Kindred first; it is built when build/ is missing)
 //        PROFILE_DIR=<dir> also writes a CPU profile of Kindred's server under the load (node --cpu-prof).
@@ -53,10 +53,7 @@ const pages: { name: string; path: string; cookie?: string; share: number }[] = 
 ];
 
 const profileDir = process.env.PROFILE_DIR ? path.resolve(process.env.PROFILE_DIR) : null;
-const kindred = await startKindred(instance, KINDRED_PORT, {
-  JOBS_ENABLED: "false",
-  ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-});
+const kindred = await startKindred(instance, KINDRED_PORT, { JOBS_ENABLED: "false" }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
 const minimal = spawn(process.execPath, ["bench/minimal-app/server.mjs"], { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(MINIMAL_PORT) }, stdio: "ignore" });
 const minimalUrl = `http://localhost:${MINIMAL_PORT}/`;
 await waitFor("the minimal app", () => fetch(minimalUrl).then((r) => r.ok, () => false), 30_000);
@@ -76,7 +73,7 @@ async function serverTime(url: string, cookie?: string) {
 
 async function throughput(url: string, cookie?: string) {
   const options = { url, connections: 50, headers: cookie ? { cookie } : {} };
-  await autocannon({ ...options, duration: 1 });
+  await autocannon({ ...options, duration: 2 });
   const result = await autocannon({ ...options, duration: 5 });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} answers other than 2xx, ${result.errors} errors under load`);
   return result.requests.average;

@@ -1,7 +1,7 @@
 // The server: Express in front of the Remix build, for security headers, compression, rate limits and the route edge
 // (domain errors and machine faults as 404/403/409/503/507). `--dev` serves the same stack over Vite's development
 // server (hot reload, developer tools); otherwise it serves the production build.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,6 +13,7 @@ import helmet from "helmet";
 import onHeaders from "on-headers";
 import { parseEnv } from "../app/utils/env.server.ts";
 import { checkWriteOrigin } from "../app/utils/http.server.ts";
+import { REQUEST_ID_HEADER } from "../app/utils/request-memo.server.ts";
 import type { consumeRateLimit } from "../app/utils/rate-limit.server.ts";
 import type { withRouteEdge } from "../app/utils/route-edge.server.ts";
 import { DEMO_PEOPLE } from "../app/models/demo.ts";
@@ -62,6 +63,10 @@ app.use((req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
   // The app reads the client address from this header; never accept it from the outside.
   req.headers["x-kindred-client-ip"] = req.ip ?? "unknown";
+  // The loaders of one page view share their session and membership lookups under this id (reads only; never
+  // taken from the outside).
+  delete req.headers[REQUEST_ID_HEADER];
+  if (req.method === "GET" || req.method === "HEAD") req.headers[REQUEST_ID_HEADER] = randomUUID();
   next();
 });
 

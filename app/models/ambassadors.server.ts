@@ -8,12 +8,16 @@ import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } f
 import type { BrandScope } from "./scope";
 
 /** Ambassador counts per tier for one brand, using the brand's own thresholds. */
+/** How many of the brand's ambassadors in a status are in each tier (one grouped count, tiers as tierFor draws them). */
 export async function countByTier(scope: BrandScope, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
-  const { brandId } = scope;
-  const counts = await Promise.all(
-    TIERS.map((tier) => db.ambassador.count({ where: { brandId, status, maxFollowers: tierRange(tier, thresholds) } })),
+  const rows = await queryRows<{ tier: Tier; n: number | bigint }>(
+    `SELECT CASE WHEN "maxFollowers" >= ? THEN 'mega' WHEN "maxFollowers" >= ? THEN 'macro' WHEN "maxFollowers" >= ? THEN 'micro' ELSE 'nano' END AS "tier", COUNT(*) AS "n"
+     FROM "Ambassador" WHERE "brandId" = ? AND "status" = ? GROUP BY 1`,
+    [thresholds.tierMegaMin, thresholds.tierMacroMin, thresholds.tierMicroMin, scope.brandId, status],
   );
-  return Object.fromEntries(TIERS.map((t, i) => [t, counts[i]])) as Record<Tier, number>;
+  const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  for (const r of rows) counts[r.tier] = Number(r.n);
+  return counts;
 }
 
 export async function countByStatus(scope: BrandScope) {

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { db, retryOnUniqueViolation } from "./db.server";
 import { getSessionCookie } from "./cookies.server";
 import { randomToken } from "./crypto.server";
+import { oncePerRequest } from "./request-memo.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A session lasts at most 30 days, and ends sooner after 14 days without use. */
@@ -17,21 +18,9 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value ? value : null;
 }
 
-/**
- * One lookup per request: a page's root, layout and page loaders all ask who is signed in, and get the answer of
- * the first. (Remix hands the loaders that follow an action a request of their own, so a sign-in or sign-out in the
- * action is seen by them.)
- */
-const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
-/** The signed-in user, or null. Expired or revoked sessions count as signed out. */
+/** The signed-in user, or null. Expired or revoked sessions count as signed out. One lookup per page view. */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let user = usersByRequest.get(request);
-  if (!user) {
-    user = lookUpUser(request);
-    usersByRequest.set(request, user);
-  }
-  return user;
+  return oncePerRequest(request, "user", () => lookUpUser(request));
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {

@@ -1,10 +1,14 @@
 import { TZDate } from "@date-fns/tz";
 
+const knownZones = new Set<string>();
+
 /** An IANA time zone this runtime knows ("Europe/Paris", "UTC"); the one check for zones from forms and cookies. */
 export function isTimeZone(value: string | null | undefined): value is string {
   if (!value || value.length > 64) return false;
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
+    if (knownZones.size < 1000) knownZones.add(value);
     return true;
   } catch {
     return false;
@@ -26,7 +30,17 @@ export function viewerZoneOf(request: Request, fallback: string) {
   return viewerZoneFrom(request.headers.get("Cookie")) ?? fallback;
 }
 
+/** Making an Intl formatter costs far more than using one: each kind is made once per zone. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions, locale = "en") {
+  const key = `${kind} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
 
 /**
  * Intl's spacing differs between ICU versions: Node writes "6:00\u2009–\u20098:30\u202fPM", Chromium plain spaces.
@@ -39,11 +53,7 @@ function plainSpaces(text: string) {
 
 /** Formats an instant in an IANA time zone, e.g. "Nov 25, 2026, 9:30 AM EST". */
 export function formatDateTime(value: string | Date, timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
-    formatters.set(timeZone, f);
-  }
+  const f = formatter("dateTime", timeZone, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
   return plainSpaces(f.format(new Date(value)));
 }
 
@@ -64,7 +74,7 @@ export function isCalendarDate(value: string) {
 
 /** Today's calendar date ("2026-11-25") in a time zone. */
 export function todayInZone(timeZone: string, now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return formatter("day", timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }, "en-CA").format(now);
 }
 
 /**
@@ -84,7 +94,7 @@ export function zonedInputToUtc(value: string, timeZone: string): Date | null {
 /** The value a datetime-local field shows for an instant in a time zone ("2026-12-05T18:30"). */
 export function utcToZonedInput(value: Date | string, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    formatter("input", timeZone, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }, "en-CA")
       .formatToParts(new Date(value))
       .map((p) => [p.type, p.value]),
   );
@@ -93,6 +103,6 @@ export function utcToZonedInput(value: Date | string, timeZone: string) {
 
 /** "Sat, Dec 5, 2026, 6:30 – 9:00 PM EST" style range in one zone. */
 export function formatRange(start: Date | string, end: Date | string, timeZone: string) {
-  const f = new Intl.DateTimeFormat("en", { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+  const f = formatter("range", timeZone, { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
   return plainSpaces(f.formatRange(new Date(start), new Date(end)));
 }

@@ -1,4 +1,5 @@
 import { db } from "./db.server";
+import { oncePerRequest } from "./request-memo.server";
 import { requireUser, type SessionUser } from "./auth.server";
 import { isStaffRole, roleAtLeast, type StaffRole } from "#app/models/roles";
 import { brandScope, type BrandScope } from "#app/models/scope";
@@ -11,25 +12,14 @@ export type BrandContext = {
   scope: BrandScope;
 };
 
-/** The layout and the page of one request share one membership lookup (getUser does the same for the session). */
-const membershipsByRequest = new WeakMap<Request, Map<string, Promise<Membership | null>>>();
-type Membership = { role: string; brand: BrandContext["brand"] };
-
+/** The layout and the page of one page view share one membership lookup (getUser does the same for the session). */
 function membershipOf(request: Request, userId: string, slug: string) {
-  let bySlug = membershipsByRequest.get(request);
-  if (!bySlug) membershipsByRequest.set(request, (bySlug = new Map()));
-  const key = `${userId} ${slug}`;
-  let found = bySlug.get(key);
-  if (!found) {
-    found = Promise.resolve(
-      db.membership.findFirst({
-        where: { userId, brand: { slug } },
-        select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
-      }),
-    );
-    bySlug.set(key, found);
-  }
-  return found;
+  return oncePerRequest(request, `membership ${userId} ${slug}`, () =>
+    db.membership.findFirst({
+      where: { userId, brand: { slug } },
+      select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
+    }),
+  );
 }
 
 /**

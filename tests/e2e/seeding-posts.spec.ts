@@ -102,4 +102,12 @@ test("a fan requests a seeded product, it ships, her post without disclosure is 
   await expect(micro.getByRole("cell").nth(1)).toHaveText("1");
   // Both sides of the nano-vs-micro trade-off are on the page: the rate and the interactions.
   await expect(page.getByTestId("tier-summary")).toContainText("micro: engagement 6.94 % · 361 interactions over 1 post");
+  // The quick ranges: the default is the last 90 days; "All time" counts the same post, from the roll-ups.
+  const ranges = page.getByRole("navigation", { name: "Date range" });
+  await expect(ranges.getByRole("link", { name: "Last 90 days" })).toHaveAttribute("aria-current", "page");
+  await ranges.getByRole("link", { name: "All time" }).click();
+  await expect(page).toHaveURL(/range=all/);
+  await expect(ranges.getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("tier-summary")).toContainText("micro: engagement 6.94 % · 361 interactions over 1 post");
+  await expect(page.getByRole("link", { name: "Download CSV" }).first()).toHaveAttribute("href", /range=all/);
 });

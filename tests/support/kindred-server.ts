@@ -45,11 +45,11 @@ export async function stopAllKindred() {
  * Starts the built server and waits until /healthz says the database takes writes. The port must be free: a server
  * left over from another run would answer the health check in its place.
  */
-export async function startKindred(instance: { url: string; uploads: string }, port: number, env: Record<string, string> = {}): Promise<Kindred> {
+export async function startKindred(instance: { url: string; uploads: string }, port: number, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Kindred> {
   const url = `http://localhost:${port}`;
   const busy = await fetch(`${url}/healthz`).then(() => true, () => false);
   if (busy) throw new Error(`Port ${port} is already in use by another server; stop it first.`);
-  const child = spawn(process.execPath, ["build/server/start.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, "build/server/start.js"], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
