@@ -7,7 +7,6 @@ import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassadors";
 import type { BrandScope } from "./scope";
 
-/** Ambassador counts per tier for one brand, using the brand's own thresholds. */
 /** How many of the brand's ambassadors in a status are in each tier (one grouped count, tiers as tierFor draws them). */
 export async function countByTier(scope: BrandScope, thresholds: TierThresholds, status: AmbassadorStatus = "active") {
   const rows = await queryRows<{ tier: Tier; n: number | bigint }>(

@@ -17,14 +17,16 @@ export function parseRange(params: URLSearchParams, now = new Date()): Range {
   return { from, to };
 }
 
+/** The dashboard's quick ranges (besides all time): the last N days, ending today. Each has a top-contributors window. */
+const WINDOW_DAYS = [30, 90, 365] as const;
+/** The first day of the last `days` days that end on `to`. */
+const firstDayOf = (days: number, to: string) => dayOf(new Date(Date.parse(to) - (days - 1) * DAY));
+
 /** The dashboard's quick ranges, ending today: the last 30, 90 and 365 days, and all time. */
 export function rangePresets(now = new Date()) {
   const to = dayOf(now);
-  const last = (days: number) => `from=${dayOf(new Date(Date.parse(to) - (days - 1) * DAY))}&to=${to}`;
   return [
-    { label: "Last 30 days", query: last(30) },
-    { label: "Last 90 days", query: last(90) },
-    { label: "Last 365 days", query: last(365) },
+    ...WINDOW_DAYS.map((days) => ({ label: `Last ${days} days`, query: `from=${firstDayOf(days, to)}&to=${to}` })),
     { label: "All time", query: "range=all" },
   ];
 }
@@ -153,14 +155,18 @@ export async function dashboard(scope: BrandScope, range: Range & { all?: true }
 }
 
 const INTERACTIONS = `"likes" + "comments" + "shares" + "saves"`;
+
+/** Per ambassador, the brand's posts (not hidden) on the days `days` selects, and their interactions; brandId is the first placeholder. */
+const totalsByAmbassador = (days: string) =>
+  `SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post" WHERE "brandId" = ? AND ${days} AND "status" <> 'hidden' GROUP BY "ambassadorId"`;
 const byRank = (a: Contributor, b: Contributor) => b.interactions - a.interactions || b.posts - a.posts || (a.ambassadorId < b.ambassadorId ? -1 : 1);
 
 /** The top-contributors window that serves a range, if one does: the last 30, 90 or 365 days up to today, or all time. */
 function windowFor(range: Range & { all?: true }, today: string) {
   if (range.to !== today) return null;
   if (range.all) return { days: 0, fromDay: "" };
-  for (const days of [30, 90, 365]) if (range.from === dayOf(new Date(Date.parse(range.to) - (days - 1) * DAY))) return { days, fromDay: range.from };
-  return null;
+  const days = WINDOW_DAYS.find((d) => range.from === firstDayOf(d, range.to));
+  return days ? { days, fromDay: range.from } : null;
 }
 
 /**
@@ -172,7 +178,7 @@ async function topContributors(brandId: string, range: Range & { all?: true }, t
   const window = windowFor(range, today);
   if (!window) return topFromPosts(brandId, range);
   await slideWindow(brandId, window.days, window.fromDay);
-  const later = (await queryRows<TopRow>(`SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post" WHERE "brandId" = ? AND "day" > ? AND "status" <> 'hidden' GROUP BY "ambassadorId"`, [brandId, range.to])).map(contributor);
+  const later = (await queryRows<TopRow>(totalsByAmbassador(`"day" > ?`), [brandId, range.to])).map(contributor);
   if (later.length > 200) return topFromPosts(brandId, range);
   const ranked = await db.contributorStat.findMany({
     where: { brandId, days: window.days },
@@ -192,12 +198,7 @@ async function topContributors(brandId: string, range: Range & { all?: true }, t
 const contributor = (t: TopRow): Contributor => ({ ambassadorId: t.ambassadorId, posts: Number(t.posts), interactions: Number(t.interactions ?? 0) });
 
 async function topFromPosts(brandId: string, range: Range) {
-  const rows = await queryRows<TopRow>(
-    `SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post"
-     WHERE "brandId" = ? AND "day" >= ? AND "day" <= ? AND "status" <> 'hidden'
-     GROUP BY "ambassadorId" ORDER BY "interactions" DESC, "posts" DESC, "ambassadorId" LIMIT 10`,
-    [brandId, range.from, range.to],
-  );
+  const rows = await queryRows<TopRow>(`${totalsByAmbassador(`"day" >= ? AND "day" <= ?`)} ORDER BY "interactions" DESC, "posts" DESC, "ambassadorId" LIMIT 10`, [brandId, range.from, range.to]);
   return rows.map(contributor);
 }
 
@@ -216,10 +217,10 @@ async function slideWindow(brandId: string, days: number, fromDay: string) {
     if (gap > days / 2) {
       await executeSql(tx, `DELETE FROM "ContributorStat" WHERE "brandId" = ? AND "days" = ?`, [brandId, days]);
       await executeSql(tx, `INSERT INTO "ContributorStat" ("brandId", "days", "ambassadorId", "posts", "interactions")
-        SELECT "brandId", ?, "ambassadorId", COUNT(*), SUM(${INTERACTIONS}) FROM "Post" WHERE "brandId" = ? AND "day" >= ? AND "status" <> 'hidden' GROUP BY "brandId", "ambassadorId"`, [days, brandId, fromDay]);
+        SELECT ?, ?, t."ambassadorId", t."posts", t."interactions" FROM (${totalsByAmbassador(`"day" >= ?`)}) AS t`, [brandId, days, brandId, fromDay]);
     } else {
       await executeSql(tx, `UPDATE "ContributorStat" SET "posts" = "ContributorStat"."posts" - d."posts", "interactions" = "ContributorStat"."interactions" - d."interactions"
-        FROM (SELECT "ambassadorId", COUNT(*) AS "posts", SUM(${INTERACTIONS}) AS "interactions" FROM "Post" WHERE "brandId" = ? AND "day" >= ? AND "day" < ? AND "status" <> 'hidden' GROUP BY "ambassadorId") AS d
+        FROM (${totalsByAmbassador(`"day" >= ? AND "day" < ?`)}) AS d
         WHERE "ContributorStat"."brandId" = ? AND "ContributorStat"."days" = ? AND "ContributorStat"."ambassadorId" = d."ambassadorId"`, [brandId, locked.fromDay, fromDay, brandId, days]);
       await executeSql(tx, `DELETE FROM "ContributorStat" WHERE "brandId" = ? AND "days" = ? AND "posts" <= 0`, [brandId, days]);
     }
