@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Alert } from "#app/components/alert";
 import { Field, SubmitButton } from "#app/components/forms";
 import { TicketScanner } from "#app/components/ticket-scanner";
@@ -88,13 +88,18 @@ export default function CheckIn() {
   const [params] = useSearchParams();
   const submit = useSubmit();
   const revalidator = useRevalidator();
+  // Search as the organizer types, once they pause; Enter searches at once and cancels the pending search,
+  // so two navigations never race (an interrupted one makes the browser abort a half-read response).
+  const pendingSearch = useRef<number>();
   // Live counts: other organizers may be checking people in on their phones too.
+  const busy = useNavigation().state !== "idle";
   useEffect(() => {
+    if (busy) return;
     const timer = setInterval(() => {
       if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
     }, 5000);
     return () => clearInterval(timer);
-  }, [revalidator]);
+  }, [revalidator, busy]);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <BackLink to={`/b/${brand.slug}/events/${event.id}`}>{event.title}</BackLink>
@@ -121,7 +126,16 @@ export default function CheckIn() {
       </dl>
       <TicketScanner timeZone={event.timeZone} />
       {result && "message" in result ? <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert> : null}
-      <Form method="get" role="search" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <Form
+        method="get"
+        role="search"
+        onChange={(e) => {
+          const form = e.currentTarget;
+          window.clearTimeout(pendingSearch.current);
+          pendingSearch.current = window.setTimeout(() => submit(form, { replace: true }), 250);
+        }}
+        onSubmit={() => window.clearTimeout(pendingSearch.current)}
+      >
         <label htmlFor="q" className="block text-sm font-medium">
           Find a guest
         </label>
