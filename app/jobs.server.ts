@@ -7,3 +7,4 @@ import "./models/events/waitlist.server";
 import "./models/events/emails.server";
 import "./models/seeding/pipeline.server";
 import "./models/posts/metrics.server";
+import "./models/discovery/discovery.server";

@@ -6,6 +6,19 @@ import type { SessionUser } from "#app/utils/auth.server";
 import type { JoinInput } from "./join";
 import { activateAmbassador } from "./join.server";
 import type { BrandScope } from "./scope";
+import type { Prisma } from "#app/generated/prisma/client";
+
+/** A fan found posting who joins through the link made for them: the list shows them as joined, with their handle kept. */
+async function claimFoundAuthor(tx: Prisma.TransactionClient, linkId: string, ambassadorId: string) {
+  const author = await tx.foundAuthor.findFirst({ where: { inviteLinkId: linkId, status: "invited" }, select: { id: true, platform: true, handle: true, followers: true } });
+  if (!author) return;
+  await tx.foundAuthor.update({ where: { id: author.id }, data: { status: "joined", ambassadorId } });
+  await tx.socialAccount.upsert({
+    where: { ambassadorId_platform_handle: { ambassadorId, platform: author.platform, handle: author.handle } },
+    create: { ambassadorId, platform: author.platform, handle: author.handle, followers: author.followers ?? 0 },
+    update: {},
+  });
+}
 
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes (0/o, 1/l/i)
 
@@ -105,6 +118,7 @@ async function joinOnce({ code, user, input }: { code: string; user: SessionUser
       await tx.ambassadorTag.upsert({ where: { ambassadorId_tagId: { ambassadorId: ambassador.id, tagId: tag.id } }, create: { ambassadorId: ambassador.id, tagId: tag.id }, update: {} });
     }
     await activateAmbassador(tx, { brandId: brand.id, ambassadorId: ambassador.id, userId: user.id, input, termsVersion: brand.termsVersion, how: `through the link “${link.label}”` });
+    await claimFoundAuthor(tx, link.id, ambassador.id);
     return true;
   });
   if (!joined) return { ok: false as const, error: LINK_PROBLEMS.full };

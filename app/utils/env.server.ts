@@ -24,6 +24,9 @@ const schema = z
       .transform((v) => v !== "false" && v !== "0"),
     PORT: z.coerce.number().int().positive().default(3000),
     YOUTUBE_API_KEY: z.string().min(1).optional(),
+    CONNECTIONS_KEY: z.string().min(32, "must be at least 32 random characters (it encrypts the brands' access tokens)").optional(),
+    META_APP_SECRET: z.string().min(1).optional(),
+    META_WEBHOOK_VERIFY_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production") {
@@ -54,6 +57,11 @@ export type Env = {
   JOBS_ENABLED: boolean;
   PORT: number;
   YOUTUBE_API_KEY?: string;
+  /** encrypts the access tokens of connected accounts; required in production before an account can be connected */
+  CONNECTIONS_KEY?: string;
+  /** Meta app secret: checks X-Hub-Signature-256 on Instagram webhooks (no secret, no webhooks) */
+  META_APP_SECRET?: string;
+  META_WEBHOOK_VERIFY_TOKEN?: string;
 };
 
 /** Formats zod issues as one line per variable, e.g. "SESSION_SECRET is required in production". */
@@ -82,6 +90,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     JOBS_ENABLED: e.JOBS_ENABLED,
     PORT: e.PORT,
     YOUTUBE_API_KEY: e.YOUTUBE_API_KEY,
+    // Development and tests get a fixed key; production has none unless it is set.
+    CONNECTIONS_KEY: e.CONNECTIONS_KEY ?? (e.NODE_ENV === "production" ? undefined : "development-only-connections-key-0000000"),
+    META_APP_SECRET: e.META_APP_SECRET,
+    META_WEBHOOK_VERIFY_TOKEN: e.META_WEBHOOK_VERIFY_TOKEN,
   };
 }
 

@@ -75,6 +75,8 @@ async function buildWorld() {
   const inviteLink = await db.inviteLink.create({ data: { brandId: a.id, code: `join${Date.now().toString(36)}`, label: "Counter" } });
   const application = await db.application.create({ data: { brandId: a.id, email: "applicant@example.com", name: "Ada Applicant", whyLove: "The rye." } });
   const managerMembership = await db.membership.findFirstOrThrow({ where: { brandId: a.id, userId: manager.id } });
+  const connection = await db.brandConnection.create({ data: { brandId: a.id, platform: "bluesky", accountRef: "brand-a.bsky.social" } });
+  const foundAuthor = await db.foundAuthor.create({ data: { brandId: a.id, platform: "instagram", handle: "found.fan", firstSeenAt: new Date(), lastSeenAt: new Date() } });
 
   const cookies: Record<Caller, string | undefined> = {
     anonymous: undefined,
@@ -113,6 +115,8 @@ async function buildWorld() {
       inviteCode: inviteLink.code,
       application: application.id,
       managerMembership: managerMembership.id,
+      connection: connection.id,
+      foundAuthor: foundAuthor.id,
     },
   };
 }
@@ -347,7 +351,29 @@ const POLICY: Record<string, RoutePolicy> = {
   },
   "b.$brand.seeding_.$id_.packing[.]csv": { params: withId("campaign"), loader: staff("manager") },
   "b.$brand.seeding_.new": { params: brandOnly, loader: staff("manager"), actions: { create: staffAction("manager") } },
-  "b.$brand.settings": { params: brandOnly, loader: staff("owner"), actions: { save: staffAction("owner") } },
+  "b.$brand.settings": {
+    params: brandOnly,
+    loader: staff("owner"),
+    actions: {
+      save: staffAction("owner"),
+      "connect-instagram": staffAction("owner", () => ({ platform: "instagram", accountRef: "12345678", token: "EAAG-not-a-real-token-000" })),
+      "connect-bluesky": staffAction("owner", () => ({ platform: "bluesky", accountRef: "brand.bsky.social" })),
+      "connect-youtube": staffAction("owner", () => ({ platform: "youtube", terms: "Brand" })),
+      check: staffAction("owner", (w) => ({ connectionId: w.ids.connection })),
+      disconnect: staffAction("owner", (w) => ({ connectionId: w.ids.connection })),
+    },
+  },
+  "b.$brand.discover": {
+    params: brandOnly,
+    loader: staff("manager"),
+    actions: {
+      invite: staffAction("manager", (w) => ({ authorId: w.ids.foundAuthor })),
+      dismiss: staffAction("manager", (w) => ({ authorId: w.ids.foundAuthor })),
+      restore: staffAction("manager", (w) => ({ authorId: w.ids.foundAuthor })),
+    },
+  },
+  // Meta calls it: the verify token and the app's signature are the checks (none is set in this world).
+  "webhooks.instagram": { loader: everyone(403), actions: { "-": { access: everyone(503) } } },
   "b.$brand.staff": {
     params: brandOnly,
     loader: staff("owner"),

@@ -42,6 +42,7 @@ const POST_ROW = {
   scoopId: true,
   eventId: true,
   seedingRequestId: true,
+  foundVia: true,
   createdAt: true,
   _count: { select: { metrics: true } },
 } satisfies Prisma.PostSelect;
@@ -66,6 +67,7 @@ export async function listPosts(scope: BrandScope, filter: ReviewFilter, page: n
     brandId,
     ...(filter === "pending" ? { status: "pending" } : filter === "approved" ? { status: "approved" } : filter === "hidden" ? { status: "hidden" } : {}),
     ...(filter === "flagged" ? { OR: [{ disclosureFlag: true }, { embargoFlag: true }] } : {}),
+    ...(filter === "found" ? { foundVia: { not: null } } : {}),
   };
   const [total, posts] = await Promise.all([
     db.post.count({ where }),

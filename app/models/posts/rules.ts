@@ -42,7 +42,7 @@ export function metricsFrom(v: { views?: number; likes?: number; comments?: numb
   return { views: v.views ?? null, likes: v.likes ?? 0, comments: v.comments ?? 0, shares: v.shares ?? 0, saves: v.saves ?? 0 };
 }
 
-export const REVIEW_FILTERS = { pending: "To review", flagged: "Flagged", approved: "In the library", hidden: "Hidden", all: "All" } as const;
+export const REVIEW_FILTERS = { pending: "To review", found: "Found automatically", flagged: "Flagged", approved: "In the library", hidden: "Hidden", all: "All" } as const;
 export type ReviewFilter = keyof typeof REVIEW_FILTERS;
 
 /** Lower case, without accents, punctuation as spaces: "Rye Starter (Large)" → "rye starter large". */
@@ -74,3 +74,11 @@ export function captionMentions(caption: string, name: string) {
 export function pickAttribution<T extends { type: string; names?: string[] }>(candidates: T[], caption: string): T | null {
   return candidates.find((c) => c.type !== "seeding" || (c.names ?? []).some((n) => captionMentions(caption, n))) ?? null;
 }
+
+/** Where a post found by a connected account came from, in words. */
+export const FOUND_VIA: Record<string, string> = {
+  "instagram-tags": "tagged the brand on Instagram",
+  "instagram-mentions": "mentioned the brand on Instagram",
+  bluesky: "Bluesky search",
+  youtube: "YouTube search",
+};

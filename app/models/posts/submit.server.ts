@@ -73,7 +73,9 @@ export type SubmitPostInput = {
   followersAtPost?: number | null;
   metrics?: Metrics | null;
   screenshotUploadId?: string | null;
-  source: "fan" | "staff";
+  /** who added it: the fan, staff, or a connected account that found it (then foundVia names the source) */
+  source: "fan" | "staff" | "found";
+  foundVia?: string;
 };
 
 export type SubmitPostResult = { ok: true; id: string; disclosureFlag: boolean; embargoFlag: boolean; perk: PerkType | null } | { ok: false; field: string; error: string; duplicateOf?: string };
@@ -123,12 +125,13 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
         ...links,
         campaignId: campaignId ?? null,
         submittedById: input.actorId,
+        foundVia: input.source === "found" ? (input.foundVia ?? "found") : null,
         ...(m ? { metrics: { create: { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves, source: input.source } } } : {}),
       },
       select: { id: true },
     });
     if (links.seedingRequestId) await settleAsPosted(tx, links.seedingRequestId);
-    await recordTouch({ brandId: input.brandId, ambassadorId: ambassador.id, kind: "post", summary: `Posted on ${recognized.platform}${attribution ? ` (${attribution.label})` : ""}`, body: recognized.url, actorId: input.actorId }, tx);
+    await recordTouch({ brandId: input.brandId, ambassadorId: ambassador.id, kind: "post", summary: `${input.source === "found" ? "Found posting" : "Posted"} on ${recognized.platform}${attribution ? ` (${attribution.label})` : ""}`, body: recognized.url, actorId: input.actorId }, tx);
     // The reads at day 1, 7 and 30 are committed with the post: a saved post always has them.
     await scheduleMetricReads(created.id, input.postedAt, tx);
     return created;

@@ -18,7 +18,7 @@ const manager = (to: string, label: string): NavItem => ({ to, label, needs: "ma
 const owner = (to: string, label: string): NavItem => ({ to, label, needs: "owner" });
 const NAV_GROUPS: { label: string; items: NavItem[] }[] = [
   { label: "Overview", items: [{ to: "", label: "Overview", needs: "manager", end: true }] },
-  { label: "People", items: [manager("ambassadors", "Ambassadors"), manager("applications", "Applications"), manager("invitations", "Invitations"), manager("imports", "Import")] },
+  { label: "People", items: [manager("ambassadors", "Ambassadors"), manager("applications", "Applications"), manager("invitations", "Invitations"), manager("discover", "Already posting"), manager("imports", "Import")] },
   { label: "Content", items: [manager("program", "Program"), manager("scoops", "Scoops"), manager("posts", "Posts"), manager("links", "Links")] },
   { label: "Events", items: [{ to: "events", label: "Events", needs: "organizer" }] },
   { label: "Seeding", items: [manager("seeding", "Seeding")] },
