@@ -5,6 +5,9 @@ import { DEMO_BRAND_SLUG, DEMO_PEOPLE } from "#app/models/demo";
 import type { ProfileInput } from "#app/models/profile";
 import { updateFanProfile } from "#app/models/profile.server";
 import { submitApplication } from "#app/models/applications.server";
+import { DEMO_AUTHORS, demoSourceFetch } from "#app/models/discovery/demo-source.server";
+import { readConnection } from "#app/models/discovery/discovery.server";
+import { encryptSecret } from "#app/utils/secret-box.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { db } from "#app/utils/db.server";
 import { addStaff, createAmbassador, createBrand, createUser, faker } from "#tests/factories";
@@ -154,6 +157,7 @@ async function main() {
 
   await seedScoopsAndEvents(juniper.id, sam.id, lea.id);
   await seedSeedingPostsAndLinks(juniper.id, sam.id, priyaAmbassador.id);
+  await seedDiscovery(juniper.id, maya.id, priyaAmbassador.id);
 
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);
@@ -339,6 +343,25 @@ async function seedSeedingPostsAndLinks(brandId: string, managerId: string, priy
     await db.linkClickDay.create({ data: { linkId: link.id, day: new Date(now - d * day).toISOString().slice(0, 10), referrerDomain: d % 3 ? "instagram.com" : "", count } });
   }
   await db.trackedLink.update({ where: { id: link.id }, data: { clicks } });
+}
+
+/**
+ * Juniper's Instagram and Bluesky accounts are connected; the first read runs on the recorded demo answers, so
+ * two ambassadors' posts wait in the review queue as "found automatically" and other fans are on the
+ * "already posting" list. (Demo mode keeps reading those answers; the token is a placeholder.)
+ */
+async function seedDiscovery(brandId: string, ownerId: string, priyaId: string) {
+  const [noor, mateo] = await db.ambassador.findMany({ where: { brandId, status: "active", id: { not: priyaId } }, orderBy: { email: "desc" }, take: 2, select: { id: true } });
+  await db.socialAccount.create({ data: { ambassadorId: noor.id, platform: "instagram", handle: DEMO_AUTHORS.instagramKnown, followers: 2_300 } });
+  await db.socialAccount.create({ data: { ambassadorId: mateo.id, platform: "bluesky", handle: DEMO_AUTHORS.blueskyKnown, followers: 640 } });
+  const connections = [
+    { platform: "instagram", accountRef: "17841400000000001", tokenEncrypted: encryptSecret("demo-placeholder-token-not-a-real-one") },
+    { platform: "bluesky", accountRef: "juniperbakery.bsky.social", terms: "#juniperbakery, Juniper Bakery" },
+  ];
+  for (const c of connections) {
+    const row = await db.brandConnection.create({ data: { brandId, connectedById: ownerId, ...c } });
+    await readConnection(row.id, demoSourceFetch);
+  }
 }
 
 main()

@@ -100,6 +100,21 @@ describe("connecting the brand's accounts", () => {
     expect(job.attempts).toBe(0); // a rate limit does not use up a try
   });
 
+  test("a token the server can no longer read (the key changed) marks the connection, asking to connect again", async () => {
+    const s = await setup();
+    server.use(instagramTags());
+    await connectInstagram(s);
+    const c = await db.brandConnection.findFirstOrThrow({ where: { brandId: s.brand.id } });
+    const [v, iv, tag, data] = c.tokenEncrypted!.split(".");
+    await db.brandConnection.update({ where: { id: c.id }, data: { tokenEncrypted: [v, iv, tag, data.slice(2) + "AA"].join(".") } });
+    calls.length = 0;
+    await runAllJobs();
+    const after = await db.brandConnection.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.status).toBe("error");
+    expect(after.lastError).toMatch(/cannot be read.*Connect the account again/);
+    expect(calls.filter((u) => u.includes("/tags"))).toHaveLength(0);
+  });
+
   test("Bluesky needs no token: mentions (two pages) and hashtags, the brand's own posts left out, short handles matched", async () => {
     const s = await setup();
     server.use(blueskySearch());

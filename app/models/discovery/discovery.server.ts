@@ -163,6 +163,15 @@ export async function checkNow(scope: BrandScope, connectionId: string) {
   await discoveryReadJob.enqueue({ connectionId: c.id }, { dedupeKey: `discovery:${c.id}:now:${Math.floor(Date.now() / 60_000)}` });
 }
 
+/** The connection's token, or a rejection the owner can act on when it cannot be read (the key was changed). */
+function storedToken(tokenEncrypted: string | null) {
+  try {
+    return decryptSecret(tokenEncrypted ?? "");
+  } catch {
+    throw new SourceRejected("The stored access token cannot be read (the server's CONNECTIONS_KEY changed, or none is set). Connect the account again.");
+  }
+}
+
 /** Reads one connection now; returns what was filed. A rate limit is rethrown for the job to retry later. */
 export async function readConnection(connectionId: string, fetcher: SourceFetch = sourceFetch(), now = new Date()) {
   const c = await db.brandConnection.findUnique({ where: { id: connectionId } });
@@ -170,7 +179,7 @@ export async function readConnection(connectionId: string, fetcher: SourceFetch 
   const since = c.seenUntil;
   let items: FoundItem[];
   try {
-    if (c.platform === "instagram") items = await readInstagramTags(fetcher, c.accountRef, decryptSecret(c.tokenEncrypted ?? ""), since);
+    if (c.platform === "instagram") items = await readInstagramTags(fetcher, c.accountRef, storedToken(c.tokenEncrypted), since);
     else if (c.platform === "bluesky") items = await readBluesky(fetcher, c.accountRef, termList(c.terms), since);
     else items = await readYouTube(fetcher, getEnv().YOUTUBE_API_KEY ?? "demo", termList(c.terms), c.accountRef, since);
   } catch (error) {
@@ -233,7 +242,7 @@ export const instagramMentionJob = defineJob("discovery.instagram-mention", z.ob
   const c = await db.brandConnection.findUnique({ where: { id: connectionId } });
   if (!c?.tokenEncrypted) return;
   try {
-    const item = await readInstagramMention(sourceFetch(), c.accountRef, decryptSecret(c.tokenEncrypted), mediaId);
+    const item = await readInstagramMention(sourceFetch(), c.accountRef, storedToken(c.tokenEncrypted), mediaId);
     if (item) await ingestFound(c.brandId, [item]);
   } catch (error) {
     if (!(error instanceof SourceRejected)) throw error;
