@@ -119,6 +119,8 @@ export async function deleteMyAccount(userId: string): Promise<{ ok: true; event
       await tx.timelineEvent.updateMany({ where: { ambassadorId: id }, data: { body: "" } });
       await tx.rsvp.updateMany({ where: { ambassadorId: id }, data: { answers: "[]", showInGuestList: false } });
       await tx.seedingRequest.updateMany({ where: { ambassadorId: id }, data: { address: "", feedback: "" } });
+      // Permission to reuse their posts ends with the account; an unanswered request is closed.
+      await tx.usageRightsRequest.updateMany({ where: { ambassadorId: id, status: { in: ["requested", "granted"] } }, data: { status: "withdrawn", openKey: null, answeredAt: new Date(), message: "" } });
       // Posts stay as anonymous numbers for the brand's totals; the link, caption and screenshot go.
       const posts = await tx.post.findMany({ where: { ambassadorId: id }, select: { id: true, brandId: true, screenshotUploadId: true } });
       for (const p of posts) {

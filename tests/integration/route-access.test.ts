@@ -76,6 +76,8 @@ async function buildWorld() {
   const application = await db.application.create({ data: { brandId: a.id, email: "applicant@example.com", name: "Ada Applicant", whyLove: "The rye." } });
   const managerMembership = await db.membership.findFirstOrThrow({ where: { brandId: a.id, userId: manager.id } });
   const connection = await db.brandConnection.create({ data: { brandId: a.id, platform: "bluesky", accountRef: "brand-a.bsky.social" } });
+  const rightsPost = await db.post.create({ data: { brandId: a.id, ambassadorId: fan.id, url: "https://www.instagram.com/p/ACCESS2/", platform: "instagram", externalId: "ACCESS2", postedAt: new Date(), day } });
+  const rightsRequest = await db.usageRightsRequest.create({ data: { brandId: a.id, postId: rightsPost.id, ambassadorId: fan.id, uses: "The photo", channels: "social", until: new Date(Date.now() + 30 * 86_400_000), openKey: rightsPost.id } });
   const foundAuthor = await db.foundAuthor.create({ data: { brandId: a.id, platform: "instagram", handle: "found.fan", firstSeenAt: new Date(), lastSeenAt: new Date() } });
 
   const cookies: Record<Caller, string | undefined> = {
@@ -117,6 +119,7 @@ async function buildWorld() {
       managerMembership: managerMembership.id,
       connection: connection.id,
       foundAuthor: foundAuthor.id,
+      rightsRequest: rightsRequest.id,
     },
   };
 }
@@ -220,6 +223,7 @@ const POLICY: Record<string, RoutePolicy> = {
       add: { access: signedIn("ok") },
       caption: fanAction((w) => ({ postId: w.ids.post, caption: "#ad Lovely rye" })),
       numbers: fanAction((w) => ({ postId: w.ids.post, likes: "12" })),
+      rights: fanAction((w) => ({ requestId: w.ids.rightsRequest, answer: "granted" })),
     },
   },
   "me.programs.$slug": { params: (w) => ({ slug: w.a.slug }), loader: fanOnly(), actions: { "email-preference": fanAction(), leave: fanAction() } },
@@ -331,6 +335,7 @@ const POLICY: Record<string, RoutePolicy> = {
       disclosure: staffAction("manager"),
       approve: staffAction("manager"),
       hide: staffAction("manager"),
+      reuse: staffAction("manager", () => ({ uses: "The photo", channels: "social", until: `${new Date().getUTCFullYear() + 1}-06-30` })),
     },
   },
   "b.$brand.program": { params: brandOnly, loader: staff("manager"), actions: { save: staffAction("manager") } },

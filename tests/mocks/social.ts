@@ -8,7 +8,9 @@ export const IG_TOKEN = "EAAGtestaccesstoken0123456789";
 export const calls: string[] = [];
 const seen = (request: Request) => calls.push(request.url);
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "+0000");
+// One "now" for the whole file, so a source answers the same times however often it is read (as a real API does).
+const NOW = Date.now();
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "+0000");
 
 /** Two pages of tagged media: the first has a known fan, a new author and a media item that went private. */
 export function instagramTags() {

@@ -50,14 +50,17 @@ function recognized(url: string) {
 
 type Page<T> = { items: T[]; next: string | null };
 
-/** Pages through a source: stops at MAX_PAGES, at the last page, or at a page whose posts are all older than `since`. */
+/**
+ * Pages through a source (newest first): stops at MAX_PAGES, at the last page, or at a page that reaches posts seen
+ * before (`since`): the pages after it hold only older ones.
+ */
 async function pages<T extends { postedAt: Date }>(first: string, read: (url: string) => Promise<Page<T>>, since: Date | null) {
   const all: T[] = [];
   let url: string | null = first;
   for (let n = 0; url && n < MAX_PAGES; n++) {
     const page: Page<T> = await read(url);
     all.push(...page.items);
-    if (since && page.items.every((i) => i.postedAt <= since)) break;
+    if (since && page.items.some((i) => i.postedAt <= since)) break;
     url = page.next;
   }
   return all.filter((i) => !since || i.postedAt > since);

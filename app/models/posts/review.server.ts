@@ -6,6 +6,7 @@ import { type ReviewFilter } from "./rules";
 import { NotFound } from "../errors";
 import { type BrandScope, type FanScope } from "../scope";
 import { perkCandidates } from "./submit.server";
+import { clearedForReuse } from "./usage-rights.server";
 
 const DAY = 86_400_000;
 
@@ -68,10 +69,11 @@ export async function listPosts(scope: BrandScope, filter: ReviewFilter, page: n
     ...(filter === "pending" ? { status: "pending" } : filter === "approved" ? { status: "approved" } : filter === "hidden" ? { status: "hidden" } : {}),
     ...(filter === "flagged" ? { OR: [{ disclosureFlag: true }, { embargoFlag: true }] } : {}),
     ...(filter === "found" ? { foundVia: { not: null } } : {}),
+    ...(filter === "cleared" ? clearedForReuse() : {}),
   };
   const [total, posts] = await Promise.all([
     db.post.count({ where }),
-    db.post.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 25, take: 25, select: { ...POST_ROW, ambassador: { select: { id: true, name: true } } } }),
+    db.post.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 25, take: 25, select: { ...POST_ROW, ambassador: { select: { id: true, name: true } }, usageRights: { where: { status: "granted" }, orderBy: { createdAt: "desc" }, take: 1, select: { status: true, until: true } } } }),
   ]);
   return { total, pageCount: Math.max(1, Math.ceil(total / 25)), posts };
 }

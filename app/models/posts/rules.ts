@@ -42,7 +42,7 @@ export function metricsFrom(v: { views?: number; likes?: number; comments?: numb
   return { views: v.views ?? null, likes: v.likes ?? 0, comments: v.comments ?? 0, shares: v.shares ?? 0, saves: v.saves ?? 0 };
 }
 
-export const REVIEW_FILTERS = { pending: "To review", found: "Found automatically", flagged: "Flagged", approved: "In the library", hidden: "Hidden", all: "All" } as const;
+export const REVIEW_FILTERS = { pending: "To review", found: "Found automatically", flagged: "Flagged", approved: "In the library", cleared: "Cleared for reuse", hidden: "Hidden", all: "All" } as const;
 export type ReviewFilter = keyof typeof REVIEW_FILTERS;
 
 /** Lower case, without accents, punctuation as spaces: "Rye Starter (Large)" → "rye starter large". */

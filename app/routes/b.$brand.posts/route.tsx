@@ -11,6 +11,7 @@ import { Pagination } from "#app/components/pagination";
 import { engagementRate, formatRate } from "#app/models/engagement";
 import { PLATFORMS, type Platform } from "#app/models/post-url";
 import { FOUND_VIA, PostSchema, REVIEW_FILTERS, type ReviewFilter } from "#app/models/posts/rules";
+import { formatUntil, rightsState } from "#app/models/posts/usage-rights";
 import { requestDisclosure } from "#app/models/posts/metrics.server";
 import { listPosts, reviewPost } from "#app/models/posts/review.server";
 import { importPostsCsv, submitPostForm } from "#app/models/posts/submit.server";
@@ -132,6 +133,11 @@ export default function Posts() {
               </div>
               <div className="flex flex-wrap gap-1">
                 {p.foundVia ? <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900" title={FOUND_VIA[p.foundVia] ?? p.foundVia}>Found automatically</span> : null}
+                {p.usageRights.some((r) => rightsState(r) === "granted") ? (
+                  <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900" data-testid="cleared-badge">
+                    Cleared for reuse until {formatUntil(p.usageRights[0].until, brand.timeZone)}
+                  </span>
+                ) : null}
                 {p.disclosureFlag ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">No clear disclosure</span> : null}
                 {p.embargoFlag ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Posted before the embargo lifted</span> : null}
                 <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{p.status}</span>

@@ -17,7 +17,11 @@ import { setAttribution } from "#app/models/posts/submit.server";
 import { z } from "zod";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
-import { hiddenFields, runIntent } from "#app/utils/forms.server";
+import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
+import { UsageRightsSchema, yearsAfter } from "#app/models/posts/usage-rights";
+import { requestUsageRights, usageRightsOfPost } from "#app/models/posts/usage-rights.server";
+import { ReuseRights } from "#app/components/usage-rights";
+import { todayInZone } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
 import { LocalTime } from "#app/components/local-time";
@@ -29,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const found = await getPostForStaff(scope, params.id ?? "");
   invariantResponse(found, "Post not found");
-  return { brand, ...found, check: checkDisclosure(found.post.caption, found.post.brand) };
+  const rights = await usageRightsOfPost(scope, found.post.id);
+  return { brand, ...found, rights, defaultUntil: yearsAfter(todayInZone(brand.timeZone), 1), check: checkDisclosure(found.post.caption, found.post.brand) };
 }
 
 const AttributionSchema = z.object({ attribution: z.string().default("none") });
@@ -41,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getPostForStaff(staff.scope, params.id ?? "");
   invariantResponse(found, "Post not found");
   const ctx: Ctx = { ...staff, form: await readForm(request), postId: found.post.id, back: `/b/${staff.brand.slug}/posts/${found.post.id}` };
-  return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction });
+  return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction, reuse: reuseAction });
 }
 
 async function numbersAction({ form, postId, back }: Ctx) {
@@ -67,6 +72,14 @@ async function disclosureAction({ brand, user, postId, back, scope }: Ctx) {
   return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
 }
 
+async function reuseAction({ form, postId, back, scope }: Ctx) {
+  const submission = parseWithZod(form, { schema: UsageRightsSchema });
+  if (submission.status !== "success") return rejected("reuse", submission);
+  const asked = await requestUsageRights(scope, postId, submission.value);
+  if (!asked.ok) return rejected("reuse", submission, asked.field ? { fieldErrors: { [asked.field]: [asked.error] } } : { formErrors: [asked.error] });
+  return redirectWithToast(back, { kind: "success", message: "Asked the fan. Their answer will show here and on their timeline." });
+}
+
 async function approveAction({ brand, postId, back, scope }: Ctx) {
   await reviewPost(scope, postId, "approved");
   return redirectWithToast(back, { kind: "success", message: "Saved." });
@@ -78,7 +91,7 @@ async function hideAction({ brand, postId, back, scope }: Ctx) {
 }
 
 export default function PostDetail() {
-  const { brand, post, candidates, check } = useLoaderData<typeof loader>();
+  const { brand, post, candidates, check, rights, defaultUntil } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const current = post.seedingRequestId ? `seeding:${post.seedingRequestId}` : post.eventId ? `event:${post.eventId}` : post.scoopId ? `scoop:${post.scoopId}` : "none";
   const rate = engagementRate(post, post.followersAtPost);
@@ -166,6 +179,7 @@ export default function PostDetail() {
           </div>
         </Form>
       </section>
+      <ReuseRights rights={rights} timeZone={brand.timeZone} actionData={result} defaultUntil={defaultUntil} fanName={post.ambassador.name} />
       <Form method="post" className="flex gap-2">
         <SubmitButton name="intent" value="approve" variant="secondary">Approve into library</SubmitButton>
         <SubmitButton name="intent" value="hide" variant="secondary">Hide</SubmitButton>

@@ -16,6 +16,9 @@ import { recordFanMetrics } from "#app/models/posts/metrics.server";
 import { fanPosts, postingPrograms } from "#app/models/posts/review.server";
 import { submitPostForm, updateCaption } from "#app/models/posts/submit.server";
 import { fanScope, type FanScope } from "#app/models/scope";
+import { answerUsageRights, usageRightsOfFan } from "#app/models/posts/usage-rights.server";
+import { ReuseAnswer } from "#app/components/usage-rights";
+import { Conflict } from "#app/models/errors";
 import { requireUser } from "#app/utils/auth.server";
 import { hiddenFields, rejected, runUploadIntent } from "#app/utils/forms.server";
 import { utcToZonedInput, viewerZoneOf } from "#app/utils/format";
@@ -29,17 +32,18 @@ export const meta: MetaFunction = () => [{ title: "My posts · Kindred" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const fan = fanScope(await requireUser(request));
-  const [rows, posts] = await Promise.all([postingPrograms(fan), fanPosts(fan)]);
+  const [rows, posts, rights] = await Promise.all([postingPrograms(fan), fanPosts(fan), usageRightsOfFan(fan)]);
   // The perks behind the disclosure reminder (only the page needs them, not the form's action).
   const mine = await Promise.all(rows.map(async (r) => ({ ...r, perks: (await perkLedger(fan, r.id)).slice(0, 5) })));
   const entryZone = viewerZoneOf(request, mine[0]?.brand.timeZone ?? "UTC");
-  return { programs: mine, posts, entryZone, now: utcToZonedInput(new Date(), entryZone) };
+  return { programs: mine, posts: posts.map((p) => ({ ...p, rights: rights.get(p.id) ?? [] })), entryZone, now: utcToZonedInput(new Date(), entryZone) };
 }
 
 /** A post the fan adds: which of their programs it is for, then the post's own fields. */
 const FanPostSchema = PostSchema.extend({ programId: z.string({ error: "Choose the program the post is for." }) });
 const CaptionSchema = z.object({ postId: z.string().min(1), caption: z.string().max(5000, "Keep the caption under 5,000 characters.").default("") });
 const PostIdSchema = z.object({ postId: z.string().min(1) });
+const RightsAnswerSchema = z.object({ requestId: z.string().min(1), answer: z.enum(["granted", "declined", "withdrawn"]) });
 
 type Ctx = { fan: FanScope; form: FormData; files: PendingFile[] };
 
@@ -47,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fan = fanScope(await requireUser(request));
   const parsed = await parseMultipart(request, ["screenshot"]);
   if (!parsed.ok) return data({ error: parsed.error }, { status: 400 });
-  return runUploadIntent(parsed.formData, parsed.files, { fan, form: parsed.formData, files: parsed.files }, { add: addAction, caption: captionAction, numbers: numbersAction });
+  return runUploadIntent(parsed.formData, parsed.files, { fan, form: parsed.formData, files: parsed.files }, { add: addAction, caption: captionAction, numbers: numbersAction, rights: rightsAction });
 }
 
 async function addAction({ fan, form, files }: Ctx) {
@@ -68,6 +72,20 @@ async function captionAction({ fan, form }: Ctx) {
   if (submission.status !== "success") return rejected("caption", submission);
   await updateCaption(fan, submission.value.postId, submission.value.caption);
   return redirectWithToast("/me/posts", { kind: "success", message: "Caption updated — thank you!" });
+}
+
+const RIGHTS_THANKS = { granted: "Thank you! The team may now reuse your post as agreed.", declined: "No problem — the team has your answer.", withdrawn: "Permission withdrawn. The team has been told to stop reusing your post." };
+
+async function rightsAction({ fan, form }: Ctx) {
+  const { requestId, answer } = hiddenFields(form, RightsAnswerSchema);
+  try {
+    await answerUsageRights(fan, requestId, answer);
+  } catch (error) {
+    // Answered already (another tab, a double click): the page shows where it stands now.
+    if (error instanceof Conflict) return redirectWithToast("/me/posts", { kind: "info", message: error.message });
+    throw error;
+  }
+  return redirectWithToast("/me/posts", { kind: "success", message: RIGHTS_THANKS[answer] });
 }
 
 async function numbersAction({ fan, form }: Ctx) {
@@ -149,6 +167,7 @@ export default function MyPosts() {
                 <p className="text-stone-700">
                   {describeNumbers({ ...p, snapshots: p._count.metrics })}
                 </p>
+                <ReuseAnswer rights={p.rights} brandName={p.brand.name} timeZone={p.brand.timeZone} />
                 {p.disclosureFlag ? (
                   <Form method="post" encType="multipart/form-data" className="space-y-2 rounded-md bg-amber-50 p-3">
                     <p className="font-medium text-amber-900" data-testid="disclosure-needed">
