@@ -15,6 +15,8 @@ export const e2eServerEnv = {
   APP_URL: E2E_URL,
   PORT: String(E2E_PORT),
   DEMO_MODE: "true",
+  // Demo mode: connected accounts read the recorded sample answers, not the network.
+  CONNECTIONS_KEY: "e2e-only-connections-key-0123456789abcdef",
   RESEND_API_KEY: "",
   UPLOAD_DIR: path.resolve("tmp/e2e/uploads"),
 };

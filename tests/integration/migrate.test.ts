@@ -106,6 +106,10 @@ describe.skipIf(!isPostgresUrl())("setup on PostgreSQL", () => {
           demoStaff: await one(`SELECT COUNT(*) AS n FROM "User" WHERE email IN ('maya@juniperbakery.example', 'sam@juniperbakery.example', 'lea@juniperbakery.example')`),
           ambassadors: await one(`SELECT COUNT(*) AS n FROM "Ambassador"`),
           queue: await one(`SELECT COUNT(*) AS n FROM information_schema.schemata WHERE schema_name = 'graphile_worker'`),
+          // Juniper's connected Instagram and Bluesky: two known fans' posts wait for review, three other fans are listed.
+          foundPending: await one(`SELECT COUNT(*) AS n FROM "Post" WHERE "foundVia" IS NOT NULL AND "status" = 'pending'`),
+          foundAuthors: await one(`SELECT COUNT(*) AS n FROM "FoundAuthor" WHERE "status" = 'new'`),
+          connections: await one(`SELECT COUNT(*) AS n FROM "BrandConnection" WHERE "status" = 'active'`),
         };
       } finally {
         await client.end();
@@ -116,7 +120,7 @@ describe.skipIf(!isPostgresUrl())("setup on PostgreSQL", () => {
       expect(first.out).toContain("Seeded Juniper Bakery");
       expect(first.code).toBe(0);
       const seeded = await counts();
-      expect(seeded).toMatchObject({ brands: 2, demoStaff: 3, queue: 1 });
+      expect(seeded).toMatchObject({ brands: 2, demoStaff: 3, queue: 1, foundPending: 2, foundAuthors: 3, connections: 2 });
       expect(seeded.ambassadors).toBeGreaterThan(50);
       const again = await setup(url, envFile, "--reset");
       expect(again.out).toContain("Removed the old database.");
