@@ -5,6 +5,7 @@ import { bulkStatus } from "./bulk-actions.server";
 import type { StaffDetailsInput } from "./profile";
 import { syncSocialAccounts } from "./profile.server";
 import { recordTouch } from "./timeline.server";
+import { noteFollowerMilestones } from "./qualification/milestones.server";
 import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
 import type { BrandScope } from "./scope";
 
@@ -66,7 +67,7 @@ export async function getAmbassadorForStaff(scope: BrandScope, ambassadorId: str
  */
 export async function updateAmbassadorDetails(scope: BrandScope, ambassadorId: string, actorId: string, input: StaffDetailsInput) {
   const { brandId } = scope;
-  const found = await db.ambassador.findFirst({ where: { id: ambassadorId, brandId }, select: { id: true, name: true, city: true, region: true } });
+  const found = await db.ambassador.findFirst({ where: { id: ambassadorId, brandId }, select: { id: true, name: true, city: true, region: true, maxFollowers: true } });
   if (!found) return false;
   await db.$transaction(async (tx) => {
     const changes = await syncSocialAccounts(tx, found.id, input.accounts);
@@ -74,7 +75,10 @@ export async function updateAmbassadorDetails(scope: BrandScope, ambassadorId: s
     if (found.city !== input.city) changes.push(`city “${found.city}” → “${input.city}”`);
     if (found.region !== input.region) changes.push(`region “${found.region}” → “${input.region}”`);
     await tx.ambassador.update({ where: { id: found.id }, data: { name: input.name, city: input.city, region: input.region, maxFollowers: Math.max(0, ...input.accounts.map((a) => a.followers)) } });
-    if (changes.length) await recordTouch({ brandId, ambassadorId: found.id, kind: "profile", summary: "Details edited by staff", body: changes.join("; "), actorId }, tx);
+    if (changes.length) {
+      await recordTouch({ brandId, ambassadorId: found.id, kind: "profile", summary: "Details edited by staff", body: changes.join("; "), actorId }, tx);
+      await noteFollowerMilestones(tx, found.id, found.maxFollowers);
+    }
   });
   return true;
 }

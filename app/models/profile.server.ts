@@ -2,6 +2,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { ProfileInput } from "./profile";
 import { recordTouch } from "./timeline.server";
+import { noteFollowerMilestones } from "./qualification/milestones.server";
 import type { FanScope } from "./scope";
 
 /**
@@ -26,7 +27,7 @@ export async function getFanProfile(scope: FanScope) {
  */
 export async function updateFanProfile(scope: FanScope, input: ProfileInput) {
   const { userId } = scope;
-  const memberships = await db.ambassador.findMany({ where: { userId }, select: { id: true, brandId: true } });
+  const memberships = await db.ambassador.findMany({ where: { userId }, select: { id: true, brandId: true, maxFollowers: true } });
   const maxFollowers = Math.max(0, ...input.accounts.map((a) => a.followers));
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { name: input.name } });
@@ -35,6 +36,7 @@ export async function updateFanProfile(scope: FanScope, input: ProfileInput) {
       await tx.ambassador.update({ where: { id: m.id }, data: { name: input.name, city: input.city, interests: input.interests, maxFollowers } });
       if (changes.length) {
         await recordTouch({ brandId: m.brandId, ambassadorId: m.id, kind: "profile", summary: "Updated their profile", body: changes.join("; "), actorId: userId }, tx);
+        await noteFollowerMilestones(tx, m.id, m.maxFollowers);
       }
     }
   });

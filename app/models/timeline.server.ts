@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 
-export const TIMELINE_KINDS = ["invited", "applied", "joined", "note", "message", "status", "tagged", "profile", "consent", "left", "event", "seeding", "post"] as const;
+export const TIMELINE_KINDS = ["invited", "applied", "joined", "note", "message", "status", "tagged", "profile", "consent", "left", "event", "seeding", "post", "milestone"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 type Touch = { brandId: string; ambassadorId: string; kind: TimelineKind; summary: string; body?: string; actorId?: string | null; at?: Date };

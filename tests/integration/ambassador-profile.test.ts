@@ -53,7 +53,11 @@ describe("a fan's profile", () => {
     const page = await callLoader(pageLoader, `/b/${brand.slug}/ambassadors/${ambassador.id}`, { cookie, params });
     expect(page.data.tier).toBe("micro");
     expect(page.data.tierRule).toBe(`micro: 1,000 – 99,999 followers — from instagram @${handle}, the account with the most followers`);
-    expect(page.data.ambassador.timeline[0]).toMatchObject({ kind: "profile", summary: "Updated their profile" });
+    // The newest entries: the change, and the tier it moved the fan into.
+    expect(page.data.ambassador.timeline.slice(0, 2).map((t: { kind: string; summary: string }) => [t.kind, t.summary]).sort()).toEqual([
+      ["milestone", `${page.data.ambassador.name.split(" ")[0]} is now micro`],
+      ["profile", "Updated their profile"],
+    ]);
   });
 
   test("bad rows get field messages and nothing changes", async () => {
@@ -121,7 +125,8 @@ describe("staff on an ambassador's page", () => {
     expect(saved.socialAccounts.map((s) => [s.platform, s.handle, s.followers, s.snapshots.length])).toEqual([["instagram", "fanone", 25000, 1]]);
     const page = await callLoader(pageLoader, path, { cookie, params });
     expect(page.data.tier).toBe("micro");
-    expect(page.data.ambassador.timeline[0]).toMatchObject({ summary: "Details edited by staff", body: expect.stringContaining("city") });
+    expect(page.data.ambassador.timeline.find((t: { kind: string }) => t.kind === "profile")).toMatchObject({ summary: "Details edited by staff", body: expect.stringContaining("city") });
+    expect(page.data.ambassador.timeline.find((t: { kind: string }) => t.kind === "milestone")).toMatchObject({ summary: "Fan is now micro", body: "500 → 25,000 followers" });
   });
 
   test("another brand's ambassador cannot be edited through this brand", async () => {

@@ -335,6 +335,7 @@ const POLICY: Record<string, RoutePolicy> = {
       disclosure: staffAction("manager"),
       approve: staffAction("manager"),
       hide: staffAction("manager"),
+      rate: staffAction("manager", () => ({ rating: "4" })),
       reuse: staffAction("manager", () => ({ uses: "The photo", channels: "social", until: `${new Date().getUTCFullYear() + 1}-06-30` })),
     },
   },

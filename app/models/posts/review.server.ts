@@ -44,6 +44,7 @@ const POST_ROW = {
   eventId: true,
   seedingRequestId: true,
   foundVia: true,
+  qualityRating: true,
   createdAt: true,
   _count: { select: { metrics: true } },
 } satisfies Prisma.PostSelect;

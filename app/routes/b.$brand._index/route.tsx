@@ -8,11 +8,13 @@ import { brandOverview } from "#app/models/brand.server";
 import { formatRange } from "#app/utils/format";
 import { requireBrandMember } from "#app/utils/permissions.server";
 import { Section } from "#app/components/section";
+import { LocalTime } from "#app/components/local-time";
+import { recentMilestones } from "#app/models/qualification/milestones.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, role, scope } = await requireBrandMember(request, params.brand);
   if (!roleAtLeast(role, "manager")) throw redirect(`/b/${brand.slug}/events`);
-  const [byStatus, { thresholds, staff, waiting, nextEvent }] = await Promise.all([countByStatus(scope), brandOverview(scope)]);
+  const [byStatus, { thresholds, staff, waiting, nextEvent }, milestones] = await Promise.all([countByStatus(scope), brandOverview(scope), recentMilestones(scope)]);
   const byTier = await countByTier(scope, thresholds);
   const { applications, requests, flagged, toReview } = waiting;
   const todo = [
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { count: flagged, label: "posts flagged (disclosure or embargo)", to: "posts?show=flagged" },
     { count: toReview, label: "posts to review", to: "posts" },
   ].filter((t) => t.count > 0);
-  return { brand, byStatus, byTier, staff, todo, nextEvent, tierRules: TIERS.map((t) => describeTier(t, thresholds)) };
+  return { brand, byStatus, byTier, staff, todo, nextEvent, milestones, tierRules: TIERS.map((t) => describeTier(t, thresholds)) };
 }
 
 /** A count that opens the directory filtered to the people it counts. */
@@ -37,7 +39,7 @@ function Stat({ label, value, to }: { label: string; value: number; to: string }
 }
 
 export default function BrandOverview() {
-  const { brand, byStatus, byTier, staff, tierRules, todo, nextEvent } = useLoaderData<typeof loader>();
+  const { brand, byStatus, byTier, staff, tierRules, todo, nextEvent, milestones } = useLoaderData<typeof loader>();
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const directory = `/b/${brand.slug}/ambassadors`;
   return (
@@ -70,6 +72,20 @@ export default function BrandOverview() {
                 {nextEvent.capacity ? ` / ${nextEvent.capacity}` : ""} seats taken
               </li>
             ) : null}
+          </ul>
+        </Section>
+      ) : null}
+      {milestones.length ? (
+        <Section title="Growing" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4" heading="font-semibold">
+          <ul className="mt-2 space-y-1 text-sm" data-testid="milestones">
+            {milestones.map((m) => (
+              <li key={m.id}>
+                <Link to={`${directory}/${m.ambassadorId}`} className="text-emerald-900 underline">{m.summary}</Link>{" "}
+                <span className="text-emerald-800">
+                  · {m.body} · <LocalTime value={m.createdAt} zone={brand.timeZone} />
+                </span>
+              </li>
+            ))}
           </ul>
         </Section>
       ) : null}

@@ -11,6 +11,8 @@ import { PLATFORM_LABELS, StaffDetailsSchema, type Platform } from "#app/models/
 import { StaffDetailsForm } from "#app/components/staff-details-form";
 import { isGoneQuiet } from "#app/models/timeline.server";
 import { perkLedger } from "#app/models/perks.server";
+import { fitSignals } from "#app/models/qualification/fit.server";
+import { FitPanel } from "#app/components/fit-panel";
 import { PerkLedger } from "#app/components/perk-ledger";
 import { invariantResponse } from "#app/utils/http.server";
 import { requireBrandMember, type BrandContext } from "#app/utils/permissions.server";
@@ -41,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
   const found = await getAmbassadorForStaff(scope, params.id ?? "");
   invariantResponse(found, "Ambassador not found");
-  return { brand, ...found, perks: await perkLedger(scope, found.ambassador.id), goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
+  const [perks, fit] = await Promise.all([perkLedger(scope, found.ambassador.id), fitSignals(scope, found.ambassador.id)]);
+  return { brand, ...found, perks, fit, goneQuiet: isGoneQuiet(found.ambassador.lastTouchAt, found.quietAfterDays) };
 }
 
 type Ctx = BrandContext & { form: FormData; fan: NonNullable<Awaited<ReturnType<typeof getAmbassadorForStaff>>>["ambassador"]; back: string };
@@ -106,7 +109,7 @@ async function removeTagAction({ brand, form, fan, back, scope }: Ctx) {
 const fmt = (n: number) => n.toLocaleString("en");
 
 export default function AmbassadorPage() {
-  const { brand, ambassador: a, application, tier, tierRule, goneQuiet, quietAfterDays, perks } = useLoaderData<typeof loader>();
+  const { brand, ambassador: a, application, tier, tierRule, goneQuiet, quietAfterDays, perks, fit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const note = useIntentForm("note", NoteSchema, actionData, { clearAfterSave: true });
   const tag = useIntentForm("add-tag", TagSchema, actionData, { clearAfterSave: true });
@@ -183,6 +186,8 @@ export default function AmbassadorPage() {
               <p className="mt-2 text-sm text-stone-600">No social accounts yet.</p>
             )}
           </Section>
+
+          <FitPanel fit={fit} timeZone={brand.timeZone} />
 
           <StaffDetailsForm ambassador={a} lastResult={replyFor(actionData, "details")} />
 

@@ -21,6 +21,7 @@ import { hiddenFields, rejected, runIntent } from "#app/utils/forms.server";
 import { UsageRightsSchema, yearsAfter } from "#app/models/posts/usage-rights";
 import { requestUsageRights, usageRightsOfPost } from "#app/models/posts/usage-rights.server";
 import { ReuseRights } from "#app/components/usage-rights";
+import { ratePost } from "#app/models/qualification/fit.server";
 import { todayInZone } from "#app/utils/format";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getPostForStaff(staff.scope, params.id ?? "");
   invariantResponse(found, "Post not found");
   const ctx: Ctx = { ...staff, form: await readForm(request), postId: found.post.id, back: `/b/${staff.brand.slug}/posts/${found.post.id}` };
-  return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction, reuse: reuseAction });
+  return runIntent(ctx.form, ctx, { numbers: numbersAction, refresh: refreshAction, attribution: attributionAction, disclosure: disclosureAction, approve: approveAction, hide: hideAction, reuse: reuseAction, rate: rateAction });
 }
 
 async function numbersAction({ form, postId, back }: Ctx) {
@@ -70,6 +71,14 @@ async function attributionAction({ brand, form, postId, back, scope }: Ctx) {
 async function disclosureAction({ brand, user, postId, back, scope }: Ctx) {
   await requestDisclosure(scope, postId, user.id);
   return redirectWithToast(back, { kind: "success", message: "Asked the fan, kindly, to add a disclosure." });
+}
+
+const RatingSchema = z.object({ rating: z.enum(["", "1", "2", "3", "4", "5"], { error: "Choose a rating from 1 to 5." }).default("") });
+
+async function rateAction({ form, postId, back, scope }: Ctx) {
+  const { rating } = hiddenFields(form, RatingSchema);
+  await ratePost(scope, postId, rating ? Number(rating) : null);
+  return redirectWithToast(back, { kind: "success", message: rating ? `Rated ${rating} of 5.` : "Rating cleared." });
 }
 
 async function reuseAction({ form, postId, back, scope }: Ctx) {
@@ -135,6 +144,22 @@ export default function PostDetail() {
       <p className="text-xs text-stone-500">
         Engagement rate = {ENGAGEMENT_FORMULA}. By views = {VIEW_RATE_FORMULA}.
       </p>
+      <section className="space-y-2" aria-labelledby="quality-heading">
+        <h2 id="quality-heading" className="font-semibold">Content quality</h2>
+        <Form method="post" className="flex flex-wrap items-end gap-3">
+          <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+            <legend className="sr-only">Rating from 1 (weak) to 5 (outstanding)</legend>
+            {["1", "2", "3", "4", "5"].map((r) => (
+              <label key={r} className="flex items-center gap-1">
+                <input type="radio" name="rating" value={r} defaultChecked={post.qualityRating === Number(r)} className="h-4 w-4" />
+                {r}
+              </label>
+            ))}
+          </fieldset>
+          <SubmitButton name="intent" value="rate" variant="secondary">Save rating</SubmitButton>
+        </Form>
+        <p className="text-xs text-stone-500">1 weak · 3 good · 5 outstanding. Ratings feed the fan's fit panel (their average).</p>
+      </section>
       <section className="space-y-2">
         <h2 className="font-semibold">Followed from</h2>
         <Form method="post" className="flex flex-wrap items-end gap-2">
