@@ -8,3 +8,4 @@ import "./models/events/emails.server";
 import "./models/seeding/pipeline.server";
 import "./models/posts/metrics.server";
 import "./models/discovery/discovery.server";
+import "./models/qualification/refresh.server";

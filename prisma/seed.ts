@@ -8,6 +8,8 @@ import { submitApplication } from "#app/models/applications.server";
 import { DEMO_AUTHORS, demoSourceFetch } from "#app/models/discovery/demo-source.server";
 import { readConnection } from "#app/models/discovery/discovery.server";
 import { encryptSecret } from "#app/utils/secret-box.server";
+import { afterFollowerChange } from "#app/models/qualification/milestones.server";
+import { refreshBrandSignals } from "#app/models/qualification/refresh.server";
 import { hashToken, randomToken } from "#app/utils/crypto.server";
 import { db } from "#app/utils/db.server";
 import { addStaff, createAmbassador, createBrand, createUser, faker } from "#tests/factories";
@@ -158,6 +160,9 @@ async function main() {
   await seedScoopsAndEvents(juniper.id, sam.id, lea.id);
   await seedSeedingPostsAndLinks(juniper.id, sam.id, priyaAmbassador.id);
   await seedDiscovery(juniper.id, maya.id, priyaAmbassador.id);
+  // The qualification signals of every fan, and a saved view to reuse as an audience.
+  await refreshBrandSignals(juniper.id);
+  await db.savedView.create({ data: { brandId: juniper.id, name: "Rising micro in Toronto", query: "status=active&tier=micro&city=Toronto&rising=1", createdById: sam.id } });
 
   const count = await db.ambassador.count({ where: { brandId: juniper.id } });
   console.log(`Seeded Juniper Bakery with ${count} ambassadors, and Northwind Coffee.`);
@@ -352,7 +357,21 @@ async function seedSeedingPostsAndLinks(brandId: string, managerId: string, priy
  */
 async function seedDiscovery(brandId: string, ownerId: string, priyaId: string) {
   const [noor, mateo] = await db.ambassador.findMany({ where: { brandId, status: "active", id: { not: priyaId } }, orderBy: { email: "desc" }, take: 2, select: { id: true } });
-  await db.socialAccount.create({ data: { ambassadorId: noor.id, platform: "instagram", handle: DEMO_AUTHORS.instagramKnown, followers: 2_300 } });
+  // Noor, a Toronto baker on Instagram, went from 600 followers to 2,300 in about three months: she just became micro.
+  await db.socialAccount.deleteMany({ where: { ambassadorId: noor.id } });
+  await db.ambassador.update({ where: { id: noor.id }, data: { name: "Noor Haddad", city: "Toronto", maxFollowers: 2_300 } });
+  const day = 86_400_000;
+  await db.socialAccount.create({
+    data: {
+      ambassadorId: noor.id,
+      platform: "instagram",
+      handle: DEMO_AUTHORS.instagramKnown,
+      followers: 2_300,
+      snapshots: { create: [{ followers: 600, recordedAt: new Date(Date.now() - 100 * day) }, { followers: 700, recordedAt: new Date(Date.now() - 80 * day) }, { followers: 950, recordedAt: new Date(Date.now() - 35 * day) }, { followers: 2_300, recordedAt: new Date(Date.now() - 3 * day) }] },
+    },
+  });
+  await db.$transaction((tx) => afterFollowerChange(tx, noor.id, 950, new Date(Date.now() - 3 * day)));
+  await db.ambassador.update({ where: { id: mateo.id }, data: { name: "Mateo Silva" } });
   await db.socialAccount.create({ data: { ambassadorId: mateo.id, platform: "bluesky", handle: DEMO_AUTHORS.blueskyKnown, followers: 640 } });
   const connections = [
     { platform: "instagram", accountRef: "17841400000000001", tokenEncrypted: encryptSecret("demo-placeholder-token-not-a-real-one") },

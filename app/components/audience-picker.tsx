@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { AUDIENCE_KINDS, type AudienceKind } from "#app/models/audience";
+import { AUDIENCE_KINDS, decodeViewAudience, encodeViewAudience, type AudienceKind } from "#app/models/audience";
 import { TIERS } from "#app/models/tiers";
 import { ErrorList } from "./forms";
 
 type Props = {
   kind: string;
   values: string[];
-  choices: { tags: string[]; cities: string[] };
+  choices: { tags: string[]; cities: string[]; views?: { name: string; query: string }[] };
   allowList?: boolean;
   /** for "list": the picked people's emails, one per line */
   listText?: string;
@@ -51,6 +51,24 @@ export function AudiencePicker({ kind: initialKind, values, choices, allowList, 
       {group("tier", [...TIERS], "")}
       {group("tag", choices.tags, "No tags yet — add tags to ambassadors in the directory first.")}
       {group("city", choices.cities, "No cities yet — ambassadors' cities appear here.")}
+      {kind === "view" ? (
+        choices.views?.length ? (
+          <div className="flex flex-col gap-1 text-sm" role="radiogroup" aria-label={AUDIENCE_KINDS.view}>
+            {choices.views.map((v) => {
+              const value = encodeViewAudience(v.name, v.query);
+              return (
+                <label key={v.name} className="flex items-center gap-2">
+                  <input type="radio" name="audienceValues" value={value} defaultChecked={values[0] === value || decodeViewAudience(values[0])?.name === v.name} className="h-4 w-4" />
+                  {v.name}
+                </label>
+              );
+            })}
+            <p className="text-xs text-stone-500">Active ambassadors the view finds when it is sent. The view’s filters are copied now: changing the view later does not change this audience.</p>
+          </div>
+        ) : (
+          <p className="text-sm text-stone-600">No saved views yet — filter the directory and save the filters as a view. (Views with a search or a date filter can’t be audiences.)</p>
+        )
+      ) : null}
       {kind === "list" ? (
         <label className="block text-sm">
           <span className="font-medium">Ambassadors’ emails, one per line</span>

@@ -5,7 +5,7 @@ import { bulkStatus } from "./bulk-actions.server";
 import type { StaffDetailsInput } from "./profile";
 import { syncSocialAccounts } from "./profile.server";
 import { recordTouch } from "./timeline.server";
-import { noteFollowerMilestones } from "./qualification/milestones.server";
+import { afterFollowerChange } from "./qualification/milestones.server";
 import { TIER_THRESHOLDS_SELECT, describeTier, tierFor } from "./tiers";
 import type { BrandScope } from "./scope";
 
@@ -77,7 +77,7 @@ export async function updateAmbassadorDetails(scope: BrandScope, ambassadorId: s
     await tx.ambassador.update({ where: { id: found.id }, data: { name: input.name, city: input.city, region: input.region, maxFollowers: Math.max(0, ...input.accounts.map((a) => a.followers)) } });
     if (changes.length) {
       await recordTouch({ brandId, ambassadorId: found.id, kind: "profile", summary: "Details edited by staff", body: changes.join("; "), actorId }, tx);
-      await noteFollowerMilestones(tx, found.id, found.maxFollowers);
+      await afterFollowerChange(tx, found.id, found.maxFollowers);
     }
   });
   return true;

@@ -3,6 +3,7 @@ import { db, engine, queryRows } from "#app/utils/db.server";
 import type { SqlValue } from "#app/utils/sql-rows.server";
 import { brandCities, citySpellings } from "./cities.server";
 import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
+import { LOW_SATURATION_MAX, RISING_MIN, readTierMedians } from "./qualification/filters";
 
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassadors";
 import type { BrandScope } from "./scope";
@@ -34,6 +35,9 @@ export type DirectoryFilter = {
   platform?: string;
   joined?: string;
   touched?: string;
+  rising?: boolean;
+  engagement?: "above";
+  saturation?: "low";
   q?: string;
   status?: AmbassadorStatus;
   tier?: Tier;
@@ -44,7 +48,7 @@ export type DirectoryFilter = {
   page?: number;
 };
 
-type Context = { thresholds: TierThresholds; quietAfterDays: number };
+type Context = { thresholds: TierThresholds & { tierEngagementMedians?: string }; quietAfterDays: number };
 
 type Clause = { sql: string; params: SqlValue[] };
 
@@ -74,6 +78,19 @@ function textMatch(q: string): Clause {
   return { sql: `a."id" IN (SELECT "ambassadorId" FROM "AmbassadorSearchDoc" WHERE "body" LIKE ? ESCAPE '\\')`, params: [likeText(text)] };
 }
 
+/** Engagement above the brand's median for the fan's tier (none match before the first daily refresh of medians). */
+function aboveTierMedian(thresholds: Context["thresholds"]): Clause {
+  const medians = readTierMedians(thresholds.tierEngagementMedians);
+  const parts: Clause[] = [];
+  for (const t of TIERS) {
+    if (medians[t] === undefined) continue;
+    const range = tierRange(t, thresholds);
+    const sql = [`a."engagementMedian" > ?`, range.gte !== undefined ? `a."maxFollowers" >= ?` : null, range.lt !== undefined ? `a."maxFollowers" < ?` : null].filter(Boolean).join(" AND ");
+    parts.push({ sql: `(${sql})`, params: [medians[t]!, ...(range.gte !== undefined ? [range.gte] : []), ...(range.lt !== undefined ? [range.lt] : [])] });
+  }
+  return parts.length ? { sql: `(${parts.map((p) => p.sql).join(" OR ")})`, params: parts.flatMap((p) => p.params) } : { sql: "1 = 0", params: [] };
+}
+
 /** The directory's filter as SQL over "Ambassador" a; every condition is scoped to the brand. */
 async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context): Promise<Clause> {
   const clauses: Clause[] = [{ sql: `a."brandId" = ?`, params: [brandId] }];
@@ -86,7 +103,7 @@ async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context
   }
   // Membership of a tag or a platform: read from the tag's (or platform's) side when nothing else narrows the brand's
   // fans, checked fan by fan (an index probe each) when another condition already picks few of them.
-  const narrowed = !!(f.q || f.status || f.tier || f.city || f.quiet || f.joined || f.touched);
+  const narrowed = !!(f.q || f.status || f.tier || f.city || f.quiet || f.joined || f.touched || f.rising || f.engagement || f.saturation);
   if (f.tag) {
     const tag = await db.tag.findUnique({ where: { brandId_name: { brandId, name: f.tag } }, select: { id: true } });
     clauses.push(
@@ -109,6 +126,9 @@ async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context
         : { sql: `a."id" IN (SELECT s."ambassadorId" FROM "SocialAccount" s WHERE s."platform" = ?)`, params: [f.platform] },
     );
   }
+  if (f.rising) clauses.push({ sql: `a."growth90" >= ?`, params: [RISING_MIN] });
+  if (f.saturation === "low") clauses.push({ sql: `a."saturation" <= ?`, params: [LOW_SATURATION_MAX] });
+  if (f.engagement === "above") clauses.push(aboveTierMedian(ctx.thresholds));
   if (f.joined) clauses.push({ sql: `a."joinedAt" >= ${DATE}`, params: [daysAgo(Number(f.joined))] });
   if (f.touched) clauses.push({ sql: `a."lastTouchAt" >= ${DATE}`, params: [daysAgo(Number(f.touched))] });
   return { sql: clauses.map((c) => c.sql).join(" AND "), params: clauses.flatMap((c) => c.params) };

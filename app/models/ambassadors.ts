@@ -19,24 +19,47 @@ const windowField = z
   .optional()
   .catch(undefined);
 
+const flag = z
+  .literal("1")
+  .optional()
+  .catch(undefined)
+  .transform((v) => v === "1");
+
 const FilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(AMBASSADOR_STATUSES).optional().catch(undefined),
   tier: z.enum(TIERS).optional().catch(undefined),
   tag: z.string().max(40).optional().catch(undefined),
   city: z.string().max(80).optional().catch(undefined),
-  quiet: z
-    .literal("1")
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === "1"),
+  quiet: flag,
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).optional().catch(undefined),
   platform: z.enum(PLATFORMS).optional().catch(undefined),
   joined: windowField,
   touched: windowField,
+  rising: flag,
+  engagement: z.literal("above").optional().catch(undefined),
+  saturation: z.literal("low").optional().catch(undefined),
 });
 
 /** The directory's filters from a URL's search parameters; nonsense values are dropped, not errors. */
 export function parseDirectoryFilter(params: URLSearchParams) {
   return FilterSchema.parse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
+}
+
+export type ParsedDirectoryFilter = ReturnType<typeof parseDirectoryFilter>;
+
+/** A filter as its canonical query string (fixed order, only what is set), for links and saved views. */
+export function directoryQuery(f: Partial<ParsedDirectoryFilter>) {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(FilterSchema.shape) as (keyof ParsedDirectoryFilter)[]) {
+    const v = f[key];
+    if (v === true) params.set(key, "1");
+    else if (typeof v === "string" && v) params.set(key, v);
+  }
+  return params.toString();
+}
+
+/** Filters whose members change with the calendar or with a search: a view using them is not offered as an audience. */
+export function audienceReady(f: Partial<ParsedDirectoryFilter>) {
+  return !f.q && !f.joined && !f.touched && !f.quiet;
 }

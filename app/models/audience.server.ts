@@ -1,12 +1,15 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import { brandCities, citySpellings } from "./cities.server";
-import type { Audience } from "./audience";
-import { TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
+import { decodeViewAudience, type Audience } from "./audience";
+import { audienceReady } from "./ambassadors";
+import { listViews } from "./qualification/views.server";
+import { LOW_SATURATION_MAX, RISING_MIN, readTierMedians } from "./qualification/filters";
+import { TIERS, TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
 import type { BrandScope } from "./scope";
 
 /** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
-export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds): Promise<Prisma.AmbassadorWhereInput> {
+export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds & { tierEngagementMedians?: string }): Promise<Prisma.AmbassadorWhereInput> {
   const base: Prisma.AmbassadorWhereInput = { brandId, status: "active" };
   switch (audience.kind) {
     case "all":
@@ -19,21 +22,44 @@ export async function audienceWhere(brandId: string, audience: Audience, thresho
       return { ...base, city: { in: await citySpellings(brandId, audience.values) } };
     case "list":
       return { ...base, id: { in: audience.values } };
+    case "view":
+      return viewWhere(brandId, base, audience.values[0], thresholds);
   }
 }
 
-export async function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds) {
+/** A saved view's filters (as copied into the audience) as a Prisma filter — the directory's rules, for active fans. */
+async function viewWhere(brandId: string, base: Prisma.AmbassadorWhereInput, value: string | undefined, thresholds: TierThresholds & { tierEngagementMedians?: string }): Promise<Prisma.AmbassadorWhereInput> {
+  const view = decodeViewAudience(value);
+  if (!view || !audienceReady(view.filter) || (view.filter.status && view.filter.status !== "active")) return { ...base, id: { in: [] } };
+  const f = view.filter;
+  const and: Prisma.AmbassadorWhereInput[] = [];
+  if (f.tier) and.push({ maxFollowers: tierRange(f.tier, thresholds) });
+  if (f.tag) and.push({ tags: { some: { tag: { brandId, name: f.tag } } } });
+  if (f.city) and.push({ city: { in: await citySpellings(brandId, [f.city]) } });
+  if (f.platform) and.push({ socialAccounts: { some: { platform: f.platform } } });
+  if (f.rising) and.push({ growth90: { gte: RISING_MIN } });
+  if (f.saturation === "low") and.push({ saturation: { lte: LOW_SATURATION_MAX } });
+  if (f.engagement === "above") {
+    const medians = readTierMedians(thresholds.tierEngagementMedians);
+    const tiers = TIERS.filter((t) => medians[t] !== undefined);
+    and.push(tiers.length ? { OR: tiers.map((t) => ({ maxFollowers: tierRange(t, thresholds), engagementMedian: { gt: medians[t] } })) } : { id: { in: [] } });
+  }
+  return { ...base, AND: and };
+}
+
+export async function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds & { tierEngagementMedians?: string }) {
   return db.ambassador.count({ where: await audienceWhere(brandId, audience, thresholds) });
 }
 
 /** What the audience pickers offer: the brand's tags and cities of active ambassadors. */
 export async function audienceChoices(scope: BrandScope) {
   const { brandId } = scope;
-  const [tags, cities] = await Promise.all([
+  const [tags, cities, views] = await Promise.all([
     db.tag.findMany({ where: { brandId }, orderBy: { name: "asc" }, select: { name: true } }),
     brandCities(brandId, true),
+    listViews(scope),
   ]);
-  return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city) };
+  return { tags: tags.map((t) => t.name), cities: cities.map((c) => c.city), views: views.filter((v) => v.audienceReady).map(({ name, query }) => ({ name, query })) };
 }
 
 /** The audience facts of one ambassador (for matchesAudience). */
@@ -42,11 +68,25 @@ export const AUDIENCE_MEMBER_SELECT = {
   status: true,
   city: true,
   maxFollowers: true,
+  growth90: true,
+  engagementMedian: true,
+  saturation: true,
+  socialAccounts: { select: { platform: true } },
   tags: { select: { tag: { select: { name: true } } } },
 } satisfies Prisma.AmbassadorSelect;
 
 export function toAudienceMember(a: Prisma.AmbassadorGetPayload<{ select: typeof AUDIENCE_MEMBER_SELECT }>) {
-  return { id: a.id, status: a.status, city: a.city, maxFollowers: a.maxFollowers, tagNames: a.tags.map((t) => t.tag.name) };
+  return {
+    id: a.id,
+    status: a.status,
+    city: a.city,
+    maxFollowers: a.maxFollowers,
+    tagNames: a.tags.map((t) => t.tag.name),
+    platforms: a.socialAccounts.map((s) => s.platform),
+    growth90: a.growth90,
+    engagementMedian: a.engagementMedian,
+    saturation: a.saturation,
+  };
 }
 
 /**

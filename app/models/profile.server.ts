@@ -2,7 +2,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db } from "#app/utils/db.server";
 import type { ProfileInput } from "./profile";
 import { recordTouch } from "./timeline.server";
-import { noteFollowerMilestones } from "./qualification/milestones.server";
+import { afterFollowerChange } from "./qualification/milestones.server";
 import type { FanScope } from "./scope";
 
 /**
@@ -36,7 +36,7 @@ export async function updateFanProfile(scope: FanScope, input: ProfileInput) {
       await tx.ambassador.update({ where: { id: m.id }, data: { name: input.name, city: input.city, interests: input.interests, maxFollowers } });
       if (changes.length) {
         await recordTouch({ brandId: m.brandId, ambassadorId: m.id, kind: "profile", summary: "Updated their profile", body: changes.join("; "), actorId: userId }, tx);
-        await noteFollowerMilestones(tx, m.id, m.maxFollowers);
+        await afterFollowerChange(tx, m.id, m.maxFollowers);
       }
     }
   });

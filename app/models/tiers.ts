@@ -3,8 +3,8 @@ export type Tier = (typeof TIERS)[number];
 
 export type TierThresholds = { tierMicroMin: number; tierMacroMin: number; tierMegaMin: number };
 
-/** The brand columns that hold its tier thresholds (a Prisma select). */
-export const TIER_THRESHOLDS_SELECT = { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true } as const;
+/** The brand columns that hold its tier thresholds, and its median engagement per tier (a Prisma select). */
+export const TIER_THRESHOLDS_SELECT = { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, tierEngagementMedians: true } as const;
 
 export const DEFAULT_TIER_THRESHOLDS: TierThresholds = { tierMicroMin: 1_000, tierMacroMin: 100_000, tierMegaMin: 1_000_000 };
 

@@ -174,25 +174,37 @@ export async function cleanUp(now = new Date()) {
   return { jobs: jobs.count, sessions: sessions.count, tokens: tokens.count, rateLimits: limits.count };
 }
 
-function scheduleCleanup(now = new Date()) {
+const dailyJobs: JobDefinition<z.ZodObject<{}>>[] = [];
+
+/** Queues a daily job for 03:00 UTC tomorrow (once, however many instances ask). */
+function scheduleDaily(job: JobDefinition<z.ZodObject<{}>>, now = new Date()) {
   const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 3));
-  return cleanupJob.enqueue({}, { runAt: tomorrow, dedupeKey: `${cleanupJob.name}:${tomorrow.toISOString().slice(0, 10)}` });
+  return job.enqueue({}, { runAt: tomorrow, dedupeKey: `${job.name}:${tomorrow.toISOString().slice(0, 10)}` });
 }
 
-export const cleanupJob = defineJob("maintenance.cleanup", z.object({}), async () => {
+/** Work that runs once a day at 03:00 UTC: each run queues the next, and the runner's start makes sure one is queued. */
+export function defineDailyJob(name: string, work: () => Promise<void>) {
+  const job: JobDefinition<z.ZodObject<{}>> = defineJob(name, z.object({}), async () => {
+    await work();
+    await scheduleDaily(job);
+  });
+  dailyJobs.push(job);
+  return job;
+}
+
+export const cleanupJob = defineDailyJob("maintenance.cleanup", async () => {
   await cleanUp();
-  await scheduleCleanup();
 });
 
 const g = globalThis as unknown as { __kindredJobTimer?: NodeJS.Timeout; __kindredQueue?: Promise<{ stop(): Promise<void> }> };
 
 /**
- * Starts this process's runner (once) and makes sure the daily cleanup is scheduled: on PostgreSQL graphile-worker's
+ * Starts this process's runner (once) and makes sure each daily job (the cleanup, the signals refresh) is scheduled: on PostgreSQL graphile-worker's
  * workers (see queue.server.ts), on SQLite a poll of the Job table every second.
  */
 export function startJobRunner(intervalMs = 1000) {
   if (g.__kindredJobTimer || g.__kindredQueue) return;
-  scheduleCleanup().catch((error) => console.error("[jobs] could not schedule the cleanup", error));
+  for (const job of dailyJobs) scheduleDaily(job).catch((error) => console.error(`[jobs] could not schedule ${job.name}`, error));
   if (engine === "postgresql") {
     g.__kindredQueue = import("./queue.server").then((q) => q.startQueue());
     g.__kindredQueue.catch((error) => console.error("[jobs] the queue did not start", error));

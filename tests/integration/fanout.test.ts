@@ -167,8 +167,10 @@ describe("fan-out mail through the provider's batch endpoint", () => {
     expect(await db.outboxMessage.count({ where: { brandId: brand.id, status: "sent" } })).toBe(500);
     const at = p.calls.map((c) => c.at);
     expect(at).toHaveLength(5);
-    // Windows of one second, two calls each: the fifth call is in the third window.
-    expect(at[4] - at[0]).toBeGreaterThanOrEqual(1_990);
+    // Windows of one second, two calls each: the fifth call is in the third window, two seconds after the first
+    // window opened. The times are taken where the provider receives the calls, each some milliseconds after the
+    // limiter counted it (the first call, the process's first request, the slowest), hence the margin.
+    expect(at[4] - at[0]).toBeGreaterThanOrEqual(1_800);
   });
 });
 

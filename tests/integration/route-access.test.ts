@@ -76,6 +76,7 @@ async function buildWorld() {
   const application = await db.application.create({ data: { brandId: a.id, email: "applicant@example.com", name: "Ada Applicant", whyLove: "The rye." } });
   const managerMembership = await db.membership.findFirstOrThrow({ where: { brandId: a.id, userId: manager.id } });
   const connection = await db.brandConnection.create({ data: { brandId: a.id, platform: "bluesky", accountRef: "brand-a.bsky.social" } });
+  const savedView = await db.savedView.create({ data: { brandId: a.id, name: "Toronto", query: "city=Toronto" } });
   const rightsPost = await db.post.create({ data: { brandId: a.id, ambassadorId: fan.id, url: "https://www.instagram.com/p/ACCESS2/", platform: "instagram", externalId: "ACCESS2", postedAt: new Date(), day } });
   const rightsRequest = await db.usageRightsRequest.create({ data: { brandId: a.id, postId: rightsPost.id, ambassadorId: fan.id, uses: "The photo", channels: "social", until: new Date(Date.now() + 30 * 86_400_000), openKey: rightsPost.id } });
   const foundAuthor = await db.foundAuthor.create({ data: { brandId: a.id, platform: "instagram", handle: "found.fan", firstSeenAt: new Date(), lastSeenAt: new Date() } });
@@ -120,6 +121,7 @@ async function buildWorld() {
       connection: connection.id,
       foundAuthor: foundAuthor.id,
       rightsRequest: rightsRequest.id,
+      savedView: savedView.id,
     },
   };
 }
@@ -247,12 +249,16 @@ const POLICY: Record<string, RoutePolicy> = {
   "b.$brand.ambassadors": {
     params: brandOnly,
     loader: staff("manager"),
-    actions: Object.fromEntries(
-      (["tag", "untag", "status", "message"] as const).map((intent) => [
-        intent,
-        staffAction("manager", (w) => ({ ids: [w.ids.fanAmbassador], tag: "vip", status: "paused", subject: "Hello", body: "A note." })),
-      ]),
-    ),
+    actions: {
+      ...Object.fromEntries(
+        (["tag", "untag", "status", "message"] as const).map((intent) => [
+          intent,
+          staffAction("manager", (w) => ({ ids: [w.ids.fanAmbassador], tag: "vip", status: "paused", subject: "Hello", body: "A note." })),
+        ]),
+      ),
+      "save-view": staffAction("manager", () => ({ name: "Rising micro" })),
+      "delete-view": staffAction("manager", (w) => ({ viewId: w.ids.savedView })),
+    },
   },
   "b.$brand.ambassadors[.]csv": { params: brandOnly, loader: staff("manager") },
   "b.$brand.ambassadors_.$id": {
@@ -565,7 +571,7 @@ describe("who may do what", () => {
         expect(await snapshot(), `an unknown intent as ${caller} changed the database`).toBe(before);
       }
     }
-  });
+  }, 90_000); // a route with many actions builds a fresh world per allowed caller and action (slowest on PostgreSQL)
 });
 
 mkdirSync(uploadRoot("imports"), { recursive: true });

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { defineJob } from "#app/utils/jobs.server";
 import { perkTypeOf, suggestDisclosure } from "../disclosure";
 import { recordTouch } from "../timeline.server";
+import { refreshSignalsOfPost } from "../qualification/refresh.server";
 import { NotFound } from "../errors";
 import { ambassadorRecordWhere, type BrandScope, type FanScope } from "../scope";
 
@@ -24,6 +25,7 @@ export async function recordMetrics(postId: string, m: Metrics, source: "fan" | 
     db.postMetric.create({ data: { postId, views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves, source, recordedAt: at } }),
     db.post.update({ where: { id: postId }, data: { views: m.views ?? null, likes: m.likes, comments: m.comments, shares: m.shares, saves: m.saves } }),
   ]);
+  await refreshSignalsOfPost(postId);
 }
 
 // ---------------------------------------------------------------------------------------------------------

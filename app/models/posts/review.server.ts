@@ -7,6 +7,7 @@ import { NotFound } from "../errors";
 import { type BrandScope, type FanScope } from "../scope";
 import { perkCandidates } from "./submit.server";
 import { clearedForReuse } from "./usage-rights.server";
+import { refreshSignalsOfPost } from "../qualification/refresh.server";
 
 const DAY = 86_400_000;
 
@@ -19,6 +20,7 @@ export async function reviewPost(scope: BrandScope, postId: string, status: "app
   const { brandId } = scope;
   const changed = await db.post.updateMany({ where: { id: postId, brandId }, data: { status } });
   if (!changed.count) throw new NotFound();
+  await refreshSignalsOfPost(postId);
 }
 
 const POST_ROW = {

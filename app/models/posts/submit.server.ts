@@ -10,6 +10,7 @@ import { recognizePostUrl } from "../post-url";
 import { metricsFrom, pickAttribution, postedAtProblem, type PostInput } from "./rules";
 import { TIER_THRESHOLDS_SELECT, tierFor } from "../tiers";
 import { recordTouch } from "../timeline.server";
+import { refreshSignals, refreshSignalsOfPost } from "../qualification/refresh.server";
 import { NotFound } from "../errors";
 import { ambassadorRecordWhere, type BrandScope, type FanScope } from "../scope";
 import { Metrics, scheduleMetricReads } from "./metrics.server";
@@ -137,6 +138,7 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
     return created;
   });
   if (!post) return { ok: false, field: "url", error: "This post was already submitted." };
+  await refreshSignals([ambassador.id]);
   return { ok: true, id: post.id, ...flags, perk: attribution?.type ?? null };
 }
 
@@ -172,6 +174,7 @@ export async function updateCaption(fan: FanScope, postId: string, caption: stri
   const post = await db.post.findFirst({ where: { id: postId, ...ambassadorRecordWhere(fan) }, select: { id: true, brandId: true, postedAt: true, scoopId: true, eventId: true, seedingRequestId: true } });
   if (!post) throw new NotFound();
   await db.post.update({ where: { id: post.id }, data: { caption, ...(await flagsFor(post.brandId, caption, post, post.postedAt)) } });
+  await refreshSignalsOfPost(post.id);
 }
 
 /**

@@ -7,16 +7,18 @@ import { recordTouch } from "../timeline.server";
 import { TIERS, TIER_THRESHOLDS_SELECT, tierFor } from "../tiers";
 import { type BrandScope } from "../scope";
 import { growth } from "./signals";
+import { refreshSignals } from "./refresh.server";
 
 /** Growing fast: at least this follower change over 30 days. */
 export const FAST_GROWTH = 0.2;
 const DAY = 86_400_000;
 
 /**
- * After a fan's follower counts changed (in one membership): records a tier crossed upwards and, once per 30 days,
- * fast growth. `before` is the largest follower count before the change.
+ * After a fan's follower counts changed (in one membership): refreshes their stored signals, records a tier crossed
+ * upwards and, once per 30 days, fast growth. `before` is the largest follower count before the change (0: none known).
  */
-export async function noteFollowerMilestones(tx: Prisma.TransactionClient, ambassadorId: string, before: number, now = new Date()) {
+export async function afterFollowerChange(tx: Prisma.TransactionClient, ambassadorId: string, before: number, now = new Date()) {
+  await refreshSignals([ambassadorId], now, tx);
   const a = await tx.ambassador.findUniqueOrThrow({
     where: { id: ambassadorId },
     select: {
@@ -30,7 +32,8 @@ export async function noteFollowerMilestones(tx: Prisma.TransactionClient, ambas
   const from = tierFor(before, a.brand);
   const to = tierFor(a.maxFollowers, a.brand);
   const first = a.name.split(" ")[0] || a.name;
-  if (TIERS.indexOf(to) > TIERS.indexOf(from)) {
+  // A first count (no followers known before) is where they start, not a crossing.
+  if (before > 0 && TIERS.indexOf(to) > TIERS.indexOf(from)) {
     await recordTouch({ brandId: a.brandId, ambassadorId, kind: "milestone", summary: `${first} is now ${to}`, body: `${before.toLocaleString("en")} → ${a.maxFollowers.toLocaleString("en")} followers`, at: now }, tx);
   }
   const top = a.socialAccounts[0];

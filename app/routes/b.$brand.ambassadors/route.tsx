@@ -5,7 +5,9 @@ import { redirectWithToast } from "#app/utils/toast.server";
 import { Pagination, pageFrom } from "#app/components/pagination";
 import { TableHead } from "#app/components/table";
 import { z } from "zod";
-import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, parseDirectoryFilter } from "#app/models/ambassadors";
+import { AMBASSADOR_STATUSES, DEFAULT_SORT, SORTS, WINDOWS, directoryQuery, parseDirectoryFilter } from "#app/models/ambassadors";
+import { SIGNAL_FILTER_LABELS } from "#app/models/qualification/filters";
+import { deleteView, listViews, saveView } from "#app/models/qualification/views.server";
 import { PLATFORMS, PLATFORM_LABELS } from "#app/models/profile";
 import { directoryFacets, listAmbassadors } from "#app/models/ambassadors.server";
 import { TIERS, tierFor } from "#app/models/tiers";
@@ -29,7 +31,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBrandMember(request, params.brand, "manager");
   const form = await readForm(request);
   const ctx: Ctx = { ...staff, form, ids: hiddenFields(form, IdsSchema).ids, back: `/b/${staff.brand.slug}/ambassadors${new URL(request.url).search}` };
-  return runIntent(form, ctx, { tag: tagAction, untag: untagAction, status: statusAction, message: messageAction });
+  return runIntent(form, ctx, { tag: tagAction, untag: untagAction, status: statusAction, message: messageAction, "save-view": saveViewAction, "delete-view": deleteViewAction });
+}
+
+const ViewNameSchema = z.object({ name: z.string({ error: "Name the view, e.g. Rising micro in Toronto." }).trim().min(1, "Name the view, e.g. Rising micro in Toronto.").max(60, "Keep the name under 60 characters.") });
+const ViewIdSchema = z.object({ viewId: z.string().min(1) });
+
+async function saveViewAction({ form, scope, brand, back }: Ctx) {
+  const submission = parseWithZod(form, { schema: ViewNameSchema });
+  if (submission.status !== "success") return redirectWithToast(back, { kind: "error", message: firstProblem(submission) });
+  const saved = await saveView(scope, submission.value.name, new URL(back, "http://x").searchParams);
+  if (!saved.ok) return redirectWithToast(back, { kind: "error", message: saved.error });
+  return redirectWithToast(`/b/${brand.slug}/ambassadors?${saved.query}`, { kind: "success", message: `Saved the view “${submission.value.name}”. Use it here, or as the audience of a scoop, an event or a seeding campaign.` });
+}
+
+async function deleteViewAction({ form, scope, back }: Ctx) {
+  await deleteView(scope, hiddenFields(form, ViewIdSchema).viewId);
+  return redirectWithToast(back, { kind: "success", message: "View deleted." });
 }
 
 const IdsSchema = z.object({ ids: z.array(z.string().min(1)).default([]) });
@@ -57,13 +75,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = parseDirectoryFilter(url.searchParams);
   const page = pageFrom(url);
   const settings = await directorySettings(scope);
-  const [result, facets] = await Promise.all([
+  const [result, facets, views] = await Promise.all([
     listAmbassadors(scope, { ...filter, page }, { thresholds: settings, quietAfterDays: settings.quietAfterDays }),
     directoryFacets(scope),
+    listViews(scope),
   ]);
   return {
     brand,
     filter,
+    views,
+    currentQuery: directoryQuery(filter),
     facets,
     quietAfterDays: settings.quietAfterDays,
     page,
@@ -133,12 +154,35 @@ function BulkActions() {
 }
 
 export default function Ambassadors() {
-  const { brand, filter, facets, quietAfterDays, page, total, pageCount, rows } = useLoaderData<typeof loader>();
+  const { brand, filter, facets, quietAfterDays, page, total, pageCount, rows, views, currentQuery } = useLoaderData<typeof loader>();
   const filtered = Object.values(filter).some((v) => v);
   const { search } = useLocation();
   return (
     <div>
       <h1 className="text-2xl font-bold">Ambassadors</h1>
+      {views.length ? (
+        <nav aria-label="Saved views" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-stone-600">Saved views:</span>
+          {views.map((v) => (
+            <span key={v.id} className={`inline-flex items-center gap-1 rounded-full border px-3 py-1 ${v.query === currentQuery ? "border-violet-700 bg-violet-50" : "border-stone-300 bg-white"}`}>
+              <Link to={`?${v.query}`} aria-current={v.query === currentQuery ? "page" : undefined} className="text-violet-800">
+                {v.name}
+              </Link>
+              <Form
+                method="post"
+                onSubmit={(e) => {
+                  if (!confirm(`Delete the view “${v.name}”? Scoops, events and campaigns that already use it keep their audience.`)) e.preventDefault();
+                }}
+              >
+                <input type="hidden" name="viewId" value={v.id} />
+                <button type="submit" name="intent" value="delete-view" aria-label={`Delete the view ${v.name}`} className="px-1 text-stone-500 hover:text-red-700">
+                  ×
+                </button>
+              </Form>
+            </span>
+          ))}
+        </nav>
+      ) : null}
       <Form method="get" role="search" aria-label="Filter ambassadors" className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-6 lg:items-end">
         <label className="col-span-2 text-sm">
           <span className="block text-xs font-medium text-stone-600">Search</span>
@@ -157,6 +201,25 @@ export default function Ambassadors() {
             <input type="checkbox" name="quiet" value="1" defaultChecked={filter.quiet} className="h-4 w-4" />
             Gone quiet
           </label>
+        </div>
+        <fieldset className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-4 lg:col-span-6">
+          <legend className="text-xs font-medium text-stone-600">Signals</legend>
+          <div className="flex flex-wrap gap-x-5 gap-y-1">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="rising" value="1" defaultChecked={filter.rising} className="h-4 w-4" />
+              {SIGNAL_FILTER_LABELS.rising}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="engagement" value="above" defaultChecked={filter.engagement === "above"} className="h-4 w-4" />
+              {SIGNAL_FILTER_LABELS.engagement}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="saturation" value="low" defaultChecked={filter.saturation === "low"} className="h-4 w-4" />
+              {SIGNAL_FILTER_LABELS.saturation}
+            </label>
+          </div>
+        </fieldset>
+        <div className="flex items-end">
           <button type="submit" className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800">Apply</button>
         </div>
       </Form>
@@ -173,6 +236,17 @@ export default function Ambassadors() {
         {" · "}
         <a href={`/b/${brand.slug}/ambassadors.csv${search}`} className="text-violet-700 underline" download>Export {filtered ? "these" : "all"} as CSV</a>
       </p>
+      {filtered ? (
+        <Form method="post" className="mt-3 flex flex-wrap items-end gap-2 text-sm">
+          <label>
+            <span className="block text-xs font-medium text-stone-600">Save these filters as a view</span>
+            <input name="name" maxLength={60} required placeholder="Rising micro in Toronto" className="mt-1 w-64 rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <button type="submit" name="intent" value="save-view" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">
+            Save view
+          </button>
+        </Form>
+      ) : null}
       <BulkActions />
       {rows.length ? (
         // On a phone each row is a card (name, status, tier, city and followers all visible); a table from sm up.
