@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatRate } from "#app/models/engagement";
 import { SATURATION_DAYS } from "#app/models/qualification/signals";
+import { SCORE_FORMULA, SCORE_PARTS, type ScorePart } from "#app/models/qualification/score";
 import { LocalTime } from "./local-time";
 import { Section } from "./section";
 
@@ -13,7 +14,40 @@ export type Fit = {
   saturation: { posts: number; branded: number; share: number | null };
   engagement: { posts: number; byFollowers: number | null; byFollowersPosts: number; byViews: number | null; byViewsPosts: number };
   growth: { account: { platform: string; handle: string; followers: number }; windows: { days: number; from: number | null; change: number | null }[]; crossed: { tier: string; at: string | Date | null } } | null;
+  score: { score: number; parts: Record<ScorePart, number>; contributions: Record<ScorePart, number>; weights: Record<ScorePart, number> };
 };
+
+/** The score with its formula and each part's contribution — shown above the signals it summarizes, never instead. */
+function ScoreSummary({ score }: { score: Fit["score"] }) {
+  return (
+    <details className="mt-2 rounded-md bg-stone-50 p-3" data-testid="fit-score">
+      <summary className="cursor-pointer">
+        Relationship score: <strong className="tabular-nums">{Math.round(score.score)}</strong> / 100 <span className="text-xs text-stone-500">(how it is made)</span>
+      </summary>
+      <p className="mt-2 text-xs text-stone-600">{SCORE_FORMULA}. The weights are the brand's (Program settings). Read the signals below: the score only sums them up.</p>
+      <table className="mt-2 w-full text-left text-xs">
+        <thead>
+          <tr className="text-stone-500">
+            <th className="py-1 pr-2 font-medium">Part</th>
+            <th className="py-1 pr-2 font-medium">Weight</th>
+            <th className="py-1 pr-2 font-medium">Value (0–1)</th>
+            <th className="py-1 font-medium">Points</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(SCORE_PARTS) as ScorePart[]).map((k) => (
+            <tr key={k} className="border-t border-stone-200">
+              <td className="py-1 pr-2">{SCORE_PARTS[k]}</td>
+              <td className="py-1 pr-2 tabular-nums">{score.weights[k]}</td>
+              <td className="py-1 pr-2 tabular-nums">{score.parts[k].toFixed(2)}</td>
+              <td className="py-1 tabular-nums">{score.contributions[k].toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
 
 const pct = (n: number) => `${n > 0 ? "+" : ""}${(n * 100).toFixed(Math.abs(n) < 0.1 ? 1 : 0)} %`;
 
@@ -35,7 +69,8 @@ export function FitPanel({ fit, timeZone }: { fit: Fit; timeZone: string }) {
   const { expertise, lifeMoments, local, quality, saturation, engagement, growth } = fit;
   return (
     <Section title="Fit" className="rounded-lg border border-stone-200 bg-white p-4 text-sm" heading="font-semibold">
-      <dl className="mt-2 space-y-3">
+      <ScoreSummary score={fit.score} />
+      <dl className="mt-3 space-y-3">
         <Signal name="Expertise and interests" source="staff tags, the fan's own profile and their application answers" testId="fit-expertise">
           {expertise.tags.length || expertise.interests.length || expertise.answers.length ? (
             <>

@@ -134,24 +134,32 @@ async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context
   return { sql: clauses.map((c) => c.sql).join(" AND "), params: clauses.flatMap((c) => c.params) };
 }
 
-/** Each order of the directory: one column and its direction, then the id (so pages and the export never tie). */
-const SORT_KEYS = {
-  name: ["name", "asc"],
-  followers: ["maxFollowers", "desc"],
-  recent: ["createdAt", "desc"],
-  touch: ["lastTouchAt", "asc"],
-} as const satisfies Record<Sort, readonly [string, "asc" | "desc"]>;
+type SortRow = { id: string; name: string; maxFollowers: number; createdAt: Date; lastTouchAt: Date; growth90: number | null; engagementMedian: number | null };
 
-const orderBy = (sort: Sort) => `a."${SORT_KEYS[sort][0]}" ${SORT_KEYS[sort][1].toUpperCase()}, a."id" ASC`;
+/** Below every real value: fans without a signal yet come last in a signal's order. */
+const UNKNOWN = -1e12;
 
-type SortRow = { id: string; name: string; maxFollowers: number; createdAt: Date; lastTouchAt: Date };
+/**
+ * Each order of the directory: an SQL expression, its direction, and the same value read off a row (for keyset
+ * paging), then the id, so pages and the export never tie.
+ */
+const SORT_KEYS: Record<Sort, { sql: string; dir: "asc" | "desc"; value: (r: SortRow) => SqlValue }> = {
+  name: { sql: `a."name"`, dir: "asc", value: (r) => r.name },
+  followers: { sql: `a."maxFollowers"`, dir: "desc", value: (r) => r.maxFollowers },
+  recent: { sql: `a."createdAt"`, dir: "desc", value: (r) => r.createdAt },
+  touch: { sql: `a."lastTouchAt"`, dir: "asc", value: (r) => r.lastTouchAt },
+  growth: { sql: `COALESCE(a."growth90", ${UNKNOWN})`, dir: "desc", value: (r) => r.growth90 ?? UNKNOWN },
+  engagement: { sql: `COALESCE(a."engagementMedian", ${UNKNOWN})`, dir: "desc", value: (r) => r.engagementMedian ?? UNKNOWN },
+};
+
+const orderBy = (sort: Sort) => `${SORT_KEYS[sort].sql} ${SORT_KEYS[sort].dir.toUpperCase()}, a."id" ASC`;
 
 /** Rows after this one in the sort's order (keyset paging). */
 function afterRow(sort: Sort, row: SortRow): Clause {
-  const [field, dir] = SORT_KEYS[sort];
-  const value = row[field];
+  const { sql, dir, value: read } = SORT_KEYS[sort];
+  const value = read(row);
   const param = value instanceof Date ? DATE : "?";
-  return { sql: `(a."${field}" ${dir === "asc" ? ">" : "<"} ${param} OR (a."${field}" = ${param} AND a."id" > ?))`, params: [value, value, row.id] };
+  return { sql: `(${sql} ${dir === "asc" ? ">" : "<"} ${param} OR (${sql} = ${param} AND a."id" > ?))`, params: [value, value, row.id] };
 }
 
 /** The ids of one slice of the filtered directory, in its order. */
@@ -209,6 +217,8 @@ export const AMBASSADOR_FACTS = {
   joinedAt: true,
   lastTouchAt: true,
   createdAt: true,
+  growth90: true,
+  engagementMedian: true,
 } as const satisfies Prisma.AmbassadorSelect;
 
 /**

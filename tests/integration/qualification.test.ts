@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { action as ambassadorAction, loader as ambassadorLoader } from "#app/routes/b.$brand.ambassadors_.$id/route";
 import { loader as overviewLoader } from "#app/routes/b.$brand._index/route";
 import { action as postAction } from "#app/routes/b.$brand.posts_.$id/route";
+import { action as programAction, loader as programLoader } from "#app/routes/b.$brand.program/route";
 import { db } from "#app/utils/db.server";
 import { createAmbassador, createBrand, createEvent, createUser } from "#tests/factories";
 import { callAction, callLoader, cookieFor } from "#tests/utils";
@@ -81,6 +82,26 @@ describe("the fit panel", () => {
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).qualityRating).toBe(4);
     expect((await rate("")).status).toBe(302);
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).qualityRating).toBeNull();
+  });
+});
+
+describe("the relationship score", () => {
+  test("a manager sets the weights on the program page; the fit panel's score follows them and shows each part", async () => {
+    const s = await setup();
+    const path = `/b/${s.brand.slug}/program`;
+    const bad = await callAction(programAction, path, { cookie: s.cookie, params: { brand: s.brand.slug }, form: { intent: "score", growth: "150", engagement: "0", authenticity: "0", quality: "0", local: "0", attendance: "0" } });
+    expect(bad.status).toBe(400);
+    expect(bad.data.result.error.growth[0]).toMatch(/100 at most/);
+    const ok = await callAction(programAction, path, { cookie: s.cookie, params: { brand: s.brand.slug }, form: { intent: "score", growth: "0", engagement: "0", authenticity: "0", quality: "0", local: "10", attendance: "0" } });
+    expect(ok.status).toBe(302);
+    expect((await callLoader(programLoader, path, { cookie: s.cookie, params: { brand: s.brand.slug } })).data.weights.local).toBe(10);
+    // Only "lives in one of the brand's cities" counts: Noor lives in Montréal; the brand's cities are Toronto and Hamilton → 0.
+    const page = await callLoader(ambassadorLoader, s.path, { cookie: s.cookie, params: s.params });
+    expect(page.data.fit.score.score).toBe(0);
+    await db.brand.update({ where: { id: s.brand.id }, data: { autoCities: "Toronto, Montreal" } });
+    const again = await callLoader(ambassadorLoader, s.path, { cookie: s.cookie, params: s.params });
+    expect(again.data.fit.score.score).toBe(100);
+    expect(again.data.fit.score.contributions.local).toBe(100);
   });
 });
 

@@ -345,7 +345,11 @@ const POLICY: Record<string, RoutePolicy> = {
       reuse: staffAction("manager", () => ({ uses: "The photo", channels: "social", until: `${new Date().getUTCFullYear() + 1}-06-30` })),
     },
   },
-  "b.$brand.program": { params: brandOnly, loader: staff("manager"), actions: { save: staffAction("manager") } },
+  "b.$brand.program": {
+    params: brandOnly,
+    loader: staff("manager"),
+    actions: { save: staffAction("manager"), score: staffAction("manager", () => ({ growth: "20", engagement: "25", authenticity: "15", quality: "20", local: "10", attendance: "10" })) },
+  },
   "b.$brand.scoops": { params: brandOnly, loader: staff("manager") },
   "b.$brand.scoops_.$id": { params: withId("scoop"), loader: staff("manager"), actions: { publish: staffAction("manager"), delete: staffAction("manager") } },
   "b.$brand.scoops_.$id_.edit": { params: withId("scoop"), loader: staff("manager"), actions: { save: staffAction("manager") } },

@@ -3,6 +3,7 @@ import { action as directoryAction, loader as directoryLoader } from "#app/route
 import { action as newScoopAction, loader as newScoopLoader } from "#app/routes/b.$brand.scoops_.new/route";
 import { loader as feedLoader } from "#app/routes/me.scoops/route";
 import { refreshBrandSignals } from "#app/models/qualification/refresh.server";
+import { exportAmbassadors } from "#app/models/ambassadors.server";
 import { fitSignals } from "#app/models/qualification/fit.server";
 import { encodeViewAudience } from "#app/models/audience";
 import { db } from "#app/utils/db.server";
@@ -74,6 +75,18 @@ describe("signals in the directory", () => {
     expect(names(await list("rising=1&tier=micro&city=toronto"))).toEqual(["Rosa Fan"]);
     expect(names(await list("engagement=above"))).toEqual(["Rosa Fan"]); // Uma is nano, alone in her tier: not above its median
     expect(names(await list("saturation=low&tier=micro"))).toEqual(["Rosa Fan", "Tara Fan"]);
+  });
+
+  test("sorted by growth or by engagement, fans without the signal last; the export keeps the order", async () => {
+    const s = await setup();
+    await createAmbassador(db, s.brand.id, { name: "Vic New", status: "active", followers: [100] }); // no history, no posts
+    const order = async (sort: string) => (await callLoader(directoryLoader, `/b/${s.brand.slug}/ambassadors?sort=${sort}`, { cookie: s.cookie, params: s.params })).data.rows.map((r: { name: string }) => r.name);
+    // Growth: Uma +67 %, Tara +50 %, Rosa +33 %, Sami +10 %. Engagement: Uma 20 %, Rosa 10 %, Tara 6 %, Sami 2 %.
+    expect(await order("growth")).toEqual(["Uma Fan", "Tara Fan", "Rosa Fan", "Sami Fan", "Vic New"]);
+    expect(await order("engagement")).toEqual(["Uma Fan", "Rosa Fan", "Tara Fan", "Sami Fan", "Vic New"]);
+    const names: string[] = [];
+    for await (const rows of exportAmbassadors(staffScope(s.brand.id), { sort: "growth" }, { thresholds: await db.brand.findUniqueOrThrow({ where: { id: s.brand.id } }), quietAfterDays: 60 })) names.push(...rows.map((r) => r.name));
+    expect(names).toEqual(["Uma Fan", "Tara Fan", "Rosa Fan", "Sami Fan", "Vic New"]);
   });
 
   test("a manager saves a view, it is listed and reusable; bad names and duplicates are refused; it can be deleted", async () => {

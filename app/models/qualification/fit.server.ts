@@ -1,6 +1,8 @@
 // The fit panel of one ambassador: every signal with the data it was computed from, scoped to the brand.
 import { db } from "#app/utils/db.server";
-import { TIER_THRESHOLDS_SELECT } from "../tiers";
+import { TIER_THRESHOLDS_SELECT, tierFor } from "../tiers";
+import { readTierMedians } from "./filters";
+import { readScoreWeights, relationshipScore, type ScoreWeights } from "./score";
 import { NotFound } from "../errors";
 import { type BrandScope } from "../scope";
 import { brandedSaturation, contentQuality, engagement, expertise, growth, lifeMoments, localAudience, tierCrossedAt, type AnsweredApplication } from "./signals";
@@ -41,7 +43,7 @@ export async function fitSignals(scope: BrandScope, ambassadorId: string, now = 
   });
   if (!a) throw new NotFound();
   const [brand, cities, posts] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: TIER_THRESHOLDS_SELECT }),
+    db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { ...TIER_THRESHOLDS_SELECT, scoreWeights: true } }),
     brandCities(scope.brandId),
     db.post.findMany({
       where: { ambassadorId, brandId: scope.brandId, status: { not: "hidden" } },
@@ -52,14 +54,30 @@ export async function fitSignals(scope: BrandScope, ambassadorId: string, now = 
   ]);
   const applications = a.applications.map((x) => ({ createdAt: x.createdAt, answers: parseAnswers(x.answers) }));
   const top = a.socialAccounts[0] ?? null;
+  const local = { ...localAudience(a.city, cities, a.rsvps.map((r) => ({ status: r.status, checkedInAt: r.checkedInAt, startsAt: r.event.startsAt })), now), brandCities: cities };
+  const quality = contentQuality(posts.map((p) => p.qualityRating));
+  const saturation = brandedSaturation(posts, now);
+  const engaged = engagement(posts.map((p) => ({ ...p, snapshots: p._count.metrics })));
+  const grown = top ? { account: { platform: top.platform, handle: top.handle, followers: top.followers }, windows: growth(top.followers, top.snapshots, now), crossed: tierCrossedAt(top.followers, top.snapshots, brand) } : null;
+  const weights = readScoreWeights(brand.scoreWeights);
+  const inputs = {
+    growth90: grown?.windows[1].change ?? null,
+    engagement: engaged.byFollowers,
+    tierMedian: readTierMedians(brand.tierEngagementMedians)[tierFor(a.maxFollowers, brand)] ?? null,
+    saturation: saturation.share,
+    quality: quality.average,
+    inBrandCity: local.inBrandCity,
+    attendanceShare: local.attendanceShare,
+  };
   return {
     expertise: expertise({ tags: a.tags.map((t) => t.tag.name), interests: a.interests, applications }),
     lifeMoments: lifeMoments(applications),
-    local: { ...localAudience(a.city, cities, a.rsvps.map((r) => ({ status: r.status, checkedInAt: r.checkedInAt, startsAt: r.event.startsAt })), now), brandCities: cities },
-    quality: contentQuality(posts.map((p) => p.qualityRating)),
-    saturation: brandedSaturation(posts, now),
-    engagement: engagement(posts.map((p) => ({ ...p, snapshots: p._count.metrics }))),
-    growth: top ? { account: { platform: top.platform, handle: top.handle, followers: top.followers }, windows: growth(top.followers, top.snapshots, now), crossed: tierCrossedAt(top.followers, top.snapshots, brand) } : null,
+    local,
+    quality,
+    saturation,
+    engagement: engaged,
+    growth: grown,
+    score: { ...relationshipScore(inputs, weights), weights, tierMedian: inputs.tierMedian },
   };
 }
 
@@ -67,4 +85,14 @@ export async function fitSignals(scope: BrandScope, ambassadorId: string, now = 
 export async function ratePost(scope: BrandScope, postId: string, rating: number | null) {
   const { count } = await db.post.updateMany({ where: { id: postId, brandId: scope.brandId }, data: { qualityRating: rating } });
   if (!count) throw new NotFound();
+}
+
+/** The brand's relationship score weights (the default until a manager sets them). */
+export async function scoreWeights(scope: BrandScope) {
+  const brand = await db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { scoreWeights: true } });
+  return readScoreWeights(brand.scoreWeights);
+}
+
+export async function saveScoreWeights(scope: BrandScope, weights: ScoreWeights) {
+  await db.brand.update({ where: { id: scope.brandId }, data: { scoreWeights: JSON.stringify(weights) } });
 }

@@ -10,19 +10,30 @@ import { requireBrandMember, type BrandContext } from "#app/utils/permissions.se
 import { rejected, runIntent } from "#app/utils/forms.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { readForm } from "#app/utils/request-body.server";
+import { ScoreWeightsForm } from "#app/components/score-weights-form";
+import { ScoreWeightsSchema } from "#app/models/qualification/score";
+import { saveScoreWeights, scoreWeights } from "#app/models/qualification/fit.server";
 
 export const meta: MetaFunction = () => [{ title: "Program settings · Kindred" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { brand, scope } = await requireBrandMember(request, params.brand, "manager");
-  return { brand, settings: await getProgramSettings(scope) };
+  const [settings, weights] = await Promise.all([getProgramSettings(scope), scoreWeights(scope)]);
+  return { brand, settings, weights };
 }
 
 type Ctx = BrandContext & { form: FormData };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx: Ctx = { ...(await requireBrandMember(request, params.brand, "manager")), form: await readForm(request) };
-  return runIntent(ctx.form, ctx, { save: saveAction });
+  return runIntent(ctx.form, ctx, { save: saveAction, score: scoreAction });
+}
+
+async function scoreAction({ brand, scope, form }: Ctx) {
+  const submission = parseWithZod(form, { schema: ScoreWeightsSchema });
+  if (submission.status !== "success") return rejected("score", submission);
+  await saveScoreWeights(scope, submission.value);
+  return redirectWithToast(`/b/${brand.slug}/program`, { kind: "success", message: "Score weights saved." });
 }
 
 async function saveAction({ brand, scope, form }: Ctx) {
@@ -45,8 +56,9 @@ type ProgramForm = {
 };
 
 export default function ProgramSettings() {
-  const { brand, settings } = useLoaderData<typeof loader>();
-  const lastResult = replyFor(useActionData<typeof action>(), "save");
+  const { brand, settings, weights } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = replyFor(actionData, "save");
   const [form, fields] = useForm<ProgramForm, ProgramForm>({
     id: "program",
     lastResult,
@@ -122,6 +134,7 @@ export default function ProgramSettings() {
 
         <SubmitButton pendingText="Saving…">Save program settings</SubmitButton>
       </Form>
+      <ScoreWeightsForm weights={weights} actionData={actionData} />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Brand" ADD COLUMN     "scoreWeights" TEXT NOT NULL DEFAULT '';
