@@ -2,13 +2,15 @@ import { describe, expect, test } from "vitest";
 import { action as directoryAction, loader as directoryLoader } from "#app/routes/b.$brand.ambassadors/route";
 import { action as newScoopAction, loader as newScoopLoader } from "#app/routes/b.$brand.scoops_.new/route";
 import { loader as feedLoader } from "#app/routes/me.scoops/route";
+import { loader as eventsLoader } from "#app/routes/me.events/route";
+import { loader as seedingLoader } from "#app/routes/me.seeding/route";
 import { refreshBrandSignals } from "#app/models/qualification/refresh.server";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
 import { fitSignals } from "#app/models/qualification/fit.server";
 import { encodeViewAudience } from "#app/models/audience";
 import { db } from "#app/utils/db.server";
 import { runDueJobs } from "#app/utils/jobs.server";
-import { createAmbassador, createBrand, createUser, staffScope } from "#tests/factories";
+import { createAmbassador, createBrand, createEvent, createUser, staffScope } from "#tests/factories";
 import { callAction, callLoader, cookieFor, toastFrom } from "#tests/utils";
 
 const DAY = 86_400_000;
@@ -113,6 +115,25 @@ describe("signals in the directory", () => {
     const deleted = await callAction(directoryAction, `/b/${s.brand.slug}/ambassadors`, { cookie: s.cookie, params: s.params, form: { intent: "delete-view", viewId: page.data.views[0].id } });
     expect(deleted.status).toBe(302);
     expect(await db.savedView.count({ where: { brandId: s.brand.id } })).toBe(0);
+  });
+
+  test("a saved view as an event's and a seeding campaign's audience: only the fans it finds see them", async () => {
+    const s = await setup();
+    const audience = { audienceKind: "view", audienceValues: JSON.stringify([encodeViewAudience("Rising micro in Toronto", "tier=micro&city=Toronto&rising=1")]) };
+    const event = await createEvent(db, s.brand.id, { title: "Rising stars dinner" });
+    await db.event.update({ where: { id: event.id }, data: { ...audience, publishedAt: new Date() } });
+    const campaign = await db.seedingCampaign.create({ data: { brandId: s.brand.id, name: "Starter kit for risers", mode: "request", ...audience } });
+    const product = await db.seedingProduct.create({ data: { campaignId: campaign.id, name: "Rye starter" } });
+    await db.seedingVariant.create({ data: { campaignId: campaign.id, productId: product.id, name: "Jar", stock: 5 } });
+    const seen = async (name: string) => {
+      const cookie = await cookieFor(s.fans[name].userId);
+      const events = (await callLoader(eventsLoader, "/me/events", { cookie })).data.events.map((e: { title: string }) => e.title);
+      const seeding = (await callLoader(seedingLoader, "/me/seeding", { cookie })).data.open.map((c: { name: string }) => c.name);
+      return { events, seeding };
+    };
+    expect(await seen("Rosa")).toEqual({ events: ["Rising stars dinner"], seeding: ["Starter kit for risers"] });
+    expect(await seen("Sami")).toEqual({ events: [], seeding: [] });
+    expect(await seen("Tara")).toEqual({ events: [], seeding: [] });
   });
 
   test("a saved view as a scoop's audience: only the fans it finds get the scoop, by email and in their feed", async () => {
