@@ -134,9 +134,9 @@ async function directoryFilter(brandId: string, f: DirectoryFilter, ctx: Context
   return { sql: clauses.map((c) => c.sql).join(" AND "), params: clauses.flatMap((c) => c.params) };
 }
 
-type SortRow = { id: string; name: string; maxFollowers: number; createdAt: Date; lastTouchAt: Date; growth90: number | null; engagementMedian: number | null };
+type SortRow = { id: string; name: string; maxFollowers: number; createdAt: Date; lastTouchAt: Date; growth90: number | null; engagementMedian: number | null; saturation: number | null };
 
-/** Below every real value: fans without a signal yet come last in a signal's order. */
+/** Beyond every real value: fans without a signal yet come last in a signal's order. */
 const UNKNOWN = -1e12;
 
 /**
@@ -150,6 +150,7 @@ const SORT_KEYS: Record<Sort, { sql: string; dir: "asc" | "desc"; value: (r: Sor
   touch: { sql: `a."lastTouchAt"`, dir: "asc", value: (r) => r.lastTouchAt },
   growth: { sql: `COALESCE(a."growth90", ${UNKNOWN})`, dir: "desc", value: (r) => r.growth90 ?? UNKNOWN },
   engagement: { sql: `COALESCE(a."engagementMedian", ${UNKNOWN})`, dir: "desc", value: (r) => r.engagementMedian ?? UNKNOWN },
+  saturation: { sql: `COALESCE(a."saturation", ${-UNKNOWN})`, dir: "asc", value: (r) => r.saturation ?? -UNKNOWN },
 };
 
 const orderBy = (sort: Sort) => `${SORT_KEYS[sort].sql} ${SORT_KEYS[sort].dir.toUpperCase()}, a."id" ASC`;
@@ -219,6 +220,7 @@ export const AMBASSADOR_FACTS = {
   createdAt: true,
   growth90: true,
   engagementMedian: true,
+  saturation: true,
 } as const satisfies Prisma.AmbassadorSelect;
 
 /**

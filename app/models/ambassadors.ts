@@ -7,7 +7,7 @@ export const AMBASSADOR_STATUSES = ["invited", "applied", "active", "paused", "a
 export type AmbassadorStatus = (typeof AMBASSADOR_STATUSES)[number];
 
 /** Orders of the ambassador directory. */
-export const SORTS = { name: "Name", followers: "Most followers", recent: "Newest", touch: "Longest without a touch", growth: "Fastest growing (90 days)", engagement: "Highest engagement" } as const;
+export const SORTS = { name: "Name", followers: "Most followers", recent: "Newest", touch: "Longest without a touch", growth: "Fastest growing (90 days)", engagement: "Highest engagement", saturation: "Least branded content" } as const;
 export type Sort = keyof typeof SORTS;
 export const DEFAULT_SORT: Sort = "name";
 

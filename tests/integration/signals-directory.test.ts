@@ -79,13 +79,17 @@ describe("signals in the directory", () => {
     expect(names(await list("saturation=low&tier=micro"))).toEqual(["Rosa Fan", "Tara Fan"]);
   });
 
-  test("sorted by growth or by engagement, fans without the signal last; the export keeps the order", async () => {
+  test("sorted by growth, engagement or least branded content, fans without the signal last; the export keeps the order", async () => {
     const s = await setup();
     await createAmbassador(db, s.brand.id, { name: "Vic New", status: "active", followers: [100] }); // no history, no posts
     const order = async (sort: string) => (await callLoader(directoryLoader, `/b/${s.brand.slug}/ambassadors?sort=${sort}`, { cookie: s.cookie, params: s.params })).data.rows.map((r: { name: string }) => r.name);
     // Growth: Uma +67 %, Tara +50 %, Rosa +33 %, Sami +10 %. Engagement: Uma 20 %, Rosa 10 %, Tara 6 %, Sami 2 %.
     expect(await order("growth")).toEqual(["Uma Fan", "Tara Fan", "Rosa Fan", "Sami Fan", "Vic New"]);
     expect(await order("engagement")).toEqual(["Uma Fan", "Rosa Fan", "Tara Fan", "Sami Fan", "Vic New"]);
+    // Saturation: Rosa, Tara and Uma 0 % (a tie, broken by id), Sami 100 %, Vic unknown.
+    const bySaturation = await order("saturation");
+    expect(bySaturation.slice(0, 3).sort()).toEqual(["Rosa Fan", "Tara Fan", "Uma Fan"]);
+    expect(bySaturation.slice(3)).toEqual(["Sami Fan", "Vic New"]);
     const names: string[] = [];
     for await (const rows of exportAmbassadors(staffScope(s.brand.id), { sort: "growth" }, { thresholds: await db.brand.findUniqueOrThrow({ where: { id: s.brand.id } }), quietAfterDays: 60 })) names.push(...rows.map((r) => r.name));
     expect(names).toEqual(["Uma Fan", "Tara Fan", "Rosa Fan", "Sami Fan", "Vic New"]);
