@@ -13,7 +13,12 @@ async function claimFoundAuthor(tx: Prisma.TransactionClient, linkId: string, am
   const author = await tx.foundAuthor.findFirst({ where: { inviteLinkId: linkId, status: "invited" }, select: { id: true, platform: true, handle: true, followers: true } });
   if (!author) return;
   await tx.foundAuthor.update({ where: { id: author.id }, data: { status: "joined", ambassadorId } });
-  await tx.socialAccount.upsert({
+  await keepFoundHandle(tx, ambassadorId, author);
+}
+
+/** The handle a fan was found posting under becomes one of their social accounts (kept as it is if already there). */
+export function keepFoundHandle(client: Prisma.TransactionClient, ambassadorId: string, author: { platform: string; handle: string; followers: number | null }) {
+  return client.socialAccount.upsert({
     where: { ambassadorId_platform_handle: { ambassadorId, platform: author.platform, handle: author.handle } },
     create: { ambassadorId, platform: author.platform, handle: author.handle, followers: author.followers ?? 0 },
     update: {},

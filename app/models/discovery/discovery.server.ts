@@ -12,7 +12,7 @@ import { transition } from "#app/utils/transition.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import { NotFound } from "../errors";
 import { inviteFans } from "../fan-invites.server";
-import { createInviteLink } from "../invite-links.server";
+import { createInviteLink, keepFoundHandle } from "../invite-links.server";
 import type { BrandScope } from "../scope";
 import { submitPost } from "../posts/submit.server";
 import { demoSourceFetch } from "./demo-source.server";
@@ -172,6 +172,12 @@ function storedToken(tokenEncrypted: string | null) {
   }
 }
 
+/** A source refused (bad token, unreadable key…): the connection shows why until a read succeeds. Anything else is rethrown. */
+async function markRejected(connectionId: string, error: unknown, checkedAt?: Date) {
+  if (!(error instanceof SourceRejected)) throw error;
+  await db.brandConnection.update({ where: { id: connectionId }, data: { status: "error", lastError: error.message, ...(checkedAt ? { lastCheckedAt: checkedAt } : {}) } });
+}
+
 /** Reads one connection now; returns what was filed. A rate limit is rethrown for the job to retry later. */
 export async function readConnection(connectionId: string, fetcher: SourceFetch = sourceFetch(), now = new Date()) {
   const c = await db.brandConnection.findUnique({ where: { id: connectionId } });
@@ -183,8 +189,7 @@ export async function readConnection(connectionId: string, fetcher: SourceFetch 
     else if (c.platform === "bluesky") items = await readBluesky(fetcher, c.accountRef, termList(c.terms), since);
     else items = await readYouTube(fetcher, getEnv().YOUTUBE_API_KEY ?? "demo", termList(c.terms), c.accountRef, since);
   } catch (error) {
-    if (!(error instanceof SourceRejected)) throw error;
-    await db.brandConnection.update({ where: { id: c.id }, data: { status: "error", lastError: error.message, lastCheckedAt: now } });
+    await markRejected(c.id, error, now);
     return null;
   }
   const result = await ingestFound(c.brandId, items, now);
@@ -193,15 +198,13 @@ export async function readConnection(connectionId: string, fetcher: SourceFetch 
   return result;
 }
 
-export const discoveryReadJob = defineJob("discovery.read", z.object({ connectionId: z.string(), scheduled: z.boolean().optional() }), async ({ connectionId, scheduled }) => {
+export const discoveryReadJob = defineJob("discovery.read", z.object({ connectionId: z.string() }), async ({ connectionId }) => {
   const exists = await db.brandConnection.findUnique({ where: { id: connectionId }, select: { id: true } });
   if (!exists) return; // disconnected meanwhile
   await readConnection(connectionId);
   // The next scheduled read (one per period, however many reads ran in between).
-  if (scheduled !== false) {
-    const slot = Math.floor(Date.now() / (READ_EVERY_HOURS * HOUR)) + 1;
-    await discoveryReadJob.enqueue({ connectionId, scheduled: true }, { runAt: new Date(slot * READ_EVERY_HOURS * HOUR), dedupeKey: `discovery:${connectionId}:slot:${slot}` });
-  }
+  const slot = Math.floor(Date.now() / (READ_EVERY_HOURS * HOUR)) + 1;
+  await discoveryReadJob.enqueue({ connectionId }, { runAt: new Date(slot * READ_EVERY_HOURS * HOUR), dedupeKey: `discovery:${connectionId}:slot:${slot}` });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -245,8 +248,7 @@ export const instagramMentionJob = defineJob("discovery.instagram-mention", z.ob
     const item = await readInstagramMention(sourceFetch(), c.accountRef, storedToken(c.tokenEncrypted), mediaId);
     if (item) await ingestFound(c.brandId, [item]);
   } catch (error) {
-    if (!(error instanceof SourceRejected)) throw error;
-    await db.brandConnection.update({ where: { id: c.id }, data: { status: "error", lastError: error.message } });
+    await markRejected(c.id, error);
   }
 });
 
@@ -307,11 +309,7 @@ export async function inviteAuthor(scope: BrandScope, inviter: SessionUser, auth
     const outcome = await inviteFans({ brandId: scope.brandId, inviter, entries: [{ email, name: author.displayName || author.handle }], note: `We saw your posts about us on ${label.split(" ")[0]} and loved them.` });
     if (outcome.skipped.length) return { ok: false as const, error: `${email} ${outcome.skipped[0].reason}.` };
     const ambassador = await db.ambassador.findUniqueOrThrow({ where: { brandId_email: { brandId: scope.brandId, email } }, select: { id: true } });
-    await db.socialAccount.upsert({
-      where: { ambassadorId_platform_handle: { ambassadorId: ambassador.id, platform: author.platform, handle: author.handle } },
-      create: { ambassadorId: ambassador.id, platform: author.platform, handle: author.handle, followers: author.followers ?? 0 },
-      update: {},
-    });
+    await retryOnUniqueViolation(() => keepFoundHandle(db, ambassador.id, author));
     await db.foundAuthor.update({ where: { id: author.id }, data: { status: "invited", ambassadorId: ambassador.id } });
     return { ok: true as const, kind: "email" as const };
   }
