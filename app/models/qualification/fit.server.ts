@@ -5,9 +5,8 @@ import { readTierMedians } from "./filters";
 import { readScoreWeights, relationshipScore, type ScoreWeights } from "./score";
 import { NotFound } from "../errors";
 import { type BrandScope } from "../scope";
-import { brandedSaturation, contentQuality, engagement, expertise, growth, lifeMoments, localAudience, tierCrossedAt, type AnsweredApplication } from "./signals";
-
-const DAY = 86_400_000;
+import { contentQuality, expertise, lifeMoments, localAudience, tierCrossedAt, type AnsweredApplication } from "./signals";
+import { contentSignals, signalRows } from "./refresh.server";
 
 function parseAnswers(json: string): AnsweredApplication["answers"] {
   try {
@@ -37,28 +36,17 @@ export async function fitSignals(scope: BrandScope, ambassadorId: string, now = 
       maxFollowers: true,
       tags: { select: { tag: { select: { name: true } } } },
       applications: { orderBy: { createdAt: "desc" }, take: 5, select: { createdAt: true, answers: true } },
-      socialAccounts: { orderBy: { followers: "desc" }, take: 1, select: { platform: true, handle: true, followers: true, snapshots: { where: { recordedAt: { gte: new Date(now.getTime() - 800 * DAY) } }, orderBy: { recordedAt: "asc" }, select: { followers: true, recordedAt: true } } } },
+      ...signalRows(now),
       rsvps: { where: { event: { startsAt: { lt: now } } }, take: 500, select: { status: true, checkedInAt: true, event: { select: { startsAt: true } } } },
     },
   });
   if (!a) throw new NotFound();
-  const [brand, cities, posts] = await Promise.all([
-    db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { ...TIER_THRESHOLDS_SELECT, scoreWeights: true } }),
-    brandCities(scope.brandId),
-    db.post.findMany({
-      where: { ambassadorId, brandId: scope.brandId, status: { not: "hidden" } },
-      orderBy: { postedAt: "desc" },
-      take: 100,
-      select: { caption: true, postedAt: true, likes: true, comments: true, shares: true, saves: true, views: true, followersAtPost: true, qualityRating: true, _count: { select: { metrics: true } } },
-    }),
-  ]);
+  const [brand, cities] = await Promise.all([db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { ...TIER_THRESHOLDS_SELECT, scoreWeights: true } }), brandCities(scope.brandId)]);
   const applications = a.applications.map((x) => ({ createdAt: x.createdAt, answers: parseAnswers(x.answers) }));
-  const top = a.socialAccounts[0] ?? null;
+  const { top, growth: windows, engagement: engaged, saturation } = contentSignals(a, now);
   const local = { ...localAudience(a.city, cities, a.rsvps.map((r) => ({ status: r.status, checkedInAt: r.checkedInAt, startsAt: r.event.startsAt })), now), brandCities: cities };
-  const quality = contentQuality(posts.map((p) => p.qualityRating));
-  const saturation = brandedSaturation(posts, now);
-  const engaged = engagement(posts.map((p) => ({ ...p, snapshots: p._count.metrics })));
-  const grown = top ? { account: { platform: top.platform, handle: top.handle, followers: top.followers }, windows: growth(top.followers, top.snapshots, now), crossed: tierCrossedAt(top.followers, top.snapshots, brand) } : null;
+  const quality = contentQuality(a.posts.map((p) => p.qualityRating));
+  const grown = top && windows ? { account: { platform: top.platform, handle: top.handle, followers: top.followers }, windows, crossed: tierCrossedAt(top.followers, top.snapshots, brand) } : null;
   const weights = readScoreWeights(brand.scoreWeights);
   const inputs = {
     growth90: grown?.windows[1].change ?? null,

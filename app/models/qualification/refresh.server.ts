@@ -11,30 +11,48 @@ import { brandedSaturation, engagement, growth, median } from "./signals";
 type Client = Prisma.TransactionClient | typeof db;
 const BATCH = 500;
 
+const DAY = 86_400_000;
+
+/**
+ * What the content and growth signals are computed from, for the fit panel and the stored copies alike: the largest
+ * account with its follower history (800 days reach past the 365-day window), and the fan's last 100 posts shown.
+ */
+export function signalRows(now: Date) {
+  return {
+    socialAccounts: {
+      orderBy: [{ followers: "desc" }, { id: "asc" }],
+      take: 1,
+      select: { platform: true, handle: true, followers: true, snapshots: { where: { recordedAt: { gte: new Date(now.getTime() - 800 * DAY), lte: now } }, orderBy: { recordedAt: "asc" }, select: { followers: true, recordedAt: true } } },
+    },
+    posts: {
+      where: { status: { not: "hidden" } },
+      orderBy: { postedAt: "desc" },
+      take: 100,
+      select: { caption: true, postedAt: true, likes: true, comments: true, shares: true, saves: true, views: true, followersAtPost: true, qualityRating: true, _count: { select: { metrics: true } } },
+    },
+  } satisfies Prisma.AmbassadorSelect;
+}
+
+type SignalRows = Prisma.AmbassadorGetPayload<{ select: ReturnType<typeof signalRows> }>;
+
+/** Growth, engagement and saturation from those rows (null growth when the fan has no social account). */
+export function contentSignals(rows: SignalRows, now: Date) {
+  const top = rows.socialAccounts[0] ?? null;
+  return {
+    top,
+    growth: top ? growth(top.followers, top.snapshots, now) : null,
+    engagement: engagement(rows.posts.map((p) => ({ ...p, snapshots: p._count.metrics }))),
+    saturation: brandedSaturation(rows.posts, now),
+  };
+}
+
 /** Recomputes the stored signals of these ambassadors. */
 export async function refreshSignals(ambassadorIds: string[], now = new Date(), client: Client = db) {
   if (!ambassadorIds.length) return;
-  const rows = await client.ambassador.findMany({
-    where: { id: { in: ambassadorIds } },
-    select: {
-      id: true,
-      socialAccounts: { orderBy: [{ followers: "desc" }, { id: "asc" }], take: 1, select: { followers: true, snapshots: { where: { recordedAt: { lte: now } }, orderBy: { recordedAt: "desc" }, take: 60, select: { followers: true, recordedAt: true } } } },
-      posts: {
-        where: { status: { not: "hidden" } },
-        orderBy: { postedAt: "desc" },
-        take: 100,
-        select: { caption: true, postedAt: true, likes: true, comments: true, shares: true, saves: true, views: true, followersAtPost: true, _count: { select: { metrics: true } } },
-      },
-    },
-  });
+  const rows = await client.ambassador.findMany({ where: { id: { in: ambassadorIds } }, select: { id: true, ...signalRows(now) } });
   for (const a of rows) {
-    const top = a.socialAccounts[0];
-    const data = {
-      growth90: top ? growth(top.followers, top.snapshots, now)[1].change : null,
-      engagementMedian: engagement(a.posts.map((p) => ({ ...p, snapshots: p._count.metrics }))).byFollowers,
-      saturation: brandedSaturation(a.posts, now).share,
-      signalsAt: now,
-    };
+    const signals = contentSignals(a, now);
+    const data = { growth90: signals.growth?.[1].change ?? null, engagementMedian: signals.engagement.byFollowers, saturation: signals.saturation.share, signalsAt: now };
     await client.ambassador.update({ where: { id: a.id }, data });
   }
 }
