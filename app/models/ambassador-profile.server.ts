@@ -11,14 +11,20 @@ import type { BrandScope } from "./scope";
 
 type Answer = { questionId: string; label: string; answer: string; lifeMoment?: boolean };
 
-/** An application's stored answers; life-moment answers first (they are what staff plan around). */
-function readAnswers(json: string): Answer[] {
+/** An application's stored answers that say something (unreadable JSON reads as none). */
+export function parseStoredAnswers(json: string): Answer[] {
   try {
-    const list = (JSON.parse(json) as Answer[]).filter((a) => a && typeof a.label === "string" && String(a.answer ?? "").trim());
-    return [...list.filter((a) => a.lifeMoment), ...list.filter((a) => !a.lifeMoment)];
+    const list = JSON.parse(json) as Answer[];
+    return Array.isArray(list) ? list.filter((a) => a && typeof a.label === "string" && String(a.answer ?? "").trim()) : [];
   } catch {
     return [];
   }
+}
+
+/** An application's stored answers; life-moment answers first (they are what staff plan around). */
+function readAnswers(json: string): Answer[] {
+  const list = parseStoredAnswers(json);
+  return [...list.filter((a) => a.lifeMoment), ...list.filter((a) => !a.lifeMoment)];
 }
 
 /** Everything a manager sees on one ambassador's page, scoped to the brand. */

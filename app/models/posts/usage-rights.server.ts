@@ -17,9 +17,12 @@ import { MAX_REUSE_YEARS, channelNames, formatUntil, yearsAfter, type UsageRight
 
 const RIGHTS_ROW = { id: true, uses: true, channels: true, until: true, message: true, status: true, createdAt: true, answeredAt: true } as const;
 
-/** Posts cleared for reuse now: a grant that has not ended. */
+/** A grant that has not ended. */
+const inForce = (now: Date): Prisma.UsageRightsRequestWhereInput => ({ status: "granted", OR: [{ until: null }, { until: { gt: now } }] });
+
+/** Posts cleared for reuse now. */
 export function clearedForReuse(now = new Date()): Prisma.PostWhereInput {
-  return { usageRights: { some: { status: "granted", OR: [{ until: null }, { until: { gt: now } }] } } };
+  return { usageRights: { some: inForce(now) } };
 }
 
 /** Every request about one of the brand's posts, newest first. */
@@ -43,7 +46,7 @@ export async function requestUsageRights(scope: BrandScope, postId: string, inpu
   const latest = yearsAfter(today, MAX_REUSE_YEARS);
   if (input.until <= today) return { ok: false, field: "until", error: "Choose a day after today." };
   if (input.until > latest) return { ok: false, field: "until", error: `Ask for at most ${MAX_REUSE_YEARS} years (until ${latest} at the latest).` };
-  const cleared = await db.usageRightsRequest.findFirst({ where: { postId: post.id, status: "granted", OR: [{ until: null }, { until: { gt: now } }] }, select: { until: true } });
+  const cleared = await db.usageRightsRequest.findFirst({ where: { postId: post.id, ...inForce(now) }, select: { until: true } });
   if (cleared) return { ok: false, field: null, error: `This post is already cleared for reuse until ${formatUntil(cleared.until, zone)}.` };
 
   const until = endOfDayInZone(input.until, zone);

@@ -5,17 +5,9 @@ import { readTierMedians } from "./filters";
 import { readScoreWeights, relationshipScore, type ScoreWeights } from "./score";
 import { NotFound } from "../errors";
 import { type BrandScope } from "../scope";
-import { contentQuality, expertise, lifeMoments, localAudience, tierCrossedAt, type AnsweredApplication } from "./signals";
+import { contentQuality, expertise, lifeMoments, localAudience, tierCrossedAt } from "./signals";
 import { contentSignals, signalRows } from "./refresh.server";
-
-function parseAnswers(json: string): AnsweredApplication["answers"] {
-  try {
-    const list = JSON.parse(json) as AnsweredApplication["answers"];
-    return Array.isArray(list) ? list.filter((a) => a && typeof a.label === "string" && typeof a.answer === "string") : [];
-  } catch {
-    return [];
-  }
-}
+import { parseStoredAnswers } from "../ambassador-profile.server";
 
 /** The brand's cities: those its applications accept, and those of its in-person events. */
 export async function brandCities(brandId: string) {
@@ -42,7 +34,7 @@ export async function fitSignals(scope: BrandScope, ambassadorId: string, now = 
   });
   if (!a) throw new NotFound();
   const [brand, cities] = await Promise.all([db.brand.findUniqueOrThrow({ where: { id: scope.brandId }, select: { ...TIER_THRESHOLDS_SELECT, scoreWeights: true } }), brandCities(scope.brandId)]);
-  const applications = a.applications.map((x) => ({ createdAt: x.createdAt, answers: parseAnswers(x.answers) }));
+  const applications = a.applications.map((x) => ({ createdAt: x.createdAt, answers: parseStoredAnswers(x.answers) }));
   const { top, growth: windows, engagement: engaged, saturation } = contentSignals(a, now);
   const local = { ...localAudience(a.city, cities, a.rsvps.map((r) => ({ status: r.status, checkedInAt: r.checkedInAt, startsAt: r.event.startsAt })), now), brandCities: cities };
   const quality = contentQuality(a.posts.map((p) => p.qualityRating));
