@@ -2,7 +2,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { db, engine, queryRows } from "#app/utils/db.server";
 import type { SqlValue } from "#app/utils/sql-rows.server";
 import { brandCities, citySpellings } from "./cities.server";
-import { TIERS, tierRange, type Tier, type TierThresholds } from "./tiers";
+import { TIERS, tierRange, type Tier, type TierSettings, type TierThresholds } from "./tiers";
 import { LOW_SATURATION_MAX, RISING_MIN, readTierMedians } from "./qualification/filters";
 
 import { AMBASSADOR_STATUSES, DEFAULT_SORT, type AmbassadorStatus, type Sort } from "./ambassadors";
@@ -48,7 +48,7 @@ export type DirectoryFilter = {
   page?: number;
 };
 
-type Context = { thresholds: TierThresholds & { tierEngagementMedians?: string }; quietAfterDays: number };
+type Context = { thresholds: TierSettings; quietAfterDays: number };
 
 type Clause = { sql: string; params: SqlValue[] };
 

@@ -5,11 +5,11 @@ import { decodeViewAudience, type Audience } from "./audience";
 import { audienceReady } from "./ambassadors";
 import { listViews } from "./qualification/views.server";
 import { LOW_SATURATION_MAX, RISING_MIN, readTierMedians } from "./qualification/filters";
-import { TIERS, TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierThresholds } from "./tiers";
+import { TIERS, TIER_THRESHOLDS_SELECT, tierRange, type Tier, type TierSettings } from "./tiers";
 import type { BrandScope } from "./scope";
 
 /** The same rule as matchesAudience, as a Prisma filter scoped to the brand (for counts and mailings). */
-export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierThresholds & { tierEngagementMedians?: string }): Promise<Prisma.AmbassadorWhereInput> {
+export async function audienceWhere(brandId: string, audience: Audience, thresholds: TierSettings): Promise<Prisma.AmbassadorWhereInput> {
   const base: Prisma.AmbassadorWhereInput = { brandId, status: "active" };
   switch (audience.kind) {
     case "all":
@@ -28,7 +28,7 @@ export async function audienceWhere(brandId: string, audience: Audience, thresho
 }
 
 /** A saved view's filters (as copied into the audience) as a Prisma filter — the directory's rules, for active fans. */
-async function viewWhere(brandId: string, base: Prisma.AmbassadorWhereInput, value: string | undefined, thresholds: TierThresholds & { tierEngagementMedians?: string }): Promise<Prisma.AmbassadorWhereInput> {
+async function viewWhere(brandId: string, base: Prisma.AmbassadorWhereInput, value: string | undefined, thresholds: TierSettings): Promise<Prisma.AmbassadorWhereInput> {
   const view = decodeViewAudience(value);
   if (!view || !audienceReady(view.filter) || (view.filter.status && view.filter.status !== "active")) return { ...base, id: { in: [] } };
   const f = view.filter;
@@ -47,7 +47,7 @@ async function viewWhere(brandId: string, base: Prisma.AmbassadorWhereInput, val
   return { ...base, AND: and };
 }
 
-export async function audienceSize(brandId: string, audience: Audience, thresholds: TierThresholds & { tierEngagementMedians?: string }) {
+export async function audienceSize(brandId: string, audience: Audience, thresholds: TierSettings) {
   return db.ambassador.count({ where: await audienceWhere(brandId, audience, thresholds) });
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sameCity } from "./cities";
-import { TIERS, tierFor, type Tier, type TierThresholds } from "./tiers";
+import { TIERS, tierFor, type Tier, type TierSettings } from "./tiers";
 import { audienceReady, parseDirectoryFilter } from "./ambassadors";
 import { matchesSignals, readTierMedians, type SignalFacts } from "./qualification/filters";
 
@@ -34,7 +34,7 @@ export function decodeViewAudience(value: string | undefined) {
   }
 }
 
-function matchesView(value: string | undefined, fan: AudienceMember, thresholds: TierThresholds & { tierEngagementMedians?: string }) {
+function matchesView(value: string | undefined, fan: AudienceMember, thresholds: TierSettings) {
   const view = decodeViewAudience(value);
   if (!view || !audienceReady(view.filter)) return false;
   const f = view.filter;
@@ -47,7 +47,7 @@ function matchesView(value: string | undefined, fan: AudienceMember, thresholds:
   return matchesSignals({ rising: f.rising, engagement: f.engagement === "above", lowSaturation: f.saturation === "low" }, facts, thresholds, readTierMedians(thresholds.tierEngagementMedians));
 }
 
-export function matchesAudience(audience: Audience, fan: AudienceMember, thresholds: TierThresholds & { tierEngagementMedians?: string }) {
+export function matchesAudience(audience: Audience, fan: AudienceMember, thresholds: TierSettings) {
   if (fan.status !== "active") return false;
   switch (audience.kind) {
     case "all":

@@ -3,6 +3,9 @@ export type Tier = (typeof TIERS)[number];
 
 export type TierThresholds = { tierMicroMin: number; tierMacroMin: number; tierMegaMin: number };
 
+/** A brand's thresholds with its median engagement per tier (JSON, kept by the daily signals refresh), as selected below. */
+export type TierSettings = TierThresholds & { tierEngagementMedians?: string };
+
 /** The brand columns that hold its tier thresholds, and its median engagement per tier (a Prisma select). */
 export const TIER_THRESHOLDS_SELECT = { tierMicroMin: true, tierMacroMin: true, tierMegaMin: true, tierEngagementMedians: true } as const;
 
