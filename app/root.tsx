@@ -20,7 +20,6 @@ import { getEnv } from "./utils/env.server";
 import { getToast } from "./utils/toast.server";
 import { useNonce } from "./utils/nonce";
 import { VIEWER_ZONE_COOKIE, viewerZoneFrom } from "./utils/format";
-import { db } from "./utils/db.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -32,9 +31,8 @@ export const meta: MetaFunction = () => [{ title: "Kindred" }, { name: "descript
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getUser(request), getToast(request)]);
   // Fans (anyone who is an ambassador somewhere) get links to their scoops and events.
-  const isFan = user ? (await db.ambassador.count({ where: { userId: user.id, status: "active" } })) > 0 : false;
   return data(
-    { user: user ? { email: user.email, name: user.name, isFan } : null, toast, demoMode: getEnv().DEMO_MODE, viewerZone: viewerZoneFrom(request.headers.get("Cookie")) },
+    { user: user ? { email: user.email, name: user.name, isFan: user.isFan } : null, toast, demoMode: getEnv().DEMO_MODE, viewerZone: viewerZoneFrom(request.headers.get("Cookie")) },
     { headers },
   );
 }

@@ -1,4 +1,4 @@
-import { db, isUniqueViolation } from "#app/utils/db.server";
+import { db, isUniqueViolation, queryRows } from "#app/utils/db.server";
 import type { BrandInput } from "./brand";
 import { TIER_THRESHOLDS_SELECT } from "./tiers";
 import type { BrandScope } from "./scope";
@@ -68,31 +68,26 @@ export async function brandDisclosureText(scope: BrandScope): Promise<string> {
   return disclosureText;
 }
 
-/** Every brand the signed-in staff member works for, by name, for the brand switcher. */
-export async function staffBrands(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { brand: { name: "asc" } },
-    select: { brand: { select: { name: true, slug: true, color: true } } },
-  });
-  return memberships.map((m) => m.brand);
-}
-
 /** The overview page's numbers: the team size, the work waiting for staff and the next published event. */
 export async function brandOverview(scope: BrandScope) {
   const { brandId } = scope;
-  const [thresholds, staff, applications, requests, flagged, toReview, nextEvent] = await Promise.all([
+  const [thresholds, [counts], nextEvent] = await Promise.all([
     db.brand.findUniqueOrThrow({ where: { id: brandId }, select: TIER_THRESHOLDS_SELECT }),
-    db.membership.count({ where: { brandId } }),
-    db.application.count({ where: { brandId, status: "pending" } }),
-    db.seedingRequest.count({ where: { brandId, status: "requested" } }),
-    db.post.count({ where: { brandId, status: { not: "hidden" }, OR: [{ disclosureFlag: true }, { embargoFlag: true }] } }),
-    db.post.count({ where: { brandId, status: "pending" } }),
+    // The five counts in one statement (each is served by an index on brandId).
+    queryRows<Record<"staff" | "applications" | "requests" | "flagged" | "toReview", number | bigint>>(
+      `SELECT (SELECT COUNT(*) FROM "Membership" WHERE "brandId" = ?) AS "staff",
+              (SELECT COUNT(*) FROM "Application" WHERE "brandId" = ? AND "status" = 'pending') AS "applications",
+              (SELECT COUNT(*) FROM "SeedingRequest" WHERE "brandId" = ? AND "status" = 'requested') AS "requests",
+              (SELECT COUNT(*) FROM "Post" WHERE "brandId" = ? AND "status" <> 'hidden' AND ("disclosureFlag" OR "embargoFlag")) AS "flagged",
+              (SELECT COUNT(*) FROM "Post" WHERE "brandId" = ? AND "status" = 'pending') AS "toReview"`,
+      [brandId, brandId, brandId, brandId, brandId],
+    ),
     db.event.findFirst({
       where: { brandId, publishedAt: { not: null }, endsAt: { gte: new Date() } },
       orderBy: { startsAt: "asc" },
       select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, capacity: true, seatsTaken: true },
     }),
   ]);
-  return { thresholds, staff, waiting: { applications, requests, flagged, toReview }, nextEvent };
+  const { staff, applications, requests, flagged, toReview } = counts;
+  return { thresholds, staff: Number(staff), waiting: { applications: Number(applications), requests: Number(requests), flagged: Number(flagged), toReview: Number(toReview) }, nextEvent };
 }

@@ -12,6 +12,8 @@ export const SESSION_IDLE_MS = 14 * DAY_MS;
 const SEEN_WRITE_EVERY_MS = 60 * 60 * 1000;
 
 export type SessionUser = { id: string; email: string; name: string | null; sessionId: string };
+/** The signed-in user as a page view sees them: also whether they are an active ambassador anywhere (the fan links). */
+export type SignedInUser = SessionUser & { isFan: boolean };
 
 async function readSessionId(request: Request): Promise<string | null> {
   const value = await getSessionCookie().parse(request.headers.get("Cookie"));
@@ -19,27 +21,33 @@ async function readSessionId(request: Request): Promise<string | null> {
 }
 
 /** The signed-in user, or null. Expired or revoked sessions count as signed out. One lookup per page view. */
-export function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SignedInUser | null> {
   return oncePerRequest(request, "user", () => lookUpUser(request));
 }
 
-async function lookUpUser(request: Request): Promise<SessionUser | null> {
+async function lookUpUser(request: Request): Promise<SignedInUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, _count: { select: { ambassadors: { where: { status: "active" } } } } } },
+    },
   });
   const now = Date.now();
   if (!session || session.expiresAt.getTime() < now || session.lastSeenAt.getTime() < now - SESSION_IDLE_MS) return null;
   if (session.lastSeenAt.getTime() < now - SEEN_WRITE_EVERY_MS) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
-  return { ...session.user, sessionId: session.id };
+  const { _count, ...user } = session.user;
+  return { ...user, sessionId: session.id, isFan: _count.ambassadors > 0 };
 }
 
 /** The signed-in user; otherwise a redirect to sign-in that comes back to this page. */
-export async function requireUser(request: Request): Promise<SessionUser> {
+export async function requireUser(request: Request): Promise<SignedInUser> {
   const user = await getUser(request);
   if (!user) {
     const url = new URL(request.url);

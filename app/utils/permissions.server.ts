@@ -12,13 +12,15 @@ export type BrandContext = {
   scope: BrandScope;
 };
 
-/** The layout and the page of one page view share one membership lookup (getUser does the same for the session). */
-function membershipOf(request: Request, userId: string, slug: string) {
-  return oncePerRequest(request, `membership ${userId} ${slug}`, () =>
-    db.membership.findFirst({
-      where: { userId, brand: { slug } },
-      select: { role: true, brand: { select: { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } } },
-    }),
+const BRAND_CONTEXT_SELECT = { id: true, name: true, slug: true, color: true, logoUrl: true, timeZone: true } as const;
+
+/**
+ * Every brand the user belongs to, with their role, by brand name: one lookup per page view, shared by the layout
+ * (the brand switcher) and the page (the membership of the brand in the URL). getUser does the same for the session.
+ */
+export function membershipsOf(request: Request, userId: string) {
+  return oncePerRequest(request, `memberships ${userId}`, () =>
+    db.membership.findMany({ where: { userId }, orderBy: { brand: { name: "asc" } }, select: { role: true, brand: { select: BRAND_CONTEXT_SELECT } } }),
   );
 }
 
@@ -29,7 +31,7 @@ function membershipOf(request: Request, userId: string, slug: string) {
  */
 export async function requireBrandMember(request: Request, slug: string | undefined, needed: StaffRole = "organizer"): Promise<BrandContext> {
   const user = await requireUser(request);
-  const membership = slug ? await membershipOf(request, user.id, slug) : null;
+  const membership = slug ? (await membershipsOf(request, user.id)).find((m) => m.brand.slug === slug) : undefined;
   if (!membership || !isStaffRole(membership.role)) {
     throw new Response("Not found", { status: 404, statusText: "Not found" });
   }

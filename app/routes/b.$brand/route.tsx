@@ -3,12 +3,12 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Link, NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "#app/components/error-page";
 import { ROLE_LABELS, roleAtLeast, type StaffRole } from "#app/models/roles";
-import { staffBrands } from "#app/models/brand.server";
-import { requireBrandMember } from "#app/utils/permissions.server";
+import { membershipsOf, requireBrandMember } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, brand, role } = await requireBrandMember(request, params.brand);
-  return { brand, role, brands: await staffBrands(user.id) };
+  const brands = (await membershipsOf(request, user.id)).map(({ brand: { name, slug, color } }) => ({ name, slug, color }));
+  return { brand, role, brands };
 }
 
 type NavItem = { to: string; label: string; needs: StaffRole; end?: boolean };
