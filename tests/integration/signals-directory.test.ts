@@ -7,6 +7,7 @@ import { loader as seedingLoader } from "#app/routes/me.seeding/route";
 import { refreshBrandSignals } from "#app/models/qualification/refresh.server";
 import { exportAmbassadors } from "#app/models/ambassadors.server";
 import { fitSignals } from "#app/models/qualification/fit.server";
+import { importPostsCsv } from "#app/models/posts/submit.server";
 import { encodeViewAudience } from "#app/models/audience";
 import { db } from "#app/utils/db.server";
 import { runDueJobs } from "#app/utils/jobs.server";
@@ -68,6 +69,28 @@ describe("signals in the directory", () => {
     const medians = JSON.parse((await db.brand.findUniqueOrThrow({ where: { id: s.brand.id } })).tierEngagementMedians);
     expect(medians.micro).toBeCloseTo(0.06, 10);
     expect(medians.nano).toBeCloseTo(0.2, 10);
+  });
+
+  test("a CSV of posts brings each author's stored signals up to date once the file is read", async () => {
+    const s = await setup();
+    const before = await db.ambassador.findUniqueOrThrow({ where: { id: s.fans.Uma.id } });
+    expect(before.saturation).toBe(0);
+    const day = (d: number) => daysAgo(d).toISOString().slice(0, 10);
+    const records = [
+      ["email", "url", "caption", "posted_at", "likes"],
+      [s.fans.Uma.email, "https://www.instagram.com/p/UmaCsv1/", "#ad gifted loaf", day(3), "40"],
+      [s.fans.Uma.email, "https://www.instagram.com/p/UmaCsv2/", "#ad more bread", day(2), "60"],
+      [s.fans.Rosa.email, "https://www.instagram.com/p/RosaCsv1/", "Rye again", day(2), "300"],
+    ];
+    const imported = await importPostsCsv({ id: s.brand.id, timeZone: "UTC" }, s.owner.id, records);
+    expect(imported.ok && imported.report.every((r) => r.ok)).toBe(true);
+    for (const name of ["Uma", "Rosa"] as const) {
+      const stored = await db.ambassador.findUniqueOrThrow({ where: { id: s.fans[name].id } });
+      const fit = await fitSignals(staffScope(s.brand.id), s.fans[name].id);
+      expect(stored.engagementMedian).toBe(fit.engagement.byFollowers);
+      expect(stored.saturation).toBe(fit.saturation.share);
+    }
+    expect((await db.ambassador.findUniqueOrThrow({ where: { id: s.fans.Uma.id } })).saturation).toBeGreaterThan(0);
   });
 
   test("rising micro in Toronto; above the tier's median; low saturation — each compared with the hand-made facts", async () => {

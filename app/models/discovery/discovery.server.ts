@@ -15,6 +15,7 @@ import { inviteFans } from "../fan-invites.server";
 import { createInviteLink, keepFoundHandle } from "../invite-links.server";
 import type { BrandScope } from "../scope";
 import { submitPost } from "../posts/submit.server";
+import { refreshSignals } from "../qualification/refresh.server";
 import { demoSourceFetch } from "./demo-source.server";
 import { ConnectSchema, DISCOVERY_PLATFORMS, normalHandle, termList, type DiscoveryPlatform } from "./connect";
 import { readBluesky, readInstagramMention, readInstagramTags, readYouTube, SourceRejected, type FoundItem, type SourceFetch } from "./sources.server";
@@ -66,6 +67,7 @@ export type IngestResult = { queued: number; alreadyKnown: number; newAuthors: n
 export async function ingestFound(brandId: string, items: FoundItem[], now = new Date()): Promise<IngestResult> {
   const result: IngestResult = { queued: 0, alreadyKnown: 0, newAuthors: 0, authorPosts: 0 };
   const known = await knownHandles(brandId, items);
+  const authors = new Set<string>();
   for (const item of items) {
     const match = known.get(`${item.platform}:${normalHandle(item.platform, item.handle)}`);
     if (match && (match.status === "active" || match.status === "paused")) {
@@ -80,6 +82,7 @@ export async function ingestFound(brandId: string, items: FoundItem[], now = new
         metrics: { views: item.views, likes: item.likes, comments: item.comments, shares: item.shares, saves: 0 },
         source: "found",
         foundVia: item.via,
+        authors,
       });
       if (r.ok) result.queued++;
       else result.alreadyKnown++;
@@ -121,6 +124,7 @@ export async function ingestFound(brandId: string, items: FoundItem[], now = new
       });
     }
   }
+  await refreshSignals([...authors]);
   return result;
 }
 

@@ -77,6 +77,11 @@ export type SubmitPostInput = {
   /** who added it: the fan, staff, or a connected account that found it (then foundVia names the source) */
   source: "fan" | "staff" | "found";
   foundVia?: string;
+  /**
+   * Bulk callers (a CSV of posts, a read of a connected account) collect the authors here and refresh each one's
+   * signals once at the end, instead of once per post.
+   */
+  authors?: Set<string>;
 };
 
 export type SubmitPostResult = { ok: true; id: string; disclosureFlag: boolean; embargoFlag: boolean; perk: PerkType | null } | { ok: false; field: string; error: string; duplicateOf?: string };
@@ -138,7 +143,8 @@ export async function submitPost(input: SubmitPostInput): Promise<SubmitPostResu
     return created;
   });
   if (!post) return { ok: false, field: "url", error: "This post was already submitted." };
-  await refreshSignals([ambassador.id]);
+  if (input.authors) input.authors.add(ambassador.id);
+  else await refreshSignals([ambassador.id]);
   return { ok: true, id: post.id, ...flags, perk: attribution?.type ?? null };
 }
 
@@ -233,6 +239,7 @@ export async function importPostsCsv(brand: { id: string; timeZone: string }, ac
   const c = { email: col("email"), url: col("url"), caption: col("caption"), postedAt: col("posted_at"), views: col("views"), likes: col("likes"), comments: col("comments"), shares: col("shares"), saves: col("saves") };
   if (c.email < 0 || c.url < 0) return { ok: false as const, error: "The file needs at least an “email” and a “url” column." };
   const report: { line: number; ok: boolean; message: string }[] = [];
+  const authors = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const line = i + 2;
     const get = (k: keyof typeof c) => (c[k] >= 0 ? (r[c[k]] ?? "").trim() : "");
@@ -261,8 +268,9 @@ export async function importPostsCsv(brand: { id: string; timeZone: string }, ac
       continue;
     }
     const n = Object.fromEntries(numbers.map(([k, v]) => [k, v === "" ? undefined : Number(v.replace(/[,\s]/g, ""))])) as { views?: number; likes?: number; comments?: number; shares?: number; saves?: number };
-    const result = await submitPost({ brandId: brand.id, ambassadorId: ambassador.id, actorId, url: get("url"), caption: get("caption"), postedAt, metrics: metricsFrom(n), source: "staff" });
+    const result = await submitPost({ brandId: brand.id, ambassadorId: ambassador.id, actorId, url: get("url"), caption: get("caption"), postedAt, metrics: metricsFrom(n), source: "staff", authors });
     report.push(result.ok ? { line, ok: true, message: "Added." } : { line, ok: false, message: result.error });
   }
+  await refreshSignals([...authors]);
   return { ok: true as const, report };
 }

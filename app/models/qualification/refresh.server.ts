@@ -46,14 +46,15 @@ export function contentSignals(rows: SignalRows, now: Date) {
   };
 }
 
-/** Recomputes the stored signals of these ambassadors. */
+/** Recomputes the stored signals of these ambassadors (read 500 at a time). */
 export async function refreshSignals(ambassadorIds: string[], now = new Date(), client: Client = db) {
-  if (!ambassadorIds.length) return;
-  const rows = await client.ambassador.findMany({ where: { id: { in: ambassadorIds } }, select: { id: true, ...signalRows(now) } });
-  for (const a of rows) {
-    const signals = contentSignals(a, now);
-    const data = { growth90: signals.growth?.[1].change ?? null, engagementMedian: signals.engagement.byFollowers, saturation: signals.saturation.share, signalsAt: now };
-    await client.ambassador.update({ where: { id: a.id }, data });
+  for (let from = 0; from < ambassadorIds.length; from += BATCH) {
+    const rows = await client.ambassador.findMany({ where: { id: { in: ambassadorIds.slice(from, from + BATCH) } }, select: { id: true, ...signalRows(now) } });
+    for (const a of rows) {
+      const signals = contentSignals(a, now);
+      const data = { growth90: signals.growth?.[1].change ?? null, engagementMedian: signals.engagement.byFollowers, saturation: signals.saturation.share, signalsAt: now };
+      await client.ambassador.update({ where: { id: a.id }, data });
+    }
   }
 }
 
