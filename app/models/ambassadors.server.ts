@@ -153,7 +153,12 @@ const SORT_KEYS: Record<Sort, { sql: string; dir: "asc" | "desc"; value: (r: Sor
   saturation: { sql: `COALESCE(a."saturation", ${-UNKNOWN})`, dir: "asc", value: (r) => r.saturation ?? -UNKNOWN },
 };
 
-const orderBy = (sort: Sort) => `${SORT_KEYS[sort].sql} ${SORT_KEYS[sort].dir.toUpperCase()}, a."id" ASC`;
+/** The sort's ORDER BY; reversed, the same rows from the last one back. */
+function orderBy(sort: Sort, reversed = false) {
+  const { sql, dir } = SORT_KEYS[sort];
+  const [key, id] = reversed ? [dir === "asc" ? "DESC" : "ASC", "DESC"] : [dir.toUpperCase(), "ASC"];
+  return `${sql} ${key}, a."id" ${id}`;
+}
 
 /** Rows after this one in the sort's order (keyset paging). */
 function afterRow(sort: Sort, row: SortRow): Clause {
@@ -164,10 +169,22 @@ function afterRow(sort: Sort, row: SortRow): Clause {
 }
 
 /** The ids of one slice of the filtered directory, in its order. */
-async function directoryIds(filter: Clause, sort: Sort, { after, offset = 0, limit }: { after?: SortRow; offset?: number; limit: number }) {
+async function directoryIds(filter: Clause, sort: Sort, { after, offset = 0, limit, reversed = false }: { after?: SortRow; offset?: number; limit: number; reversed?: boolean }) {
   const where = after ? { sql: `${filter.sql} AND ${afterRow(sort, after).sql}`, params: [...filter.params, ...afterRow(sort, after).params] } : filter;
-  const rows = await queryRows<{ id: string }>(`SELECT a."id" FROM "Ambassador" a WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  const rows = await queryRows<{ id: string }>(`SELECT a."id" FROM "Ambassador" a WHERE ${where.sql} ORDER BY ${orderBy(sort, reversed)} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The ids of one page of `total` matches. An OFFSET walks past every row it skips, so pages in the back half are read
+ * from the end in the reversed order (the last page skips nothing) and put back in order.
+ */
+async function pageIds(filter: Clause, sort: Sort, page: number, total: number) {
+  const offset = (page - 1) * PAGE_SIZE;
+  if (offset < total / 2) return directoryIds(filter, sort, { offset, limit: PAGE_SIZE });
+  const rowsOnPage = Math.min(PAGE_SIZE, total - offset);
+  if (rowsOnPage <= 0) return [];
+  return (await directoryIds(filter, sort, { offset: total - offset - rowsOnPage, limit: rowsOnPage, reversed: true })).reverse();
 }
 
 /** Records fetched by id, in the order of the ids. */
@@ -180,11 +197,9 @@ async function inOrder<T extends { id: string }>(ids: string[], fetch: (ids: str
 export async function listAmbassadors(scope: BrandScope, f: DirectoryFilter, ctx: Context) {
   const filter = await directoryFilter(scope.brandId, f, ctx);
   const page = Math.max(1, f.page ?? 1);
-  const [counted, ids] = await Promise.all([
-    queryRows<{ n: number | bigint }>(`SELECT COUNT(*) AS "n" FROM "Ambassador" a WHERE ${filter.sql}`, filter.params),
-    directoryIds(filter, f.sort ?? DEFAULT_SORT, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-  ]);
+  const counted = await queryRows<{ n: number | bigint }>(`SELECT COUNT(*) AS "n" FROM "Ambassador" a WHERE ${filter.sql}`, filter.params);
   const total = Number(counted[0]?.n ?? 0);
+  const ids = await pageIds(filter, f.sort ?? DEFAULT_SORT, page, total);
   const rows = await inOrder(ids, (some) =>
     db.ambassador.findMany({
       where: { id: { in: some }, brandId: scope.brandId },

@@ -113,11 +113,12 @@ describe("the export follows the screen", () => {
     const owner = await createUser(db);
     const brand = await createBrand(db, { ownerId: owner.id });
     // More than one export page (1,000 rows), with ties on the sort column.
-    const rows = Array.from({ length: 1_150 }, (_, i) => ({ id: `amb-${brand.id}-${String(i).padStart(5, "0")}`, brandId: brand.id, email: `e${i}@example.com`, name: `Fan ${String(i % 37).padStart(2, "0")}`, maxFollowers: (i * 7919) % 600, status: "active", lastTouchAt: new Date(Date.UTC(2026, 0, 1 + (i % 90))) }));
+    const rows = Array.from({ length: 1_150 }, (_, i) => ({ id: `amb-${brand.id}-${String(i).padStart(5, "0")}`, brandId: brand.id, email: `e${i}@example.com`, name: `Fan ${String(i % 37).padStart(2, "0")}`, maxFollowers: (i * 7919) % 600, status: "active", lastTouchAt: new Date(Date.UTC(2026, 0, 1 + (i % 90))), growth90: i % 3 ? ((i * 13) % 50) / 100 : null, engagementMedian: i % 4 ? ((i * 7) % 20) / 100 : null, saturation: i % 5 ? (i % 4) / 4 : null }));
     await db.ambassador.createMany({ data: rows });
     const cookie = await cookieFor(owner.id);
     const params = { brand: brand.slug };
-    for (const sort of ["", "name", "followers", "recent", "touch"]) {
+    // Pages in the back half are read from the end (reversed order): the screen must still match the export's keyset walk.
+    for (const sort of ["", "name", "followers", "recent", "touch", "growth", "engagement", "saturation"]) {
       const screen: string[] = [];
       for (let page = 1; page <= 100; page++) {
         const res = await callLoader(loader, `/b/${brand.slug}/ambassadors?sort=${sort}&page=${page}`, { cookie, params });
