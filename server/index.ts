@@ -116,7 +116,9 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Files at the top (favicon.svg) have an extension; page paths do not, and skip the file-system look-up.
+  const topFiles = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? topFiles(req, res, next) : next()));
 }
 
 // Pages and data are private to the person signed in: nothing is kept by the browser or a shared proxy, so a shared
