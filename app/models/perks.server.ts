@@ -9,9 +9,9 @@ export type Perk = { kind: PerkType; label: string; valueCents: number | null; a
  * scoops. It is what creates a duty to disclose, so it drives the reminder shown when the fan submits a post.
  */
 export async function perkLedger(scope: BrandScope | FanScope, ambassadorId: string): Promise<Perk[]> {
-  const owner = await db.ambassador.findFirst({ where: { id: ambassadorId, ...(scope.kind === "brand" ? { brandId: scope.brandId } : { userId: scope.userId }) }, select: { brandId: true } });
-  if (!owner) return [];
-  const { brandId } = owner;
+  // Staff read within their brand (every query below is scoped by it); a fan reads the program of their own record.
+  const brandId = scope.kind === "brand" ? scope.brandId : (await db.ambassador.findFirst({ where: { id: ambassadorId, userId: scope.userId }, select: { brandId: true } }))?.brandId;
+  if (!brandId) return [];
   const [requests, rsvps, reads] = await Promise.all([
     db.seedingRequest.findMany({
       where: { brandId, ambassadorId, status: { in: ["shipped", "delivered", "settled"] } },
