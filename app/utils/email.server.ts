@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Prisma } from "#app/generated/prisma/client";
-import { db, insertRows } from "./db.server";
+import { db, executeSql, insertRows } from "./db.server";
 import { getEnv } from "./env.server";
 import { devToolsEnabled } from "./dev-tools.server";
 import { escapeHtml, redactContent, type MessageContent, type StoredAttachment } from "./redaction";
@@ -236,6 +236,22 @@ async function providerTurn(maxWaitMs: number): Promise<Date | null> {
   }
 }
 
+/**
+ * A delivered batch: one statement marks its messages sent, each with the provider's id (the same fields as
+ * sentData; the private copy goes unless the developer outbox still needs it).
+ */
+async function markBatchSent(sent: { id: string; providerId: string | null }[]) {
+  if (!sent.length) return;
+  const keepPrivate = devToolsEnabled();
+  await executeSql(
+    db,
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "error" = NULL, "sentAt" = ?, "attempts" = "attempts" + 1,
+       "providerId" = CASE "id" ${sent.map(() => "WHEN ? THEN ?").join(" ")} END${keepPrivate ? "" : `, "privateContent" = NULL`}
+     WHERE "id" IN (${sent.map(() => "?").join(", ")})`,
+    [new Date(), ...sent.flatMap((m) => [m.id, m.providerId]), ...sent.map((m) => m.id)],
+  );
+}
+
 const sentData = (providerId: string | undefined) => ({ status: "sent", providerId, error: null, sentAt: new Date(), attempts: { increment: 1 }, ...(devToolsEnabled() ? {} : { privateContent: null }) });
 
 function payloadOf(message: { from: string; to: string }, content: MessageContent) {
@@ -319,7 +335,7 @@ export async function deliverBatch(batchKey: string): Promise<DeliveryResult> {
   const outcome = await callProvider(() => resend(key).batch.send(payloads, { idempotencyKey: `kindred-batch-${batchKey}` }));
   if (!outcome.ok) return recordRefusal({ batchKey }, outcome);
   const ids = outcome.data?.data.map((d) => d.id) ?? [];
-  await db.$transaction(messages.map((m, i) => db.outboxMessage.update({ where: { id: m.id }, data: sentData(ids[i]) })));
+  await markBatchSent(messages.map((m, i) => ({ id: m.id, providerId: ids[i] ?? null })));
   return { status: "sent" };
 }
 

@@ -103,6 +103,12 @@ describe("fan-out mail through the provider's batch endpoint", () => {
     expect(rows).toHaveLength(250);
     expect(rows.every((r) => r.status === "sent" && r.providerId?.startsWith("re_") && r.attempts === 1 && r.privateContent === null)).toBe(true);
     expect(new Set(rows.map((r) => r.batchKey)).size).toBe(3);
+    // Each message keeps the provider's id for its own place in the batch (sent in id order), and when it went.
+    for (const key of new Set(rows.map((r) => r.batchKey))) {
+      const batch = rows.filter((r) => r.batchKey === key).sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(batch.map((r) => r.providerId!.split("_").at(-1))).toEqual(batch.map((_, i) => String(i)));
+      expect(batch.every((r) => r.sentAt instanceof Date && r.error === null)).toBe(true);
+    }
     // Each fan got a link of their own; the outbox copy hides it.
     const fan7 = p.delivered.find((d) => d.to === "fan7@fanout.example")!;
     const row7 = rows.find((r) => r.to === "fan7@fanout.example")!;
