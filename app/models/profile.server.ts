@@ -11,13 +11,18 @@ import type { FanScope } from "./scope";
  */
 export async function getFanProfile(scope: FanScope) {
   const { userId } = scope;
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
-  const memberships = await db.ambassador.findMany({
-    where: { userId },
-    orderBy: { updatedAt: "desc" },
-    select: { city: true, interests: true, socialAccounts: { orderBy: { followers: "desc" }, select: { platform: true, handle: true, followers: true } } },
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      ambassadors: {
+        orderBy: { updatedAt: "desc" },
+        select: { city: true, interests: true, socialAccounts: { orderBy: { followers: "desc" }, select: { platform: true, handle: true, followers: true } } },
+      },
+    },
   });
-  const latest = memberships.find((m) => m.socialAccounts.length) ?? memberships[0];
+  const latest = user.ambassadors.find((m) => m.socialAccounts.length) ?? user.ambassadors[0];
   return { name: user.name ?? "", email: user.email, city: latest?.city ?? "", interests: latest?.interests ?? "", accounts: latest?.socialAccounts ?? [] };
 }
 
