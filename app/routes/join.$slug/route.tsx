@@ -61,14 +61,14 @@ export default function Apply() {
   const { brand, questions, user } = useLoaderData<typeof loader>();
   const lastResult = replyFor(useActionData<typeof action>(), "apply");
   const [params] = useSearchParams();
+  const schema = applicationSchema(questions, !user, brand.requireEmailOptIn);
   const [form, fields] = useForm<ApplyForm, ApplyForm>({
     id: "apply",
     lastResult,
     defaultValue: { name: user?.name ?? "", accounts: [{ platform: "instagram", handle: "", followers: "" }] },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    // The schema is built when the browser validates, not on every render (the server never validates here).
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationSchema(questions, !user, brand.requireEmailOptIn) }) as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   if (params.get("submitted")) {
     return (
