@@ -28,7 +28,9 @@ for (let start = 0; start < total; start += 2000) {
   const rows = Array.from({ length: Math.min(2000, total - start) }, (_, j) => {
     const i = start + j;
     const touched = new Date(now - (i % 120) * 86_400_000);
-    return { id: randomUUID(), brandId: brand.id, email: `fan${i}@example.com`, name: `Fan ${String(i).padStart(6, "0")}`, city: cities[i % 7], region: "", status: statuses[i % 6], source: "import", maxFollowers: (i * 7919) % 300_000, lastTouchAt: touched, createdAt: touched, updatedAt: touched, joinedAt: touched };
+    return { id: randomUUID(), brandId: brand.id, email: `fan${i}@example.com`, name: `Fan ${String(i).padStart(6, "0")}`, city: cities[i % 7], region: "", status: statuses[i % 6], source: "import", maxFollowers: (i * 7919) % 300_000, lastTouchAt: touched, createdAt: touched, updatedAt: touched, joinedAt: touched,
+      // Two in three have signals (the others have no posts or follower history yet).
+      growth90: i % 3 ? (((i * 37) % 100) - 30) / 100 : null, engagementMedian: i % 3 ? ((i * 13) % 100) / 1000 : null, saturation: i % 3 ? (i % 5) / 4 : null };
   });
   await bulk.transaction((tx) => tx.insert([
     ["Ambassador", rows],
@@ -52,6 +54,9 @@ const cases: [string, Parameters<typeof listAmbassadors>[1]][] = [
   ["tag rye, city Ottawa", { tag: "rye", city: "Ottawa" }],
   ["gone quiet, sorted by followers", { quiet: true, sort: "followers" }],
   ["platform tiktok, joined within 30 days", { platform: "tiktok", joined: "30" }],
+  ["sorted by growth, page 2", { sort: "growth", page: 2 }],
+  ["rising, sorted by engagement", { rising: true, sort: "engagement" }],
+  ["low saturation, sorted by least branded", { saturation: "low", sort: "saturation" }],
 ];
 await listAmbassadors(staffScope(brand.id), { page: 1 }, ctx); // warm up the query compiler
 let worst = 0;
