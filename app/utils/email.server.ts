@@ -237,10 +237,10 @@ async function providerTurn(maxWaitMs: number): Promise<Date | null> {
 }
 
 /**
- * A delivered batch: one statement marks its messages sent, each with the provider's id (the same fields as
- * sentData; the private copy goes unless the developer outbox still needs it).
+ * Delivered messages (one, or a whole batch): one statement marks them sent, each with the provider's id; the private
+ * copy goes unless the developer outbox still needs it.
  */
-async function markBatchSent(sent: { id: string; providerId: string | null }[]) {
+async function markSent(sent: { id: string; providerId: string | null }[]) {
   if (!sent.length) return;
   const keepPrivate = devToolsEnabled();
   await executeSql(
@@ -251,8 +251,6 @@ async function markBatchSent(sent: { id: string; providerId: string | null }[]) 
     [new Date(), ...sent.flatMap((m) => [m.id, m.providerId]), ...sent.map((m) => m.id)],
   );
 }
-
-const sentData = (providerId: string | undefined) => ({ status: "sent", providerId, error: null, sentAt: new Date(), attempts: { increment: 1 }, ...(devToolsEnabled() ? {} : { privateContent: null }) });
 
 function payloadOf(message: { from: string; to: string }, content: MessageContent) {
   return {
@@ -292,7 +290,7 @@ export async function deliverOutboxMessage(id: string): Promise<DeliveryResult> 
     ),
   );
   if (!outcome.ok) return recordRefusal({ id }, outcome);
-  await db.outboxMessage.update({ where: { id }, data: sentData(outcome.data?.id) });
+  await markSent([{ id, providerId: outcome.data?.id ?? null }]);
   return { status: "sent" };
 }
 
@@ -335,7 +333,7 @@ export async function deliverBatch(batchKey: string): Promise<DeliveryResult> {
   const outcome = await callProvider(() => resend(key).batch.send(payloads, { idempotencyKey: `kindred-batch-${batchKey}` }));
   if (!outcome.ok) return recordRefusal({ batchKey }, outcome);
   const ids = outcome.data?.data.map((d) => d.id) ?? [];
-  await markBatchSent(messages.map((m, i) => ({ id: m.id, providerId: ids[i] ?? null })));
+  await markSent(messages.map((m, i) => ({ id: m.id, providerId: ids[i] ?? null })));
   return { status: "sent" };
 }
 
