@@ -111,14 +111,15 @@ describe("job runner", () => {
   });
 
   test("a runner that lost its lease does not overwrite the run that took over", async () => {
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const slow = counted("test.slow", () => new Promise<void>((r) => (release = r)));
     const { id } = await slow.enqueue({}, { maxAttempts: 1 });
     const first = runDueJobs();
-    await new Promise((r) => setTimeout(r, 20));
+    // Wait until the job is running (a fixed 20 ms was too short on a loaded machine).
+    while (!release) await new Promise((r) => setTimeout(r, 5));
     // Another process took the job over (as after a lapsed lease) and finished it.
     await db.job.update({ where: { id }, data: { lockedBy: "someone-else", status: "done" } });
-    release();
+    release!();
     await first;
     expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "done", lockedBy: "someone-else" });
   });
